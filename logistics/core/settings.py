@@ -1,0 +1,107 @@
+"""The Settings sheet: keys, defaults and the typed settings object the rules use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .schema import Kind
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    zh: str
+    en: str
+    default: str | int | float
+    kind: Kind
+    min: float | None = None
+    max: float | None = None
+    note_zh: str = ""
+    note_en: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def note(self, lang: str) -> str:
+        return self.note_zh if lang == "zh" else self.note_en
+
+
+SETTING_DEFS: tuple[SettingDef, ...] = (
+    SettingDef("school_name", "学校名称", "SchoolName", "示例实验小学", Kind.TEXT,
+               note_zh="显示在通报和报告中", note_en="Shown on notices and reports"),
+    SettingDef("log_points", "日志分满分", "LogPoints", 20, Kind.NUMBER, 0, 100,
+               "四项满分之和须为100", "The four maxima must sum to 100"),
+    SettingDef("quantity_points", "数量分满分", "QuantityPoints", 30, Kind.NUMBER, 0, 100,
+               "四项满分之和须为100", "The four maxima must sum to 100"),
+    SettingDef("quality_points", "质量分满分", "QualityPoints", 30, Kind.NUMBER, 0, 100,
+               "四项满分之和须为100", "The four maxima must sum to 100"),
+    SettingDef("timeliness_points", "时效分满分", "TimelinessPoints", 20, Kind.NUMBER, 0, 100,
+               "四项满分之和须为100", "The four maxima must sum to 100"),
+    SettingDef("excellent_min", "优秀线", "ExcellentMin", 90, Kind.NUMBER, 0, 100,
+               "总分不低于此线为优秀", "Total at or above this is Excellent"),
+    SettingDef("good_min", "良好线", "GoodMin", 80, Kind.NUMBER, 0, 100,
+               "总分不低于此线为良好", "Total at or above this is Good"),
+    SettingDef("pass_min", "合格线", "PassMin", 60, Kind.NUMBER, 0, 100,
+               "总分不低于此线为合格", "Total at or above this is Pass"),
+    SettingDef("excellent_coef", "优秀系数", "ExcellentCoef", 1.2, Kind.NUMBER, 0, 10,
+               "绩效工资 = 基数 × 系数", "Pay = PayBase × coefficient"),
+    SettingDef("good_coef", "良好系数", "GoodCoef", 1.0, Kind.NUMBER, 0, 10,
+               "绩效工资 = 基数 × 系数", "Pay = PayBase × coefficient"),
+    SettingDef("pass_coef", "合格系数", "PassCoef", 0.8, Kind.NUMBER, 0, 10,
+               "绩效工资 = 基数 × 系数", "Pay = PayBase × coefficient"),
+    SettingDef("fail_coef", "不合格系数", "FailCoef", 0.5, Kind.NUMBER, 0, 10,
+               "绩效工资 = 基数 × 系数", "Pay = PayBase × coefficient"),
+    SettingDef("explained_credit", "解释折算", "ExplainedCredit", 0.5, Kind.NUMBER, 0, 1,
+               "逾期但已解释的承诺按此比例计分", "Credit for a late promise that was explained"),
+    SettingDef("year_start_month", "年度起始月", "YearStartMonth", 1, Kind.INT, 1, 12,
+               "1 = 自然年；9 = 学年（9月至次年8月）", "1 = calendar year; 9 = school year (Sep–Aug)"),
+    SettingDef("energy_alert_percent", "能耗预警阈值(%)", "EnergyAlertPercent", 10, Kind.NUMBER, 0,
+               None, "同比增幅超过此值即预警", "Alert when year-on-year growth exceeds this"),
+)
+SETTINGS_BY_KEY = {d.key: d for d in SETTING_DEFS}
+MAXIMA_KEYS = ("log_points", "quantity_points", "quality_points", "timeliness_points")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Typed settings. Numbers are exact fractions so that rounding half up is exact."""
+
+    school_name: str = "示例实验小学"
+    log_points: Fraction = Fraction(20)
+    quantity_points: Fraction = Fraction(30)
+    quality_points: Fraction = Fraction(30)
+    timeliness_points: Fraction = Fraction(20)
+    excellent_min: Fraction = Fraction(90)
+    good_min: Fraction = Fraction(80)
+    pass_min: Fraction = Fraction(60)
+    excellent_coef: Fraction = Fraction(6, 5)
+    good_coef: Fraction = Fraction(1)
+    pass_coef: Fraction = Fraction(4, 5)
+    fail_coef: Fraction = Fraction(1, 2)
+    explained_credit: Fraction = Fraction(1, 2)
+    year_start_month: int = 1
+    energy_alert_percent: Fraction = Fraction(10)
+
+    @classmethod
+    def from_values(cls, values: dict[str, object]) -> Settings:
+        """Build from already-validated values keyed by setting key; missing keys take defaults."""
+        kw: dict[str, object] = {}
+        for key, raw in values.items():
+            d = SETTINGS_BY_KEY[key]
+            if d.kind is Kind.TEXT:
+                kw[key] = str(raw)
+            elif d.kind is Kind.INT:
+                kw[key] = int(raw)  # type: ignore[call-overload]
+            else:
+                kw[key] = exact(raw)
+        return cls(**kw)  # type: ignore[arg-type]
+
+
+def exact(value: object) -> Fraction:
+    """The decimal a person typed, as an exact fraction (0.1 stays 1/10, not a binary float)."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, float):
+        return Fraction(repr(value))
+    return Fraction(str(value))
