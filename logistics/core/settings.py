@@ -102,6 +102,6 @@ def exact(value: object) -> Fraction:
     """The decimal a person typed, as an exact fraction (0.1 stays 1/10, not a binary float)."""
     if isinstance(value, Fraction):
         return value
-    if isinstance(value, float):
-        return Fraction(repr(value))
+    if isinstance(value, float):  # numpy floats too: repr of the plain float is the typed decimal
+        return Fraction(repr(float(value)))
     return Fraction(str(value))

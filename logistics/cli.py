@@ -1,0 +1,219 @@
+"""The command line: ``logistics …``. Thin wrappers over the jobs; errors become exit codes.
+
+Exit codes: 0 done, 1 validation errors, 2 usage or file problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from . import jobs, terminal
+from .core.errors import LogisticsError
+from .core.periods import Month, Quarter
+from .io.file_book import FileBook
+
+app = typer.Typer(
+    name="logistics",
+    help="School logistics office (后勤处) appraisal: validate entries, score months, summarize "
+    "quarters, rank the year and keep energy statistics, on a workbook file.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _month(text: str) -> Month:
+    try:
+        return Month.parse(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a month; write it as YYYY-MM, e.g. 2025-03 "
+                                 "(月份格式应为 2025-03)") from None
+
+
+def _quarter(text: str) -> Quarter:
+    try:
+        return Quarter.parse(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 "
+                                 "(季度格式应为 2025Q1)") from None
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a date; write it as YYYY-MM-DD "
+                                 "(日期格式应为 2025-03-31)") from None
+
+
+Workbook = Annotated[Path, typer.Argument(help="The workbook file (.xlsm or .xlsx).",
+                                          show_default=False)]
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Count entries up to this date "
+                                          "(YYYY-MM-DD). Default: the Home sheet's 截止日期, "
+                                          "else today.")]
+
+
+def _run_job(path: Path, job: Callable[[FileBook], jobs.JobResult],
+             show: Callable[[jobs.JobResult], None]) -> None:
+    """Open the book, run the job, print the outcome, exit with the job's code."""
+    try:
+        with FileBook.open(path) as book:
+            result = job(book)
+    except LogisticsError as exc:
+        _fail(exc)
+    terminal.print_problems(console, result)
+    if result.blocked:
+        raise typer.Exit(1)
+    show(result)
+    written = "、".join(result.written) if result.lang == "zh" else ", ".join(result.written)
+    console.print(terminal.t(result.lang, f"已写入工作表：{written}。", f"Sheets written: {written}."))
+    if book.backup is not None:
+        console.print(terminal.t(result.lang, f"原文件已备份到 {book.backup}",
+                                 f"The previous file was backed up to {book.backup}"),
+                      style="dim")
+
+
+def _fail(exc: LogisticsError) -> None:
+    # The workbook's language is not known when it cannot be opened: say it in both.
+    err_console.print(exc.message("zh"), style="bold red")
+    err_console.print(exc.message("en"), style="red")
+    raise typer.Exit(exc.exit_code)
+
+
+@app.command()
+def validate(workbook: Workbook, as_of: AsOf = None) -> None:
+    """Check every input sheet and list problems on the Validation sheet (exit 1 on errors)."""
+    _run_job(workbook, lambda b: jobs.validate(b, _date(as_of)), lambda r: None)
+
+
+@app.command()
+def score(
+    workbook: Workbook,
+    month: Annotated[str | None, typer.Option(help="The month to score, YYYY-MM.")] = None,
+    all_months: Annotated[bool, typer.Option("--all", help="Score every month that has logs.")]
+    = False,
+    as_of: AsOf = None,
+) -> None:
+    """Compute monthly scores into the Scores sheet (考评)."""
+    if (month is None) == (not all_months):
+        raise typer.BadParameter("give either --month YYYY-MM or --all (二选一)")
+    months = None if all_months else [_month(month or "")]
+
+    def show(r: jobs.JobResult) -> None:
+        by_month: dict[str, list] = {}
+        for x in r.months:
+            by_month.setdefault(x.month, []).append(x)
+        for label, scores in by_month.items():
+            if months is not None:
+                console.print(terminal.scores_table(scores, r.lang, label))
+            console.print(f"{label}: {len(scores)} " + terminal.t(r.lang, "人", "people") + "  "
+                          + terminal.grade_counts(scores, r.lang))
+
+    _run_job(workbook, lambda b: jobs.score(b, months, _date(as_of)), show)
+
+
+@app.command()
+def summary(
+    workbook: Workbook,
+    quarter: Annotated[str, typer.Option(help="The quarter, YYYYQn (e.g. 2025Q1).")],
+    as_of: AsOf = None,
+) -> None:
+    """Summarize a quarter into the Quarterly sheet (季度汇总)."""
+    q = _quarter(quarter)
+    _run_job(workbook, lambda b: jobs.summary(b, [q], _date(as_of)),
+             lambda r: console.print(terminal.quarter_table(r.periods, r.lang, q.label)))
+
+
+@app.command()
+def rank(
+    workbook: Workbook,
+    year: Annotated[int, typer.Option(help="The appraisal year (it starts in the month set by "
+                                           "年度起始月 / YearStartMonth).")],
+    as_of: AsOf = None,
+) -> None:
+    """Rank the year into the Annual sheet (年终排名), with the year's performance pay."""
+    _run_job(workbook, lambda b: jobs.rank(b, year, _date(as_of)),
+             lambda r: console.print(terminal.annual_table(r.periods, r.lang, str(year))))
+
+
+@app.command()
+def energy(
+    workbook: Workbook,
+    month: Annotated[str, typer.Option(help="The month, YYYY-MM.")],
+    as_of: AsOf = None,
+) -> None:
+    """Energy use per meter for a month into the EnergyStats sheet (能耗统计)."""
+    m = _month(month)
+    _run_job(workbook, lambda b: jobs.energy(b, [m], _date(as_of)),
+             lambda r: console.print(terminal.energy_table(r.energy, r.lang, m.label)))
+
+
+@app.command()
+def explain(
+    workbook: Workbook,
+    staff: Annotated[str, typer.Option(help="The person's StaffID (工号).")],
+    month: Annotated[str, typer.Option(help="The month, YYYY-MM.")],
+    as_of: AsOf = None,
+) -> None:
+    """Show how one person's score for a month came about, row by row (writes nothing)."""
+    m = _month(month)
+    try:
+        with FileBook.open(workbook) as book:
+            ex = jobs.explain(book, staff, m, _date(as_of))
+    except LogisticsError as exc:
+        _fail(exc)
+    errors = [p for p in ex.problems if p.is_error]
+    if errors:
+        console.print(terminal.problems_table(errors, ex.lang))
+        console.print(terminal.t(ex.lang, "工作簿有错误，以下结果可能不准确。",
+                                 "The workbook has errors; the figures below may be wrong."),
+                      style="yellow")
+    terminal.print_explanation(console, ex, staff, m.label)
+
+
+@app.command()
+def new(
+    path: Annotated[Path, typer.Argument(help="Where to write the new workbook (.xlsm).")],
+    lang: Annotated[str, typer.Option(help="Workbook language: zh or en.")] = "zh",
+) -> None:
+    """Write an empty workbook with every input and output sheet."""
+    from .io.builder import build_workbook
+
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("--lang is zh or en")
+    if path.exists():
+        err_console.print(terminal.t(lang, f"{path} 已存在，不会覆盖。请换一个文件名。",
+                                     f"{path} exists and is not overwritten. Choose another name."),
+                          style="bold red")
+        raise typer.Exit(2)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build_workbook(path, lang)
+    console.print(terminal.t(lang, f"已创建 {path}", f"Created {path}"))
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Folder for the demo workbook and documents.")]
+    = Path("logistics-demo"),
+) -> None:
+    """Build a fictional school's workbook with a full year of data and compute everything."""
+    from .demo import run_demo
+
+    try:
+        run_demo(out, console)
+    except LogisticsError as exc:
+        _fail(exc)
+
+
+def main() -> None:
+    app()

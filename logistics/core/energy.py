@@ -1,0 +1,69 @@
+"""SPEC 4.4: monthly use per meter from cumulative readings, year-on-year, checks, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+import pandas as pd
+
+from .dataset import Dataset
+from .periods import Month
+from .problems import Problem
+from .rounding import round_half_up
+from .settings import exact
+
+
+@dataclass
+class MeterMonth:
+    month: str
+    meter: str
+    kind: str  # choice key: electricity / water
+    usage: Fraction | None
+    last_year: Fraction | None
+    yoy: Fraction | None  # percent, rounded to 0.1
+    alert: bool
+    weekly_checks: int
+    open_findings: int
+
+
+def reading_at(readings: pd.DataFrame, day: dt.date) -> Fraction | None:
+    """The latest reading dated on or before ``day`` (rows sorted by date, then row)."""
+    upto = readings[readings["date"] <= pd.Timestamp(day)]
+    return None if upto.empty else exact(upto["reading"].iloc[-1])
+
+
+def usage_in(readings: pd.DataFrame, month: Month) -> Fraction | None:
+    end, before = reading_at(readings, month.last), reading_at(readings, month.shift(-1).last)
+    return None if end is None or before is None else end - before
+
+
+def energy_month(ds: Dataset, month: Month, as_of: dt.date) -> tuple[list[MeterMonth], list[Problem]]:
+    """One row per meter read by the end of ``month``, and warnings for missing readings."""
+    end = min(month.last, as_of)
+    table = ds.tables["energy"].dropna(subset=["meter", "date"])
+    table = table[table["date"] <= pd.Timestamp(end)]
+    table = table.assign(_row=table.index).sort_values(["date", "_row"], kind="stable")
+    alert_at = ds.settings.energy_alert_percent
+    rows, problems = [], []
+    for meter, rows_of_meter in table.groupby("meter", sort=True):
+        readings = rows_of_meter.dropna(subset=["reading"])
+        usage = usage_in(readings, month)
+        if usage is None:
+            missing = month if reading_at(readings, month.last) is None else month.shift(-1)
+            problems.append(Problem("reading_missing", "energy", None, "meter", meter,
+                                    {"period": missing.label, "month": month.label}))
+        last_year = usage_in(readings, month.shift(-12))
+        yoy = None
+        if usage is not None and last_year:
+            yoy = round_half_up((usage - last_year) / last_year * 100, 1)
+        in_month = rows_of_meter[rows_of_meter["date"] >= pd.Timestamp(month.first)]
+        weekly = in_month[in_month["check_type"] == "weekly"]["date"]
+        weeks = {d.isocalendar()[:2] for d in weekly}
+        open_findings = rows_of_meter["finding"].notna() & (rows_of_meter["fixed"] != True)  # noqa: E712
+        kinds = rows_of_meter["kind"].dropna()
+        rows.append(MeterMonth(month.label, str(meter), str(kinds.iloc[-1]) if len(kinds) else "",
+                               usage, last_year, yoy, yoy is not None and yoy > alert_at,
+                               len(weeks), int(open_findings.sum())))
+    return rows, problems

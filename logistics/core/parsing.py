@@ -1,0 +1,135 @@
+"""Turn raw cell values into typed columns, marking the cells that do not parse.
+
+Each parser sees every distinct value once (sheets repeat dates, IDs and statuses
+thousands of times), so a 500k-row column costs a hash lookup per cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import pandas as pd
+
+from .schema import Column, Kind
+
+BAD = object()  # a value that did not parse
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+MAX_SERIAL = 2958465  # 9999-12-31
+_TEXT_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_PARSE_CODE = {
+    Kind.NUMBER: "not_a_number",
+    Kind.INT: "not_an_integer",
+    Kind.DATE: "not_a_date",
+    Kind.BOOL: "bad_choice",
+    Kind.CHOICE: "bad_choice",
+}
+
+
+def parse_text(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an ID typed as a number: 1001.0 -> "1001"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_number(value: object) -> object:
+    if isinstance(value, bool):
+        return BAD
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", "").replace("，", "").strip())
+        except ValueError:
+            return BAD
+    return BAD
+
+
+def parse_int(value: object) -> object:
+    number = parse_number(value)
+    if number is BAD or not float(number).is_integer():  # type: ignore[arg-type]
+        return BAD
+    return number
+
+
+def parse_date(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return pd.Timestamp(value.date())
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value)
+    if isinstance(value, str):
+        m = _TEXT_DATE.match(value.strip())
+        if m:
+            try:
+                return pd.Timestamp(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+            except ValueError:
+                return BAD
+        return BAD
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # An Excel serial in a cell without a date format.
+        if float(value).is_integer() and 1 <= value <= MAX_SERIAL:
+            return pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=int(value)))
+    return BAD
+
+
+def parse_bool(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        folded = value.strip().casefold()
+        if folded in ("是", "yes", "y", "true"):
+            return True
+        if folded in ("否", "no", "n", "false"):
+            return False
+    return BAD
+
+
+def _choice_parser(column: Column) -> Callable[[object], object]:
+    def parse(value: object) -> object:
+        choice = column.choice_for(str(value)) if isinstance(value, str) else None
+        return BAD if choice is None else choice.key
+
+    return parse
+
+
+def parser_for(column: Column) -> Callable[[object], object]:
+    return {
+        Kind.TEXT: parse_text,
+        Kind.NUMBER: parse_number,
+        Kind.INT: parse_int,
+        Kind.DATE: parse_date,
+        Kind.BOOL: parse_bool,
+    }.get(column.kind) or _choice_parser(column)
+
+
+def parse_code(column: Column) -> str:
+    return _PARSE_CODE[column.kind]
+
+
+def parse_column(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
+    """(typed values, mask of cells that held something unparseable)."""
+    parse = parser_for(column)
+    present = raw.notna()
+    mapping = {value: parse(value) for value in pd.unique(raw[present])}
+    parsed = raw.map(mapping)
+    bad = parsed.map(lambda v: v is BAD) if mapping and BAD in mapping.values() else None
+    if bad is None:
+        bad = pd.Series(False, index=raw.index)
+    else:
+        parsed = parsed.where(~bad, None)
+    return _typed(parsed, column), bad.astype(bool)
+
+
+def _typed(values: pd.Series, column: Column) -> pd.Series:
+    if column.kind is Kind.DATE:
+        return pd.to_datetime(values, errors="coerce")
+    if column.kind in (Kind.NUMBER, Kind.INT):
+        return pd.to_numeric(values, errors="coerce").astype("float64")
+    if column.kind is Kind.BOOL:
+        return values.astype(object)
+    return values.astype(object).where(values.notna(), None)

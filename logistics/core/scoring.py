@@ -1,0 +1,201 @@
+"""SPEC 4.2: the monthly score of every person, and how each component came about.
+
+Row filtering and counting are vectorized pandas; the per-person arithmetic then runs on
+exact fractions (a school has at most a few hundred people), so that rounding half up to one
+decimal is exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+
+from .dataset import Dataset
+from .periods import Month
+from .rounding import round_half_up
+from .settings import Settings, exact
+
+
+@dataclass
+class MonthScore:
+    month: str
+    staff_id: str
+    name: str
+    post: str
+    pay_base: Fraction
+    workdays: int  # |WD(s,m)|
+    full_workdays: int  # |WDfull(m)|
+    log_days: int
+    target: Fraction
+    units: Fraction
+    inspection_points: Fraction
+    items: int
+    credits: Fraction
+    log_score: Fraction = Fraction(0)
+    quantity_score: Fraction = Fraction(0)
+    quality_score: Fraction = Fraction(0)
+    timeliness_score: Fraction = Fraction(0)
+    total: Fraction = Fraction(0)  # rounded to 0.1
+    grade: str = ""
+    rank: int = 0
+    coef: Fraction = Fraction(0)
+    pay: Fraction = Fraction(0)  # rounded to 0.01
+    evidence: dict[str, list[int]] = field(default_factory=dict)  # component -> Excel rows
+
+
+GRADE_KEYS = ("excellent", "good", "pass", "fail")
+
+
+def grade_of(total: Fraction, s: Settings) -> str:
+    if total >= s.excellent_min:
+        return "excellent"
+    if total >= s.good_min:
+        return "good"
+    if total >= s.pass_min:
+        return "pass"
+    return "fail"
+
+
+def coef_of(grade: str, s: Settings) -> Fraction:
+    coef: Fraction = getattr(s, f"{grade}_coef")
+    return coef
+
+
+def competition_ranks(values: list[Fraction]) -> list[int]:
+    """1, 2, 2, 4: one more than the number of strictly greater values."""
+    ordered = sorted(values, reverse=True)
+    first_at = {}
+    for i, v in enumerate(ordered):
+        first_at.setdefault(v, i + 1)
+    return [first_at[v] for v in values]
+
+
+def _window(frame: pd.DataFrame, column: str, first: dt.date, last: dt.date) -> pd.DataFrame:
+    dates = frame[column]
+    return frame[(dates >= pd.Timestamp(first)) & (dates <= pd.Timestamp(last))]
+
+
+def _rows_by_staff(frame: pd.DataFrame, key: str = "staff_id") -> dict[str, list[int]]:
+    return {str(k): [int(r) for r in v] for k, v in frame.groupby(key).groups.items()}
+
+
+def score_month(ds: Dataset, month: Month, as_of: dt.date, *,
+                with_evidence: bool = False) -> list[MonthScore]:
+    """Scores of everyone with working days in ``month`` up to ``as_of``, ordered by rank."""
+    s = ds.settings
+    end = min(month.last, as_of)
+    full = ds.calendar.month_workdays(month.year, month.month)
+    counted = np.array([d for d in full if d <= end], dtype="datetime64[D]")
+
+    staff = ds.tables["staff"].dropna(subset=["staff_id", "start_date"])
+    staff = staff.drop_duplicates("staff_id")
+    start = staff["start_date"].to_numpy(dtype="datetime64[D]")
+    stop = staff["end_date"].fillna(pd.Timestamp.max.normalize()).to_numpy(dtype="datetime64[D]")
+    wd_counts = np.searchsorted(counted, stop, side="right") - np.searchsorted(
+        counted, start, side="left")
+    wd_counts = np.clip(wd_counts, 0, None)
+
+    logs = _window(ds.tables["logs"], "date", month.first, end)
+    logs = logs[logs["date"].isin(pd.to_datetime(counted))]
+    log_days = logs.drop_duplicates(["staff_id", "date"]).groupby("staff_id").size()
+    all_logs = _window(ds.tables["logs"], "date", month.first, end)
+    done = all_logs[all_logs["status"] == "done"]
+    units = done.groupby("staff_id")["units"].sum(min_count=1)
+
+    inspections = _window(ds.tables["inspections"], "date", month.first, end)
+    points = inspections.groupby("staff_id")["points"].sum()
+
+    items, credits, timely_rows = _timeliness(ds, month.first, end)
+
+    posts = ds.tables["posts"].dropna(subset=["post_id"]).drop_duplicates("post_id")
+    post_name = dict(zip(posts["post_id"], posts["post"], strict=True))
+    post_target = dict(zip(posts["post_id"], posts["monthly_target"].fillna(0), strict=True))
+
+    evidence_logs = _rows_by_staff(all_logs) if with_evidence else {}
+    evidence_insp = _rows_by_staff(inspections) if with_evidence else {}
+
+    scores = []
+    for (_, row), wd in zip(staff.iterrows(), wd_counts, strict=True):
+        if wd <= 0:
+            continue
+        target = exact(post_target.get(row["post_id"], 0)) * int(wd) / len(full)
+        score = MonthScore(
+            month=month.label, staff_id=str(row["staff_id"]), name=str(row["name"]),
+            post=str(post_name.get(row["post_id"], row["post_id"])),
+            pay_base=exact(_zero(row["pay_base"])), workdays=int(wd), full_workdays=len(full),
+            log_days=int(log_days.get(row["staff_id"], 0)), target=target,
+            units=exact(_zero(units.get(row["staff_id"]))),
+            inspection_points=exact(_zero(points.get(row["staff_id"]))),
+            items=int(items.get(row["staff_id"], 0)),
+            credits=credits.get(row["staff_id"], Fraction(0)),
+        )
+        if with_evidence:
+            score.evidence = {
+                "logs": evidence_logs.get(score.staff_id, []),
+                "inspections": evidence_insp.get(score.staff_id, []),
+                **{k: v.get(score.staff_id, []) for k, v in timely_rows.items()},
+            }
+        _components(score, s)
+        scores.append(score)
+
+    for score, rank in zip(scores, competition_ranks([x.total for x in scores]), strict=True):
+        score.rank = rank
+    scores.sort(key=lambda x: (x.rank, x.staff_id))
+    return scores
+
+
+def _zero(value: object) -> object:
+    return 0 if value is None or (isinstance(value, float) and np.isnan(value)) else value
+
+
+def _components(x: MonthScore, s: Settings) -> None:
+    x.log_score = s.log_points * x.log_days / x.workdays
+    x.quantity_score = (s.quantity_points * min(Fraction(1), x.units / x.target)
+                        if x.target > 0 else s.quantity_points)
+    x.quality_score = min(max(s.quality_points + x.inspection_points, Fraction(0)),
+                          s.quality_points)
+    x.timeliness_score = (s.timeliness_points * x.credits / x.items if x.items
+                          else s.timeliness_points)
+    exact_total = x.log_score + x.quantity_score + x.quality_score + x.timeliness_score
+    x.total = round_half_up(exact_total, 1)
+    x.grade = grade_of(x.total, s)
+    x.coef = coef_of(x.grade, s)
+    x.pay = round_half_up(x.pay_base * x.coef, 2)
+
+
+def _timeliness(ds: Dataset, first: dt.date, end: dt.date
+                ) -> tuple[dict[str, int], dict[str, Fraction], dict[str, dict[str, list[int]]]]:
+    """Items due in [first, end] per person, the credit earned, and the rows behind them."""
+    s = ds.settings
+    items: dict[str, int] = {}
+    credits: dict[str, Fraction] = {}
+
+    def add(staff: pd.Series, n: pd.Series | int, credit: pd.Series) -> None:
+        for sid, c, k in zip(staff, credit, n if isinstance(n, pd.Series) else
+                             [n] * len(staff), strict=True):
+            items[sid] = items.get(sid, 0) + int(k)
+            credits[sid] = credits.get(sid, Fraction(0)) + c
+
+    requests = ds.tables["requests"]
+    requests = _window(requests[requests["promised"] == True], "promised_date", first, end)  # noqa: E712
+    on_time = requests["done_date"].notna() & (requests["done_date"] <= requests["promised_date"])
+    explained = requests["explanation"].notna()
+    credit = [Fraction(1) if ok else (s.explained_credit if ex else Fraction(0))
+              for ok, ex in zip(on_time, explained, strict=True)]
+    add(requests["staff_id"], 1, pd.Series(credit, dtype=object))
+
+    meetings = _window(ds.tables["meetings"], "date", first, end)
+    checks = meetings[["notice", "venue", "sign_in", "support"]].eq(True).sum(axis=1)
+    add(meetings["staff_id"], 4, checks.map(Fraction))
+
+    plans = _window(ds.tables["plans"], "due", first, end)
+    kept = plans["done_date"].notna() & (plans["done_date"] <= plans["due"])
+    add(plans["staff_id"], 1, kept.map(lambda k: Fraction(int(k))))
+
+    rows = {"requests": _rows_by_staff(requests), "meetings": _rows_by_staff(meetings),
+            "plans": _rows_by_staff(plans)}
+    return items, credits, rows

@@ -1,0 +1,71 @@
+"""``logistics demo``: a fictional school's year, computed end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from . import jobs, terminal
+from .core.periods import Month, Quarter
+from .demo_data import demo_frames
+from .io.builder import build_workbook
+from .io.file_book import FileBook
+
+DEMO_YEAR = 2025
+DEMO_AS_OF = dt.date(DEMO_YEAR, 12, 31)  # a closed year: the demo is the same every day
+WORKBOOK_NAME = "示例实验小学-后勤考核-2025.xlsm"
+
+
+def run_demo(out: Path, console: Console) -> Path:
+    """Build the demo workbook in ``out`` and run every job on it; return its path."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / WORKBOOK_NAME
+    months = [Month(DEMO_YEAR, m) for m in range(1, 13)]
+    quarters = [Quarter(DEMO_YEAR, q) for q in range(1, 5)]
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("示例数据 / demo data", total=7)
+
+        def step(description: str) -> None:
+            progress.update(task, advance=1, description=description)
+
+        frames = demo_frames(DEMO_YEAR)
+        step("生成工作簿 / building the workbook")
+        if path.exists():
+            path.unlink()  # the demo's own file from an earlier run
+        build_workbook(path, "zh", frames)
+        step("校验 / validating")
+        with FileBook.open(path) as book:
+            checked = jobs.validate(book, DEMO_AS_OF)
+            step("月度考评 / monthly scores")
+            scored = jobs.score(book, months, DEMO_AS_OF)
+            step("季度汇总 / quarters")
+            quarterly = jobs.summary(book, quarters, DEMO_AS_OF)
+            step("年终排名 / the year")
+            annual = jobs.rank(book, DEMO_YEAR, DEMO_AS_OF)
+            step("能耗统计 / energy")
+            energy = jobs.energy(book, months, DEMO_AS_OF)
+            step("完成 / done")
+    _print_summary(console, path, frames, checked, scored, quarterly, annual, energy)
+    return path
+
+
+def _print_summary(console: Console, path: Path, frames: dict, checked: jobs.JobResult,
+                   scored: jobs.JobResult, quarterly: jobs.JobResult, annual: jobs.JobResult,
+                   energy: jobs.JobResult) -> None:
+    lang = "zh"
+    counts = "，".join(f"{key} {len(frame)}" for key, frame in frames.items())
+    console.rule(f"示例实验小学 {DEMO_YEAR} 年后勤考核（示例）")
+    console.print(f"工作簿：{path}")
+    console.print(f"录入数据：{counts}")
+    console.print(f"校验：错误 {sum(p.is_error for p in checked.problems)} 条，"
+                  f"警告 {len(checked.problems)} 条以内（见“校验结果”工作表）")
+    console.print(f"月度考评：{len(scored.months)} 人次；季度汇总：{len(quarterly.periods)} 行；"
+                  f"年终排名：{len(annual.periods)} 人")
+    console.print("年度等级分布：" + terminal.grade_counts(annual.periods, lang))
+    console.print(terminal.annual_table(annual.periods[:10], lang, f"{DEMO_YEAR} 年终排名（前 10 名）"))
+    alerts = [r for r in energy.energy if r.alert]
+    console.print(terminal.energy_table(alerts, lang, "能耗预警（同比增幅超过阈值）"))
+    console.print(f"已写入：考评、季度汇总、年终排名、能耗统计、校验结果 → {path}")

@@ -1,0 +1,38 @@
+"""A workbook file as a job's Book: read with calamine, write owned sheets in the zip."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..core import schema
+from ..core.rawbook import RawBook
+from .locks import ensure_not_open, tool_lock
+from .package import check_package
+from .reader import read_workbook
+from .writer import write_owned_sheets
+
+
+class FileBook:
+    """Reads once, writes once; open it with ``FileBook.open`` to hold the tool's lock."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.backup: Path | None = None
+
+    @classmethod
+    @contextmanager
+    def open(cls, path: Path) -> Iterator[FileBook]:
+        """Refuse a missing, unsafe or open workbook before any work; lock it for this run."""
+        check_package(path)
+        ensure_not_open(path)
+        with tool_lock(path):
+            yield cls(path)
+
+    def read(self) -> RawBook:
+        return read_workbook(self.path)
+
+    def write(self, rows: dict[str, list[list[object]]], lang: str) -> None:
+        by_name = {schema.SHEETS[key].label(lang): value for key, value in rows.items()}
+        self.backup = write_owned_sheets(self.path, by_name)

@@ -1,0 +1,118 @@
+"""Read a workbook file into a RawBook with python-calamine.
+
+Headers are found by their labels (zh or en) within the first rows, not at a fixed row;
+fully blank rows are dropped; the DataFrame index keeps Excel row numbers for messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from python_calamine import CalamineError, CalamineWorkbook
+
+from ..core import schema
+from ..core.errors import LogisticsError
+from ..core.rawbook import RawBook, RawSheet
+from .package import check_package
+
+HEADER_SCAN_ROWS = 30  # a header further down than this is not looked for
+
+
+class UnreadableWorkbook(LogisticsError):
+    zh = "无法读取工作簿 {name}：{reason}。请用 Excel 打开检查，或另存为 .xlsm 后重试。"
+    en = "Cannot read workbook {name}: {reason}. Open it in Excel to check, or save it again as .xlsm."
+
+
+def read_workbook(path: Path) -> RawBook:
+    """Check the package, then read every known sheet of the workbook at ``path``."""
+    check_package(path)
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        names = list(book.sheet_names)
+        lang = detect_lang(names)
+        sheets: dict[str, RawSheet] = {}
+        home: dict[str, object] = {}
+        for name in names:
+            if name in (schema.HOME[1], schema.HOME[2]):
+                home = read_home(book.get_sheet_by_name(name).to_python(skip_empty_area=False))
+                continue
+            sheet = schema.sheet_by_label(name)
+            if sheet is None or sheet.key in sheets:
+                continue
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheets[sheet.key] = rows_to_raw_sheet(sheet, name, rows)
+    except (CalamineError, ValueError, OSError) as exc:  # corrupt parts inside a valid zip
+        raise UnreadableWorkbook(name=path.name, reason=str(exc) or type(exc).__name__) from exc
+    return RawBook(lang=lang, sheets=sheets, home=home)
+
+
+def detect_lang(sheet_names: Sequence[str]) -> str:
+    zh = sum(1 for s in schema.ALL_SHEETS if s.zh in sheet_names)
+    en = sum(1 for s in schema.ALL_SHEETS if s.en in sheet_names)
+    return "en" if en > zh else "zh"
+
+
+def _clean(value: object) -> object:
+    """calamine gives '' for an empty cell; strip text so ' ' counts as blank."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def find_header(sheet: schema.Sheet, rows: list[list[object]]) -> tuple[int, dict[int, str]]:
+    """The 0-based index of the header row and {column position: column key}.
+
+    The header is the row among the first HEADER_SCAN_ROWS that names the most columns.
+    """
+    labels = {}
+    for col in sheet.columns:
+        labels[col.zh] = col.key
+        labels[col.en] = col.key
+        labels[col.en.casefold()] = col.key
+    best: tuple[int, dict[int, str]] = (-1, {})
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        found: dict[int, str] = {}
+        for j, cell in enumerate(row):
+            if isinstance(cell, str):
+                text = cell.strip()
+                key = labels.get(text) or labels.get(text.casefold())
+                if key is not None and key not in found.values():
+                    found[j] = key
+        if len(found) > len(best[1]):
+            best = (i, found)
+    return best
+
+
+def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: list[list[object]]) -> RawSheet:
+    header_index, positions = find_header(sheet, rows)
+    keys = [c.key for c in sheet.columns]
+    if header_index < 0:  # no header at all: every column is missing
+        empty = pd.DataFrame({k: pd.Series(dtype=object) for k in keys})
+        return RawSheet(sheet.key, name, 1, empty, missing=keys)
+    body = rows[header_index + 1 :]
+    data = {
+        key: [_clean(r[j]) if j < len(r) else None for r in body] for j, key in positions.items()
+    }
+    frame = pd.DataFrame(data, dtype=object, index=pd.RangeIndex(len(body)) + header_index + 2)
+    frame = frame[[k for k in keys if k in frame.columns]]
+    if len(frame.columns):
+        frame = frame[frame.notna().any(axis=1)]
+    missing = [k for k in keys if k not in positions.values()]
+    return RawSheet(sheet.key, name, header_index + 1, frame, missing)
+
+
+def read_home(rows: list[list[object]]) -> dict[str, object]:
+    """Home-sheet values: the cell right of each field's label."""
+    by_label = {}
+    for key, zh, en in schema.HOME_FIELDS:
+        by_label[zh] = key
+        by_label[en] = key
+    values: dict[str, object] = {}
+    for row in rows:
+        for j, cell in enumerate(row[:-1]):
+            if isinstance(cell, str) and cell.strip() in by_label:
+                values[by_label[cell.strip()]] = _clean(row[j + 1])
+    return values

@@ -1,0 +1,142 @@
+"""How results look in a terminal: rich tables in the workbook's language."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.table import Table
+
+from .core import outputs, schema
+from .core.energy import MeterMonth
+from .core.problems import Problem
+from .core.scoring import MonthScore
+from .core.summary import PeriodScore
+from .jobs import Explanation, JobResult
+
+MAX_PROBLEMS_SHOWN = 40
+
+
+def t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def _labels(sheet: schema.Sheet, lang: str) -> list[str]:
+    return [c.label(lang) for c in sheet.columns]
+
+
+def problems_table(problems: list[Problem], lang: str) -> Table:
+    sheet = schema.VALIDATION
+    table = Table(*_labels(sheet, lang), title=t(lang, "校验结果", "Validation"), show_lines=False)
+    for row in outputs.validation_rows(problems[:MAX_PROBLEMS_SHOWN], lang):
+        style = "red" if row[4] == schema.SEVERITY[0].label(lang) else "yellow"
+        table.add_row(*("" if v is None else str(v) for v in row), style=style)
+    return table
+
+
+def print_problems(console: Console, result: JobResult) -> None:
+    lang = result.lang
+    errors = sum(p.is_error for p in result.problems)
+    warnings = len(result.problems) - errors
+    if result.problems:
+        console.print(problems_table(result.problems, lang))
+        hidden = len(result.problems) - MAX_PROBLEMS_SHOWN
+        if hidden > 0:
+            console.print(t(lang, f"……另有 {hidden} 条，见“校验结果”工作表。",
+                            f"... {hidden} more on the Validation sheet."))
+    console.print(t(lang, f"错误 {errors} 条，警告 {warnings} 条。",
+                    f"{errors} error(s), {warnings} warning(s)."),
+                  style="bold red" if errors else "bold green")
+    if errors:
+        console.print(t(lang, "有错误时不计算结果，只更新“校验结果”工作表。请改正后重新运行。",
+                        "Nothing was computed because of the errors; only the Validation "
+                        "sheet was updated. Correct them and run again."))
+
+
+def _table(sheet: schema.Sheet, lang: str, rows: Iterable[list[object]], title: str) -> Table:
+    table = Table(*_labels(sheet, lang), title=title)
+    for row in rows:
+        table.add_row(*("" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
+                        for v in row))
+    return table
+
+
+def scores_table(scores: list[MonthScore], lang: str, title: str) -> Table:
+    return _table(schema.SCORES, lang, outputs.score_rows(scores, lang), title)
+
+
+def quarter_table(rows: list[PeriodScore], lang: str, title: str) -> Table:
+    return _table(schema.QUARTERLY, lang, outputs.quarter_rows(rows, lang), title)
+
+
+def annual_table(rows: list[PeriodScore], lang: str, title: str) -> Table:
+    return _table(schema.ANNUAL, lang, outputs.annual_rows(rows, lang), title)
+
+
+def energy_table(rows: list[MeterMonth], lang: str, title: str) -> Table:
+    return _table(schema.ENERGY_STATS, lang, outputs.energy_rows(rows, lang), title)
+
+
+def grade_counts(rows: Iterable[MonthScore | PeriodScore], lang: str) -> str:
+    counts = Counter(r.grade for r in rows)
+    return "  ".join(f"{outputs.grade_label(g.key, lang)} {counts.get(g.key, 0)}"
+                     for g in schema.GRADES)
+
+
+def print_explanation(console: Console, ex: Explanation, staff_id: str, month: str) -> None:
+    lang, x = ex.lang, ex.score
+    if x is None:
+        console.print(t(lang, f"{staff_id} 在 {month} 没有考评（无工作日、未入职或工号不存在）。",
+                        f"{staff_id} is not scored in {month} (no working days, not employed "
+                        f"then, or an unknown StaffID)."), style="yellow")
+        return
+    s = f"{x.staff_id} {x.name}（{x.post}）{x.month}"
+    console.print(f"[bold]{s}[/bold]  " + t(lang, f"截止 {ex.as_of}", f"as of {ex.as_of}"))
+    summary = Table(t(lang, "项目", "Component"), t(lang, "得分", "Score"),
+                    t(lang, "计算依据", "How"), title=t(lang, "得分构成", "Score breakdown"))
+    from .core.rounding import to_float
+
+    summary.add_row(t(lang, "日志分", "LogScore"), f"{to_float(x.log_score):g}",
+                    t(lang, f"有日志的工作日 {x.log_days} / 应出勤工作日 {x.workdays}",
+                      f"{x.log_days} working days with a log / {x.workdays} working days"))
+    summary.add_row(t(lang, "数量分", "QuantityScore"), f"{to_float(x.quantity_score):g}",
+                    t(lang, f"完成数量 {float(x.units):g} / 目标 {float(x.target):.2f}"
+                            f"（月目标 × {x.workdays}/{x.full_workdays}）",
+                      f"units {float(x.units):g} / target {float(x.target):.2f} "
+                      f"(monthly target × {x.workdays}/{x.full_workdays})"))
+    summary.add_row(t(lang, "质量分", "QualityScore"), f"{to_float(x.quality_score):g}",
+                    t(lang, f"满分加检查加减分 {float(x.inspection_points):+g}，限于 0 至满分",
+                      f"maximum plus inspection points {float(x.inspection_points):+g}, "
+                      f"clamped to 0..maximum"))
+    summary.add_row(t(lang, "时效分", "TimelinessScore"), f"{to_float(x.timeliness_score):g}",
+                    t(lang, f"得分项 {float(x.credits):g} / 到期事项 {x.items}",
+                      f"credits {float(x.credits):g} / items due {x.items}"))
+    summary.add_row(t(lang, "总分", "Total"), f"{float(x.total):g}",
+                    f"{outputs.grade_label(x.grade, lang)} · {t(lang, '名次', 'rank')} {x.rank}"
+                    f" · {t(lang, '绩效工资', 'pay')} {float(x.pay):.2f}")
+    console.print(summary)
+    for key in ("logs", "inspections", "requests", "meetings", "plans"):
+        rows = x.evidence.get(key, [])
+        if not rows:
+            continue
+        sheet = schema.SHEETS[key]
+        frame = ex.tables[key]
+        table = Table(t(lang, "行", "Row"), *_labels(sheet, lang),
+                      title=t(lang, f"{sheet.zh}（{len(rows)} 行）", f"{sheet.en} ({len(rows)} rows)"))
+        for r in rows:
+            values = frame.loc[r]  # type: ignore[attr-defined]
+            table.add_row(str(r), *(_cell(values[c.key], c, lang) for c in sheet.columns))
+        console.print(table)
+
+
+def _cell(value: object, column: schema.Column, lang: str) -> str:
+    from .core.problems import display
+
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if column.kind is schema.Kind.BOOL:
+        return schema.yes_no_label(bool(value), lang)
+    if column.kind is schema.Kind.CHOICE:
+        return next((c.label(lang) for c in column.choices if c.key == value), str(value))
+    return display(value)
