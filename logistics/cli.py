@@ -34,16 +34,18 @@ def _month(text: str) -> Month:
     try:
         return Month.parse(text)
     except ValueError:
-        raise typer.BadParameter(f"'{text}' is not a month; write it as YYYY-MM, e.g. 2025-03 "
-                                 "(月份格式应为 2025-03)") from None
+        raise typer.BadParameter(
+            f"'{text}' is not a month; write it as YYYY-MM, e.g. 2025-03 (月份格式应为 2025-03)"
+        ) from None
 
 
 def _quarter(text: str) -> Quarter:
     try:
         return Quarter.parse(text)
     except ValueError:
-        raise typer.BadParameter(f"'{text}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 "
-                                 "(季度格式应为 2025Q1)") from None
+        raise typer.BadParameter(
+            f"'{text}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 (季度格式应为 2025Q1)"
+        ) from None
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -52,19 +54,28 @@ def _date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"'{text}' is not a date; write it as YYYY-MM-DD "
-                                 "(日期格式应为 2025-03-31)") from None
+        raise typer.BadParameter(
+            f"'{text}' is not a date; write it as YYYY-MM-DD (日期格式应为 2025-03-31)"
+        ) from None
 
 
-Workbook = Annotated[Path, typer.Argument(help="The workbook file (.xlsm or .xlsx).",
-                                          show_default=False)]
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Count entries up to this date "
-                                          "(YYYY-MM-DD). Default: the Home sheet's 截止日期, "
-                                          "else today.")]
+Workbook = Annotated[
+    Path, typer.Argument(help="The workbook file (.xlsm or .xlsx).", show_default=False)
+]
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Count entries up to this date "
+        "(YYYY-MM-DD). Default: the Home sheet's 截止日期, "
+        "else today.",
+    ),
+]
 
 
-def _run_job(path: Path, job: Callable[[FileBook], jobs.JobResult],
-             show: Callable[[jobs.JobResult], None]) -> None:
+def _run_job(
+    path: Path, job: Callable[[FileBook], jobs.JobResult], show: Callable[[jobs.JobResult], None]
+) -> None:
     """Open the book, run the job, print the outcome, exit with the job's code."""
     try:
         with FileBook.open(path) as book:
@@ -76,11 +87,18 @@ def _run_job(path: Path, job: Callable[[FileBook], jobs.JobResult],
         raise typer.Exit(1)
     show(result)
     written = "、".join(result.written) if result.lang == "zh" else ", ".join(result.written)
-    console.print(terminal.t(result.lang, f"已写入工作表：{written}。", f"Sheets written: {written}."))
+    console.print(
+        terminal.t(result.lang, f"已写入工作表：{written}。", f"Sheets written: {written}.")
+    )
     if book.backup is not None:
-        console.print(terminal.t(result.lang, f"原文件已备份到 {book.backup}",
-                                 f"The previous file was backed up to {book.backup}"),
-                      style="dim")
+        console.print(
+            terminal.t(
+                result.lang,
+                f"原文件已备份到 {book.backup}",
+                f"The previous file was backed up to {book.backup}",
+            ),
+            style="dim",
+        )
 
 
 def _fail(exc: LogisticsError) -> None:
@@ -100,8 +118,9 @@ def validate(workbook: Workbook, as_of: AsOf = None) -> None:
 def score(
     workbook: Workbook,
     month: Annotated[str | None, typer.Option(help="The month to score, YYYY-MM.")] = None,
-    all_months: Annotated[bool, typer.Option("--all", help="Score every month that has logs.")]
-    = False,
+    all_months: Annotated[
+        bool, typer.Option("--all", help="Score every month that has logs.")
+    ] = False,
     as_of: AsOf = None,
 ) -> None:
     """Compute monthly scores into the Scores sheet (考评)."""
@@ -116,8 +135,12 @@ def score(
         for label, scores in by_month.items():
             if months is not None:
                 console.print(terminal.scores_table(scores, r.lang, label))
-            console.print(f"{label}: {len(scores)} " + terminal.t(r.lang, "人", "people") + "  "
-                          + terminal.grade_counts(scores, r.lang))
+            console.print(
+                f"{label}: {len(scores)} "
+                + terminal.t(r.lang, "人", "people")
+                + "  "
+                + terminal.grade_counts(scores, r.lang)
+            )
 
     _run_job(workbook, lambda b: jobs.score(b, months, _date(as_of)), show)
 
@@ -130,20 +153,30 @@ def summary(
 ) -> None:
     """Summarize a quarter into the Quarterly sheet (季度汇总)."""
     q = _quarter(quarter)
-    _run_job(workbook, lambda b: jobs.summary(b, [q], _date(as_of)),
-             lambda r: console.print(terminal.quarter_table(r.periods, r.lang, q.label)))
+    _run_job(
+        workbook,
+        lambda b: jobs.summary(b, [q], _date(as_of)),
+        lambda r: console.print(terminal.quarter_table(r.periods, r.lang, q.label)),
+    )
 
 
 @app.command()
 def rank(
     workbook: Workbook,
-    year: Annotated[int, typer.Option(help="The appraisal year (it starts in the month set by "
-                                           "年度起始月 / YearStartMonth).")],
+    year: Annotated[
+        int,
+        typer.Option(
+            help="The appraisal year (it starts in the month set by 年度起始月 / YearStartMonth)."
+        ),
+    ],
     as_of: AsOf = None,
 ) -> None:
     """Rank the year into the Annual sheet (年终排名), with the year's performance pay."""
-    _run_job(workbook, lambda b: jobs.rank(b, year, _date(as_of)),
-             lambda r: console.print(terminal.annual_table(r.periods, r.lang, str(year))))
+    _run_job(
+        workbook,
+        lambda b: jobs.rank(b, year, _date(as_of)),
+        lambda r: console.print(terminal.annual_table(r.periods, r.lang, str(year))),
+    )
 
 
 @app.command()
@@ -154,8 +187,11 @@ def energy(
 ) -> None:
     """Energy use per meter for a month into the EnergyStats sheet (能耗统计)."""
     m = _month(month)
-    _run_job(workbook, lambda b: jobs.energy(b, [m], _date(as_of)),
-             lambda r: console.print(terminal.energy_table(r.energy, r.lang, m.label)))
+    _run_job(
+        workbook,
+        lambda b: jobs.energy(b, [m], _date(as_of)),
+        lambda r: console.print(terminal.energy_table(r.energy, r.lang, m.label)),
+    )
 
 
 @app.command()
@@ -175,9 +211,14 @@ def explain(
     errors = [p for p in ex.problems if p.is_error]
     if errors:
         console.print(terminal.problems_table(errors, ex.lang))
-        console.print(terminal.t(ex.lang, "工作簿有错误，以下结果可能不准确。",
-                                 "The workbook has errors; the figures below may be wrong."),
-                      style="yellow")
+        console.print(
+            terminal.t(
+                ex.lang,
+                "工作簿有错误，以下结果可能不准确。",
+                "The workbook has errors; the figures below may be wrong.",
+            ),
+            style="yellow",
+        )
     terminal.print_explanation(console, ex, staff, m.label)
 
 
@@ -192,9 +233,14 @@ def new(
     if lang not in ("zh", "en"):
         raise typer.BadParameter("--lang is zh or en")
     if path.exists():
-        err_console.print(terminal.t(lang, f"{path} 已存在，不会覆盖。请换一个文件名。",
-                                     f"{path} exists and is not overwritten. Choose another name."),
-                          style="bold red")
+        err_console.print(
+            terminal.t(
+                lang,
+                f"{path} 已存在，不会覆盖。请换一个文件名。",
+                f"{path} exists and is not overwritten. Choose another name.",
+            ),
+            style="bold red",
+        )
         raise typer.Exit(2)
     path.parent.mkdir(parents=True, exist_ok=True)
     build_workbook(path, lang)
@@ -203,8 +249,9 @@ def new(
 
 @app.command()
 def demo(
-    out: Annotated[Path, typer.Option(help="Folder for the demo workbook and documents.")]
-    = Path("logistics-demo"),
+    out: Annotated[Path, typer.Option(help="Folder for the demo workbook and documents.")] = Path(
+        "logistics-demo"
+    ),
 ) -> None:
     """Build a fictional school's workbook with a full year of data and compute everything."""
     from .demo import run_demo

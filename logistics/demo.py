@@ -52,20 +52,33 @@ def run_demo(out: Path, console: Console) -> Path:
     return path
 
 
-def _print_summary(console: Console, path: Path, frames: dict, checked: jobs.JobResult,
-                   scored: jobs.JobResult, quarterly: jobs.JobResult, annual: jobs.JobResult,
-                   energy: jobs.JobResult) -> None:
+def _print_summary(
+    console: Console,
+    path: Path,
+    frames: dict,
+    checked: jobs.JobResult,
+    scored: jobs.JobResult,
+    quarterly: jobs.JobResult,
+    annual: jobs.JobResult,
+    energy: jobs.JobResult,
+) -> None:
     lang = "zh"
     counts = "，".join(f"{key} {len(frame)}" for key, frame in frames.items())
     console.rule(f"示例实验小学 {DEMO_YEAR} 年后勤考核（示例）")
     console.print(f"工作簿：{path}")
     console.print(f"录入数据：{counts}")
-    console.print(f"校验：错误 {sum(p.is_error for p in checked.problems)} 条，"
-                  f"警告 {len(checked.problems)} 条以内（见“校验结果”工作表）")
-    console.print(f"月度考评：{len(scored.months)} 人次；季度汇总：{len(quarterly.periods)} 行；"
-                  f"年终排名：{len(annual.periods)} 人")
+    console.print(
+        f"校验：错误 {sum(p.is_error for p in checked.problems)} 条，"
+        f"警告 {len(checked.problems)} 条以内（见“校验结果”工作表）"
+    )
+    console.print(
+        f"月度考评：{len(scored.months)} 人次；季度汇总：{len(quarterly.periods)} 行；"
+        f"年终排名：{len(annual.periods)} 人"
+    )
     console.print("年度等级分布：" + terminal.grade_counts(annual.periods, lang))
-    console.print(terminal.annual_table(annual.periods[:10], lang, f"{DEMO_YEAR} 年终排名（前 10 名）"))
+    console.print(
+        terminal.annual_table(annual.periods[:10], lang, f"{DEMO_YEAR} 年终排名（前 10 名）")
+    )
     alerts = [r for r in energy.energy if r.alert]
     console.print(terminal.energy_table(alerts, lang, "能耗预警（同比增幅超过阈值）"))
     console.print(f"已写入：考评、季度汇总、年终排名、能耗统计、校验结果 → {path}")

@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import pandas as pd
+
 from .core import outputs, schema
 from .core.dataset import Dataset, today
 from .core.energy import MeterMonth, energy_month
-from .core.parsing import BAD, parse_date
+from .core.parsing import parse_date
 from .core.periods import Month, Quarter, year_months
 from .core.problems import Problem
 from .core.rawbook import RawBook
@@ -54,8 +56,8 @@ def resolve_as_of(as_of: dt.date | None, raw: RawBook) -> dt.date:
     home = raw.home.get("as_of")
     if home is not None:
         parsed = parse_date(home)
-        if parsed is not BAD:
-            return parsed.date()  # type: ignore[union-attr]
+        if isinstance(parsed, pd.Timestamp):
+            return parsed.date()
     return today()
 
 
@@ -94,8 +96,9 @@ def months_with_data(ds: Dataset, as_of: dt.date) -> list[Month]:
     return months
 
 
-def score(book: Book, months: Sequence[Month] | None = None, as_of: dt.date | None = None
-          ) -> JobResult:
+def score(
+    book: Book, months: Sequence[Month] | None = None, as_of: dt.date | None = None
+) -> JobResult:
     """Monthly scores for ``months`` (None: every month with logs) into the Scores sheet."""
 
     def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
@@ -103,8 +106,9 @@ def score(book: Book, months: Sequence[Month] | None = None, as_of: dt.date | No
         for month in chosen:
             result.months += score_month(ds, month, when)
         new = outputs.score_rows(result.months, ds.lang)
-        merged = outputs.merge_period(ds.owned.get("scores"), schema.SCORES,
-                                      {m.label for m in chosen}, new)
+        merged = outputs.merge_period(
+            ds.owned.get("scores"), schema.SCORES, {m.label for m in chosen}, new
+        )
         return {"scores": merged}, []
 
     return _run(book, as_of, compute)
@@ -118,8 +122,9 @@ def summary(book: Book, quarters: Sequence[Quarter], as_of: dt.date | None = Non
             monthly = [x for m in quarter.months for x in score_month(ds, m, when)]
             result.periods += summarize(quarter.label, monthly, ds.settings)
         new = outputs.quarter_rows(result.periods, ds.lang)
-        merged = outputs.merge_period(ds.owned.get("quarterly"), schema.QUARTERLY,
-                                      {q.label for q in quarters}, new)
+        merged = outputs.merge_period(
+            ds.owned.get("quarterly"), schema.QUARTERLY, {q.label for q in quarters}, new
+        )
         return {"quarterly": merged}, []
 
     return _run(book, as_of, compute)
@@ -149,8 +154,9 @@ def energy(book: Book, months: Sequence[Month], as_of: dt.date | None = None) ->
             result.energy += stats
             problems += missing
         new = outputs.energy_rows(result.energy, ds.lang)
-        merged = outputs.merge_period(ds.owned.get("energy_stats"), schema.ENERGY_STATS,
-                                      {m.label for m in months}, new)
+        merged = outputs.merge_period(
+            ds.owned.get("energy_stats"), schema.ENERGY_STATS, {m.label for m in months}, new
+        )
         return {"energy_stats": merged}, problems
 
     return _run(book, as_of, compute)

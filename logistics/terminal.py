@@ -43,22 +43,38 @@ def print_problems(console: Console, result: JobResult) -> None:
         console.print(problems_table(result.problems, lang))
         hidden = len(result.problems) - MAX_PROBLEMS_SHOWN
         if hidden > 0:
-            console.print(t(lang, f"……另有 {hidden} 条，见“校验结果”工作表。",
-                            f"... {hidden} more on the Validation sheet."))
-    console.print(t(lang, f"错误 {errors} 条，警告 {warnings} 条。",
-                    f"{errors} error(s), {warnings} warning(s)."),
-                  style="bold red" if errors else "bold green")
+            console.print(
+                t(
+                    lang,
+                    f"……另有 {hidden} 条，见“校验结果”工作表。",
+                    f"... {hidden} more on the Validation sheet.",
+                )
+            )
+    console.print(
+        t(
+            lang,
+            f"错误 {errors} 条，警告 {warnings} 条。",
+            f"{errors} error(s), {warnings} warning(s).",
+        ),
+        style="bold red" if errors else "bold green",
+    )
     if errors:
-        console.print(t(lang, "有错误时不计算结果，只更新“校验结果”工作表。请改正后重新运行。",
-                        "Nothing was computed because of the errors; only the Validation "
-                        "sheet was updated. Correct them and run again."))
+        console.print(
+            t(
+                lang,
+                "有错误时不计算结果，只更新“校验结果”工作表。请改正后重新运行。",
+                "Nothing was computed because of the errors; only the Validation "
+                "sheet was updated. Correct them and run again.",
+            )
+        )
 
 
 def _table(sheet: schema.Sheet, lang: str, rows: Iterable[list[object]], title: str) -> Table:
     table = Table(*_labels(sheet, lang), title=title)
     for row in rows:
-        table.add_row(*("" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
-                        for v in row))
+        table.add_row(
+            *("" if v is None else f"{v:g}" if isinstance(v, float) else str(v) for v in row)
+        )
     return table
 
 
@@ -80,41 +96,79 @@ def energy_table(rows: list[MeterMonth], lang: str, title: str) -> Table:
 
 def grade_counts(rows: Iterable[MonthScore | PeriodScore], lang: str) -> str:
     counts = Counter(r.grade for r in rows)
-    return "  ".join(f"{outputs.grade_label(g.key, lang)} {counts.get(g.key, 0)}"
-                     for g in schema.GRADES)
+    return "  ".join(
+        f"{outputs.grade_label(g.key, lang)} {counts.get(g.key, 0)}" for g in schema.GRADES
+    )
 
 
 def print_explanation(console: Console, ex: Explanation, staff_id: str, month: str) -> None:
     lang, x = ex.lang, ex.score
     if x is None:
-        console.print(t(lang, f"{staff_id} 在 {month} 没有考评（无工作日、未入职或工号不存在）。",
-                        f"{staff_id} is not scored in {month} (no working days, not employed "
-                        f"then, or an unknown StaffID)."), style="yellow")
+        console.print(
+            t(
+                lang,
+                f"{staff_id} 在 {month} 没有考评（无工作日、未入职或工号不存在）。",
+                f"{staff_id} is not scored in {month} (no working days, not employed "
+                f"then, or an unknown StaffID).",
+            ),
+            style="yellow",
+        )
         return
     s = f"{x.staff_id} {x.name}（{x.post}）{x.month}"
     console.print(f"[bold]{s}[/bold]  " + t(lang, f"截止 {ex.as_of}", f"as of {ex.as_of}"))
-    summary = Table(t(lang, "项目", "Component"), t(lang, "得分", "Score"),
-                    t(lang, "计算依据", "How"), title=t(lang, "得分构成", "Score breakdown"))
+    summary = Table(
+        t(lang, "项目", "Component"),
+        t(lang, "得分", "Score"),
+        t(lang, "计算依据", "How"),
+        title=t(lang, "得分构成", "Score breakdown"),
+    )
     from .core.rounding import to_float
 
-    summary.add_row(t(lang, "日志分", "LogScore"), f"{to_float(x.log_score):g}",
-                    t(lang, f"有日志的工作日 {x.log_days} / 应出勤工作日 {x.workdays}",
-                      f"{x.log_days} working days with a log / {x.workdays} working days"))
-    summary.add_row(t(lang, "数量分", "QuantityScore"), f"{to_float(x.quantity_score):g}",
-                    t(lang, f"完成数量 {float(x.units):g} / 目标 {float(x.target):.2f}"
-                            f"（月目标 × {x.workdays}/{x.full_workdays}）",
-                      f"units {float(x.units):g} / target {float(x.target):.2f} "
-                      f"(monthly target × {x.workdays}/{x.full_workdays})"))
-    summary.add_row(t(lang, "质量分", "QualityScore"), f"{to_float(x.quality_score):g}",
-                    t(lang, f"满分加检查加减分 {float(x.inspection_points):+g}，限于 0 至满分",
-                      f"maximum plus inspection points {float(x.inspection_points):+g}, "
-                      f"clamped to 0..maximum"))
-    summary.add_row(t(lang, "时效分", "TimelinessScore"), f"{to_float(x.timeliness_score):g}",
-                    t(lang, f"得分项 {float(x.credits):g} / 到期事项 {x.items}",
-                      f"credits {float(x.credits):g} / items due {x.items}"))
-    summary.add_row(t(lang, "总分", "Total"), f"{float(x.total):g}",
-                    f"{outputs.grade_label(x.grade, lang)} · {t(lang, '名次', 'rank')} {x.rank}"
-                    f" · {t(lang, '绩效工资', 'pay')} {float(x.pay):.2f}")
+    summary.add_row(
+        t(lang, "日志分", "LogScore"),
+        f"{to_float(x.log_score):g}",
+        t(
+            lang,
+            f"有日志的工作日 {x.log_days} / 应出勤工作日 {x.workdays}",
+            f"{x.log_days} working days with a log / {x.workdays} working days",
+        ),
+    )
+    summary.add_row(
+        t(lang, "数量分", "QuantityScore"),
+        f"{to_float(x.quantity_score):g}",
+        t(
+            lang,
+            f"完成数量 {float(x.units):g} / 目标 {float(x.target):.2f}"
+            f"（月目标 × {x.workdays}/{x.full_workdays}）",
+            f"units {float(x.units):g} / target {float(x.target):.2f} "
+            f"(monthly target × {x.workdays}/{x.full_workdays})",
+        ),
+    )
+    summary.add_row(
+        t(lang, "质量分", "QualityScore"),
+        f"{to_float(x.quality_score):g}",
+        t(
+            lang,
+            f"满分加检查加减分 {float(x.inspection_points):+g}，限于 0 至满分",
+            f"maximum plus inspection points {float(x.inspection_points):+g}, "
+            f"clamped to 0..maximum",
+        ),
+    )
+    summary.add_row(
+        t(lang, "时效分", "TimelinessScore"),
+        f"{to_float(x.timeliness_score):g}",
+        t(
+            lang,
+            f"得分项 {float(x.credits):g} / 到期事项 {x.items}",
+            f"credits {float(x.credits):g} / items due {x.items}",
+        ),
+    )
+    summary.add_row(
+        t(lang, "总分", "Total"),
+        f"{float(x.total):g}",
+        f"{outputs.grade_label(x.grade, lang)} · {t(lang, '名次', 'rank')} {x.rank}"
+        f" · {t(lang, '绩效工资', 'pay')} {float(x.pay):.2f}",
+    )
     console.print(summary)
     for key in ("logs", "inspections", "requests", "meetings", "plans"):
         rows = x.evidence.get(key, [])
@@ -122,8 +176,11 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
             continue
         sheet = schema.SHEETS[key]
         frame = ex.tables[key]
-        table = Table(t(lang, "行", "Row"), *_labels(sheet, lang),
-                      title=t(lang, f"{sheet.zh}（{len(rows)} 行）", f"{sheet.en} ({len(rows)} rows)"))
+        table = Table(
+            t(lang, "行", "Row"),
+            *_labels(sheet, lang),
+            title=t(lang, f"{sheet.zh}（{len(rows)} 行）", f"{sheet.en} ({len(rows)} rows)"),
+        )
         for r in rows:
             values = frame.loc[r]  # type: ignore[attr-defined]
             table.add_row(str(r), *(_cell(values[c.key], c, lang) for c in sheet.columns))

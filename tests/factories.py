@@ -23,16 +23,23 @@ def raw_sheet(key: str, rows: Iterable[Mapping[str, object]], first_row: int = 2
     sheet = schema.SHEETS[key]
     rows = list(rows)
     keys = [c.key for c in sheet.columns]
-    frame = pd.DataFrame({k: [r.get(k) for r in rows] for k in keys}, dtype=object,
-                         index=pd.RangeIndex(len(rows)) + first_row)
+    frame = pd.DataFrame(
+        {k: [r.get(k) for r in rows] for k in keys},
+        dtype=object,
+        index=pd.RangeIndex(len(rows)) + first_row,
+    )
     return RawSheet(key, sheet.zh, first_row - 1, frame)
 
 
-def raw_book(lang: str = "zh", drop: Iterable[str] = (), **sheets: Iterable[Mapping[str, object]]
-             ) -> RawBook:
+def raw_book(
+    lang: str = "zh", drop: Iterable[str] = (), **sheets: Iterable[Mapping[str, object]]
+) -> RawBook:
     """Every input sheet (empty unless given), minus ``drop``."""
-    built = {s.key: raw_sheet(s.key, sheets.get(s.key, [])) for s in schema.INPUT_SHEETS
-             if s.key not in drop}
+    built = {
+        s.key: raw_sheet(s.key, sheets.get(s.key, []))
+        for s in schema.INPUT_SHEETS
+        if s.key not in drop
+    }
     return RawBook(lang, built)
 
 
@@ -44,11 +51,21 @@ POST = {"post_id": "P1", "post": "保洁员", "monthly_target": 21}
 
 
 def person(staff_id: str = "S1", start: dt.date = D(2024, 1, 1), **kw: object) -> dict:
-    return {"staff_id": staff_id, "name": f"员工{staff_id}", "post_id": "P1",
-            "start_date": start, "pay_base": 2000, **kw}
+    return {
+        "staff_id": staff_id,
+        "name": f"员工{staff_id}",
+        "post_id": "P1",
+        "start_date": start,
+        "pay_base": 2000,
+        **kw,
+    }
 
 
-def log(day: dt.date, staff_id: str = "S1", units: float = 1, status: str = "完成",
-        content: str = "清扫") -> dict:
-    return {"date": day, "staff_id": staff_id, "content": content, "units": units,
-            "status": status}
+def log(
+    day: dt.date,
+    staff_id: str = "S1",
+    units: float = 1,
+    status: str = "完成",
+    content: str = "清扫",
+) -> dict:
+    return {"date": day, "staff_id": staff_id, "content": content, "units": units, "status": status}

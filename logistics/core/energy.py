@@ -39,7 +39,9 @@ def usage_in(readings: pd.DataFrame, month: Month) -> Fraction | None:
     return None if end is None or before is None else end - before
 
 
-def energy_month(ds: Dataset, month: Month, as_of: dt.date) -> tuple[list[MeterMonth], list[Problem]]:
+def energy_month(
+    ds: Dataset, month: Month, as_of: dt.date
+) -> tuple[list[MeterMonth], list[Problem]]:
     """One row per meter read by the end of ``month``, and warnings for missing readings."""
     end = min(month.last, as_of)
     table = ds.tables["energy"].dropna(subset=["meter", "date"])
@@ -52,8 +54,16 @@ def energy_month(ds: Dataset, month: Month, as_of: dt.date) -> tuple[list[MeterM
         usage = usage_in(readings, month)
         if usage is None:
             missing = month if reading_at(readings, month.last) is None else month.shift(-1)
-            problems.append(Problem("reading_missing", "energy", None, "meter", meter,
-                                    {"period": missing.label, "month": month.label}))
+            problems.append(
+                Problem(
+                    "reading_missing",
+                    "energy",
+                    None,
+                    "meter",
+                    meter,
+                    {"period": missing.label, "month": month.label},
+                )
+            )
         last_year = usage_in(readings, month.shift(-12))
         yoy = None
         if usage is not None and last_year:
@@ -61,9 +71,19 @@ def energy_month(ds: Dataset, month: Month, as_of: dt.date) -> tuple[list[MeterM
         in_month = rows_of_meter[rows_of_meter["date"] >= pd.Timestamp(month.first)]
         weekly = in_month[in_month["check_type"] == "weekly"]["date"]
         weeks = {d.isocalendar()[:2] for d in weekly}
-        open_findings = rows_of_meter["finding"].notna() & (rows_of_meter["fixed"] != True)  # noqa: E712
+        open_findings = rows_of_meter["finding"].notna() & ~rows_of_meter["fixed"].eq(True)
         kinds = rows_of_meter["kind"].dropna()
-        rows.append(MeterMonth(month.label, str(meter), str(kinds.iloc[-1]) if len(kinds) else "",
-                               usage, last_year, yoy, yoy is not None and yoy > alert_at,
-                               len(weeks), int(open_findings.sum())))
+        rows.append(
+            MeterMonth(
+                month.label,
+                str(meter),
+                str(kinds.iloc[-1]) if len(kinds) else "",
+                usage,
+                last_year,
+                yoy,
+                yoy is not None and yoy > alert_at,
+                len(weeks),
+                int(open_findings.sum()),
+            )
+        )
     return rows, problems

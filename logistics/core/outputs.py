@@ -31,36 +31,93 @@ def grade_label(key: str, lang: str) -> str:
 def score_rows(scores: Iterable[MonthScore], lang: str) -> list[Row]:
     from .rounding import to_float
 
-    return [[x.month, x.staff_id, x.name, x.post, to_float(x.log_score), to_float(x.quantity_score),
-             to_float(x.quality_score), to_float(x.timeliness_score), float(x.total),
-             grade_label(x.grade, lang), x.rank, float(x.coef), float(x.pay)] for x in scores]
+    return [
+        [
+            x.month,
+            x.staff_id,
+            x.name,
+            x.post,
+            to_float(x.log_score),
+            to_float(x.quantity_score),
+            to_float(x.quality_score),
+            to_float(x.timeliness_score),
+            float(x.total),
+            grade_label(x.grade, lang),
+            x.rank,
+            float(x.coef),
+            float(x.pay),
+        ]
+        for x in scores
+    ]
 
 
 def quarter_rows(rows: Iterable[PeriodScore], lang: str) -> list[Row]:
-    return [[r.period, r.staff_id, r.name, r.post, r.months, float(r.average),
-             grade_label(r.grade, lang), r.rank] for r in rows]
+    return [
+        [
+            r.period,
+            r.staff_id,
+            r.name,
+            r.post,
+            r.months,
+            float(r.average),
+            grade_label(r.grade, lang),
+            r.rank,
+        ]
+        for r in rows
+    ]
 
 
 def annual_rows(rows: Iterable[PeriodScore], lang: str) -> list[Row]:
-    return [[int(r.period), r.staff_id, r.name, r.post, r.months, float(r.average),
-             grade_label(r.grade, lang), r.rank, float(r.pay)] for r in rows]
+    return [
+        [
+            int(r.period),
+            r.staff_id,
+            r.name,
+            r.post,
+            r.months,
+            float(r.average),
+            grade_label(r.grade, lang),
+            r.rank,
+            float(r.pay),
+        ]
+        for r in rows
+    ]
 
 
 def energy_rows(rows: Iterable[MeterMonth], lang: str) -> list[Row]:
     kinds = {c.key: c.label(lang) for c in schema.ENERGY_KIND}
-    return [[r.month, r.meter, kinds.get(r.kind, r.kind), _num(r.usage), _num(r.last_year),
-             _num(r.yoy), schema.yes_no_label(r.alert, lang), r.weekly_checks, r.open_findings]
-            for r in rows]
+    return [
+        [
+            r.month,
+            r.meter,
+            kinds.get(r.kind, r.kind),
+            _num(r.usage),
+            _num(r.last_year),
+            _num(r.yoy),
+            schema.yes_no_label(r.alert, lang),
+            r.weekly_checks,
+            r.open_findings,
+        ]
+        for r in rows
+    ]
 
 
 def validation_rows(problems: Iterable[Problem], lang: str) -> list[Row]:
     severity = {c.key: c.label(lang) for c in schema.SEVERITY}
-    rows = []
+    rows: list[Row] = []
     for p in problems:
         sheet = schema.SHEETS[p.sheet]
         label = column_label(p, lang)
-        rows.append([sheet.label(lang), p.row, label, display(p.value), severity[p.severity],
-                     p.message(lang, label)])
+        rows.append(
+            [
+                sheet.label(lang),
+                p.row,
+                label,
+                display(p.value),
+                severity[p.severity],
+                p.message(lang, label),
+            ]
+        )
     return rows
 
 
@@ -74,8 +131,9 @@ def column_label(p: Problem, lang: str) -> str:
         return p.column
 
 
-def merge_period(existing: pd.DataFrame | None, sheet: schema.Sheet, periods: set[str],
-                 new_rows: Sequence[Row]) -> list[Row]:
+def merge_period(
+    existing: pd.DataFrame | None, sheet: schema.Sheet, periods: set[str], new_rows: Sequence[Row]
+) -> list[Row]:
     """Rows of ``sheet`` for other periods as they were, plus ``new_rows``, in period order."""
     keys = [c.key for c in sheet.columns]
     kept: list[Row] = []
@@ -83,14 +141,19 @@ def merge_period(existing: pd.DataFrame | None, sheet: schema.Sheet, periods: se
         frame = existing.reindex(columns=keys)
         period = frame[sheet.period].map(lambda v: None if v is None else parse_text(v))
         frame = frame[~period.isin(periods)]
-        kept = [[None if pd.isna(v) else v for v in row]
-                for row in frame.itertuples(index=False, name=None)]
+        kept = [
+            [None if pd.isna(v) else v for v in row]
+            for row in frame.itertuples(index=False, name=None)
+        ]
     rank = keys.index("rank") if "rank" in keys else None
     second = 1  # staff ID or meter
 
     def order(row: Row) -> tuple[str, float, str]:
         r = row[rank] if rank is not None else 0
-        return (str(parse_text(row[0])) if row[0] is not None else "",
-                float(r) if isinstance(r, int | float) else float("inf"), str(row[second]))
+        return (
+            str(parse_text(row[0])) if row[0] is not None else "",
+            float(r) if isinstance(r, int | float) else float("inf"),
+            str(row[second]),
+        )
 
     return sorted(kept + list(new_rows), key=order)

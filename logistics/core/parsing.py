@@ -70,10 +70,10 @@ def parse_date(value: object) -> object:
             except ValueError:
                 return BAD
         return BAD
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        # An Excel serial in a cell without a date format.
-        if float(value).is_integer() and 1 <= value <= MAX_SERIAL:
-            return pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=int(value)))
+    # An Excel serial in a cell without a date format.
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if is_number and float(value).is_integer() and 1 <= value <= MAX_SERIAL:  # type: ignore[arg-type, operator]
+        return pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=int(value)))  # type: ignore[call-overload]
     return BAD
 
 

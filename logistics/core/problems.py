@@ -14,86 +14,150 @@ WARNING = "warning"
 
 # code -> (severity, zh template, en template)
 TEMPLATES: dict[str, tuple[str, str, str]] = {
-    "sheet_missing": (ERROR, "缺少工作表“{sheet_label}”。请按模板添加该工作表（可用 logistics new 生成空白模板）。",
-                      "Sheet '{sheet_label}' is missing. Add it as in the template "
-                      "(logistics new makes a blank one)."),
-    "column_missing": (ERROR, "缺少列“{column}”。请在表头行添加该列，列名须与模板一致。",
-                       "Column '{column}' is missing. Add it to the header row, named exactly "
-                       "as in the template."),
-    "required": (ERROR, "“{column}”为必填项，不能为空。请填写后重新运行。",
-                 "'{column}' is required and is empty. Fill it in and run again."),
-    "not_a_number": (ERROR, "“{value}”不是数字。请在“{column}”中填写数字。",
-                     "'{value}' is not a number. Enter a number in '{column}'."),
-    "not_an_integer": (ERROR, "“{value}”不是整数。请在“{column}”中填写整数。",
-                       "'{value}' is not a whole number. Enter a whole number in '{column}'."),
-    "not_a_date": (ERROR, "“{value}”不是日期。请按 2025-03-07 的格式填写日期。",
-                   "'{value}' is not a date. Enter a date such as 2025-03-07."),
-    "bad_choice": (ERROR, "“{value}”不是可选值。请从下拉列表中选择：{choices}。",
-                   "'{value}' is not one of the allowed values. Choose one of: {choices}."),
-    "out_of_range": (ERROR, "“{value}”超出范围，应在 {range} 之间。",
-                     "'{value}' is out of range; it must be within {range}."),
-    "duplicate_id": (ERROR, "编号“{value}”重复（第 {first_row} 行已使用）。每个编号只能出现一次。",
-                     "ID '{value}' is used twice (first on row {first_row}). Each ID must be "
-                     "unique."),
-    "unknown_staff": (ERROR, "工号“{value}”不在“人员”表中。请先在人员表登记，或改正工号。",
-                      "StaffID '{value}' is not on the Staff sheet. Add the person there first "
-                      "or correct the ID."),
-    "unknown_post": (ERROR, "岗位编号“{value}”不在“岗位”表中。请先在岗位表登记，或改正编号。",
-                     "PostID '{value}' is not on the Posts sheet. Add the post there first or "
-                     "correct the ID."),
-    "before_start": (ERROR, "日期 {value} 早于该人员的入职日期 {start}。请核对日期或入职日期。",
-                     "Date {value} is before this person's StartDate {start}. Check the date "
-                     "or the StartDate."),
-    "after_end": (ERROR, "日期 {value} 晚于该人员的离职日期 {end}。请核对日期或离职日期。",
-                  "Date {value} is after this person's EndDate {end}. Check the date or the "
-                  "EndDate."),
-    "end_before_start": (ERROR, "“{column}” {value} 早于“{other}” {other_value}。请改正日期。",
-                         "'{column}' {value} is before '{other_en}' {other_value}. Correct the "
-                         "dates."),
-    "reading_decreased": (ERROR, "读数 {value} 低于该表计 {prev_date} 的读数 {prev_value}。"
-                          "累计读数不会减少，请核对读数或日期。",
-                          "Reading {value} is below the reading {prev_value} of {prev_date} for "
-                          "this meter. Cumulative readings never go down: check the reading or "
-                          "the date."),
-    "promised_date_missing": (ERROR, "已承诺（承诺 = 是）但未填写承诺完成日期。请填写日期，"
-                              "或把承诺改为“否”。",
-                              "Promised = Yes but PromisedDate is empty. Enter the date, or "
-                              "set Promised to No."),
-    "reason_missing": (ERROR, "加减分不为 0 时必须填写说明。请写明加分或扣分的原因。",
-                       "Points are not 0, so a Reason is required. Say why points were given "
-                       "or taken."),
-    "maxima_sum": (ERROR, "日志分、数量分、质量分、时效分的满分之和为 {value}，应为 100。"
-                   "请在“设置”表中调整。",
-                   "LogPoints + QuantityPoints + QualityPoints + TimelinessPoints = {value}; "
-                   "they must sum to 100. Adjust them on the Settings sheet."),
-    "setting_invalid": (ERROR, "设置“{key}”的值“{value}”无效：{expected}。",
-                        "Setting '{key}' has the invalid value '{value}': {expected}."),
-    "setting_unknown": (WARNING, "未知的设置项“{value}”，已忽略。可用的项目见模板中的“设置”表。",
-                        "Unknown setting '{value}' was ignored. The template's Settings sheet "
-                        "lists the known keys."),
-    "setting_duplicate": (ERROR, "设置项“{value}”出现了两次（第 {first_row} 行已设置）。"
-                          "请删除其中一行。",
-                          "Setting '{value}' appears twice (first on row {first_row}). Delete "
-                          "one of the rows."),
-    "after_as_of": (WARNING, "日期 {value} 晚于截止日期 {as_of}，本次计算不计入。",
-                    "Date {value} is after the as-of date {as_of} and is not counted in this run."),
-    "duplicate_log": (WARNING, "与第 {first_row} 行重复（同一日期、同一人员、同一工作内容）。"
-                      "如为重复录入，请删除一行。",
-                      "Same date, person and content as row {first_row}. If it was entered "
-                      "twice, delete one row."),
-    "promise_overdue": (WARNING, "承诺完成日期 {value} 已过，但既未填写完成日期，也未填写解释说明。"
-                        "请及时办结或向提出人解释。",
-                        "PromisedDate {value} has passed with neither DoneDate nor Explanation. "
-                        "Finish it, or explain to the requester."),
-    "reading_missing": (WARNING, "表计“{value}”缺少 {period} 月末或之前的读数，{month} 的用量无法计算。"
-                        "请补录读数。",
-                        "Meter '{value}' has no reading by the end of {period}, so its use in "
-                        "{month} cannot be computed. Add the reading."),
-    "calendar_not_covered": (WARNING, "官方节假日日历不包含 {value} 年，已按周一至周五计算工作日。"
-                             "请在“日历”表中填写该年的放假和补班日期。",
-                             "The official holiday calendar does not cover {value}; Monday to "
-                             "Friday were used as working days. Fill in that year's holidays and "
-                             "make-up days on the Calendar sheet."),
+    "sheet_missing": (
+        ERROR,
+        "缺少工作表“{sheet_label}”。请按模板添加该工作表（可用 logistics new 生成空白模板）。",
+        "Sheet '{sheet_label}' is missing. Add it as in the template "
+        "(logistics new makes a blank one).",
+    ),
+    "column_missing": (
+        ERROR,
+        "缺少列“{column}”。请在表头行添加该列，列名须与模板一致。",
+        "Column '{column}' is missing. Add it to the header row, named exactly as in the template.",
+    ),
+    "required": (
+        ERROR,
+        "“{column}”为必填项，不能为空。请填写后重新运行。",
+        "'{column}' is required and is empty. Fill it in and run again.",
+    ),
+    "not_a_number": (
+        ERROR,
+        "“{value}”不是数字。请在“{column}”中填写数字。",
+        "'{value}' is not a number. Enter a number in '{column}'.",
+    ),
+    "not_an_integer": (
+        ERROR,
+        "“{value}”不是整数。请在“{column}”中填写整数。",
+        "'{value}' is not a whole number. Enter a whole number in '{column}'.",
+    ),
+    "not_a_date": (
+        ERROR,
+        "“{value}”不是日期。请按 2025-03-07 的格式填写日期。",
+        "'{value}' is not a date. Enter a date such as 2025-03-07.",
+    ),
+    "bad_choice": (
+        ERROR,
+        "“{value}”不是可选值。请从下拉列表中选择：{choices}。",
+        "'{value}' is not one of the allowed values. Choose one of: {choices}.",
+    ),
+    "out_of_range": (
+        ERROR,
+        "“{value}”超出范围，应在 {range} 之间。",
+        "'{value}' is out of range; it must be within {range}.",
+    ),
+    "duplicate_id": (
+        ERROR,
+        "编号“{value}”重复（第 {first_row} 行已使用）。每个编号只能出现一次。",
+        "ID '{value}' is used twice (first on row {first_row}). Each ID must be unique.",
+    ),
+    "unknown_staff": (
+        ERROR,
+        "工号“{value}”不在“人员”表中。请先在人员表登记，或改正工号。",
+        "StaffID '{value}' is not on the Staff sheet. Add the person there first "
+        "or correct the ID.",
+    ),
+    "unknown_post": (
+        ERROR,
+        "岗位编号“{value}”不在“岗位”表中。请先在岗位表登记，或改正编号。",
+        "PostID '{value}' is not on the Posts sheet. Add the post there first or correct the ID.",
+    ),
+    "before_start": (
+        ERROR,
+        "日期 {value} 早于该人员的入职日期 {start}。请核对日期或入职日期。",
+        "Date {value} is before this person's StartDate {start}. Check the date or the StartDate.",
+    ),
+    "after_end": (
+        ERROR,
+        "日期 {value} 晚于该人员的离职日期 {end}。请核对日期或离职日期。",
+        "Date {value} is after this person's EndDate {end}. Check the date or the EndDate.",
+    ),
+    "end_before_start": (
+        ERROR,
+        "“{column}” {value} 早于“{other}” {other_value}。请改正日期。",
+        "'{column}' {value} is before '{other_en}' {other_value}. Correct the dates.",
+    ),
+    "reading_decreased": (
+        ERROR,
+        "读数 {value} 低于该表计 {prev_date} 的读数 {prev_value}。"
+        "累计读数不会减少，请核对读数或日期。",
+        "Reading {value} is below the reading {prev_value} of {prev_date} for "
+        "this meter. Cumulative readings never go down: check the reading or "
+        "the date.",
+    ),
+    "promised_date_missing": (
+        ERROR,
+        "已承诺（承诺 = 是）但未填写承诺完成日期。请填写日期，或把承诺改为“否”。",
+        "Promised = Yes but PromisedDate is empty. Enter the date, or set Promised to No.",
+    ),
+    "reason_missing": (
+        ERROR,
+        "加减分不为 0 时必须填写说明。请写明加分或扣分的原因。",
+        "Points are not 0, so a Reason is required. Say why points were given or taken.",
+    ),
+    "maxima_sum": (
+        ERROR,
+        "日志分、数量分、质量分、时效分的满分之和为 {value}，应为 100。请在“设置”表中调整。",
+        "LogPoints + QuantityPoints + QualityPoints + TimelinessPoints = {value}; "
+        "they must sum to 100. Adjust them on the Settings sheet.",
+    ),
+    "setting_invalid": (
+        ERROR,
+        "设置“{key}”的值“{value}”无效：{expected}。",
+        "Setting '{key}' has the invalid value '{value}': {expected}.",
+    ),
+    "setting_unknown": (
+        WARNING,
+        "未知的设置项“{value}”，已忽略。可用的项目见模板中的“设置”表。",
+        "Unknown setting '{value}' was ignored. The template's Settings sheet "
+        "lists the known keys.",
+    ),
+    "setting_duplicate": (
+        ERROR,
+        "设置项“{value}”出现了两次（第 {first_row} 行已设置）。请删除其中一行。",
+        "Setting '{value}' appears twice (first on row {first_row}). Delete one of the rows.",
+    ),
+    "after_as_of": (
+        WARNING,
+        "日期 {value} 晚于截止日期 {as_of}，本次计算不计入。",
+        "Date {value} is after the as-of date {as_of} and is not counted in this run.",
+    ),
+    "duplicate_log": (
+        WARNING,
+        "与第 {first_row} 行重复（同一日期、同一人员、同一工作内容）。如为重复录入，请删除一行。",
+        "Same date, person and content as row {first_row}. If it was entered "
+        "twice, delete one row.",
+    ),
+    "promise_overdue": (
+        WARNING,
+        "承诺完成日期 {value} 已过，但既未填写完成日期，也未填写解释说明。"
+        "请及时办结或向提出人解释。",
+        "PromisedDate {value} has passed with neither DoneDate nor Explanation. "
+        "Finish it, or explain to the requester.",
+    ),
+    "reading_missing": (
+        WARNING,
+        "表计“{value}”缺少 {period} 月末或之前的读数，{month} 的用量无法计算。请补录读数。",
+        "Meter '{value}' has no reading by the end of {period}, so its use in "
+        "{month} cannot be computed. Add the reading.",
+    ),
+    "calendar_not_covered": (
+        WARNING,
+        "官方节假日日历不包含 {value} 年，已按周一至周五计算工作日。"
+        "请在“日历”表中填写该年的放假和补班日期。",
+        "The official holiday calendar does not cover {value}; Monday to "
+        "Friday were used as working days. Fill in that year's holidays and "
+        "make-up days on the Calendar sheet.",
+    ),
 }
 
 

@@ -8,10 +8,10 @@ sheet keys are the stable identifiers used everywhere in code; labels are for pe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     TEXT = "text"
     INT = "int"
     NUMBER = "number"
@@ -93,187 +93,306 @@ N = Kind.NUMBER
 I = Kind.INT  # noqa: E741
 C = Kind.CHOICE
 
-POSTS = Sheet("posts", "岗位", "Posts", table="tblPosts", columns=(
-    _col("post_id", "岗位编号", "PostID", required=True, unique=True, width=10),
-    _col("post", "岗位名称", "Post", required=True, width=14),
-    _col("duties", "工作职责", "Duties", width=40),
-    _col("quality_standard", "质量标准", "QualityStandard", width=30),
-    _col("quantity_standard", "数量标准", "QuantityStandard", width=30),
-    _col("monthly_target", "月度数量目标", "MonthlyTarget", I, min=0, width=12),
-    _col("time_limit_hours", "时限要求(小时)", "TimeLimitHours", N, min=0, width=12),
-))
+POSTS = Sheet(
+    "posts",
+    "岗位",
+    "Posts",
+    table="tblPosts",
+    columns=(
+        _col("post_id", "岗位编号", "PostID", required=True, unique=True, width=10),
+        _col("post", "岗位名称", "Post", required=True, width=14),
+        _col("duties", "工作职责", "Duties", width=40),
+        _col("quality_standard", "质量标准", "QualityStandard", width=30),
+        _col("quantity_standard", "数量标准", "QuantityStandard", width=30),
+        _col("monthly_target", "月度数量目标", "MonthlyTarget", I, min=0, width=12),
+        _col("time_limit_hours", "时限要求(小时)", "TimeLimitHours", N, min=0, width=12),
+    ),
+)
 
-STAFF = Sheet("staff", "人员", "Staff", table="tblStaff", columns=(
-    _col("staff_id", "工号", "StaffID", required=True, unique=True, width=10),
-    _col("name", "姓名", "Name", required=True, width=10),
-    _col("post_id", "岗位编号", "PostID", required=True, width=10),
-    _col("start_date", "入职日期", "StartDate", D, required=True),
-    _col("end_date", "离职日期", "EndDate", D),
-    _col("pay_base", "绩效工资基数", "PayBase", N, min=0, width=12),
-))
+STAFF = Sheet(
+    "staff",
+    "人员",
+    "Staff",
+    table="tblStaff",
+    columns=(
+        _col("staff_id", "工号", "StaffID", required=True, unique=True, width=10),
+        _col("name", "姓名", "Name", required=True, width=10),
+        _col("post_id", "岗位编号", "PostID", required=True, width=10),
+        _col("start_date", "入职日期", "StartDate", D, required=True),
+        _col("end_date", "离职日期", "EndDate", D),
+        _col("pay_base", "绩效工资基数", "PayBase", N, min=0, width=12),
+    ),
+)
 
-STATUS = (Choice("done", "完成", "Done"), Choice("undone", "未完成", "Undone"),
-          Choice("postponed", "延期", "Postponed"))
-LOGS = Sheet("logs", "日志", "Logs", table="tblLogs", columns=(
-    _col("date", "日期", "Date", D, required=True),
-    _col("staff_id", "工号", "StaffID", required=True, width=10),
-    _col("content", "工作内容", "Content", required=True, width=36),
-    _col("units", "完成数量", "Units", I, min=0, width=10),
-    _col("hours", "用时(小时)", "Hours", N, min=0, max=24, width=10),
-    _col("status", "状态", "Status", C, required=True, choices=STATUS, width=10),
-    _col("notes", "备注", "Notes", width=24),
-))
+STATUS = (
+    Choice("done", "完成", "Done"),
+    Choice("undone", "未完成", "Undone"),
+    Choice("postponed", "延期", "Postponed"),
+)
+LOGS = Sheet(
+    "logs",
+    "日志",
+    "Logs",
+    table="tblLogs",
+    columns=(
+        _col("date", "日期", "Date", D, required=True),
+        _col("staff_id", "工号", "StaffID", required=True, width=10),
+        _col("content", "工作内容", "Content", required=True, width=36),
+        _col("units", "完成数量", "Units", I, min=0, width=10),
+        _col("hours", "用时(小时)", "Hours", N, min=0, max=24, width=10),
+        _col("status", "状态", "Status", C, required=True, choices=STATUS, width=10),
+        _col("notes", "备注", "Notes", width=24),
+    ),
+)
 
-INSPECTIONS = Sheet("inspections", "检查", "Inspections", table="tblInspections", columns=(
-    _col("date", "日期", "Date", D, required=True),
-    _col("staff_id", "工号", "StaffID", required=True, width=10),
-    _col("item", "检查项目", "Item", required=True, width=24),
-    _col("points", "加减分", "Points", N, required=True, min=-10, max=10, width=10),
-    _col("reason", "说明", "Reason", width=30),
-    _col("inspector", "检查人", "Inspector", width=10),
-))
+INSPECTIONS = Sheet(
+    "inspections",
+    "检查",
+    "Inspections",
+    table="tblInspections",
+    columns=(
+        _col("date", "日期", "Date", D, required=True),
+        _col("staff_id", "工号", "StaffID", required=True, width=10),
+        _col("item", "检查项目", "Item", required=True, width=24),
+        _col("points", "加减分", "Points", N, required=True, min=-10, max=10, width=10),
+        _col("reason", "说明", "Reason", width=30),
+        _col("inspector", "检查人", "Inspector", width=10),
+    ),
+)
 
-SCALE = (Choice("large", "大型", "Large"), Choice("medium", "中型", "Medium"),
-         Choice("small", "小型", "Small"))
+SCALE = (
+    Choice("large", "大型", "Large"),
+    Choice("medium", "中型", "Medium"),
+    Choice("small", "小型", "Small"),
+)
 URGENCY = (Choice("urgent", "紧急", "Urgent"), Choice("normal", "一般", "Normal"))
-MEETINGS = Sheet("meetings", "会务", "Meetings", table="tblMeetings", columns=(
-    _col("meeting_id", "编号", "MeetingID", required=True, unique=True, width=10),
-    _col("date", "日期", "Date", D, required=True),
-    _col("title", "会议名称", "Title", required=True, width=24),
-    _col("scale", "规模", "Scale", C, required=True, choices=SCALE, width=8),
-    _col("urgency", "紧急程度", "Urgency", C, required=True, choices=URGENCY, width=10),
-    _col("staff_id", "负责人", "StaffID", required=True, width=10),
-    _yes_no("notice", "通知", "Notice"),
-    _yes_no("venue", "会场布置", "Venue"),
-    _yes_no("sign_in", "签到", "SignIn"),
-    _yes_no("support", "会议保障", "Support"),
-    _col("issues", "问题记录", "Issues", width=24),
-))
+MEETINGS = Sheet(
+    "meetings",
+    "会务",
+    "Meetings",
+    table="tblMeetings",
+    columns=(
+        _col("meeting_id", "编号", "MeetingID", required=True, unique=True, width=10),
+        _col("date", "日期", "Date", D, required=True),
+        _col("title", "会议名称", "Title", required=True, width=24),
+        _col("scale", "规模", "Scale", C, required=True, choices=SCALE, width=8),
+        _col("urgency", "紧急程度", "Urgency", C, required=True, choices=URGENCY, width=10),
+        _col("staff_id", "负责人", "StaffID", required=True, width=10),
+        _yes_no("notice", "通知", "Notice"),
+        _yes_no("venue", "会场布置", "Venue"),
+        _yes_no("sign_in", "签到", "SignIn"),
+        _yes_no("support", "会议保障", "Support"),
+        _col("issues", "问题记录", "Issues", width=24),
+    ),
+)
 
 ENERGY_KIND = (Choice("electricity", "电", "Electricity"), Choice("water", "水", "Water"))
 CHECK_TYPE = (Choice("weekly", "周查", "Weekly"), Choice("monthly", "月联查", "Monthly"))
-ENERGY = Sheet("energy", "能耗", "Energy", table="tblEnergy", columns=(
-    _col("date", "日期", "Date", D, required=True),
-    _col("meter", "表计", "Meter", required=True, width=14),
-    _col("kind", "类别", "Kind", C, required=True, choices=ENERGY_KIND, width=8),
-    _col("reading", "读数", "Reading", N, required=True, min=0, width=12),
-    _col("check_type", "检查类型", "CheckType", C, required=True, choices=CHECK_TYPE, width=10),
-    _col("staff_id", "检查人", "StaffID", width=10),
-    _col("finding", "发现问题", "Finding", width=24),
-    _yes_no("fixed", "已整改", "Fixed"),
-))
+ENERGY = Sheet(
+    "energy",
+    "能耗",
+    "Energy",
+    table="tblEnergy",
+    columns=(
+        _col("date", "日期", "Date", D, required=True),
+        _col("meter", "表计", "Meter", required=True, width=14),
+        _col("kind", "类别", "Kind", C, required=True, choices=ENERGY_KIND, width=8),
+        _col("reading", "读数", "Reading", N, required=True, min=0, width=12),
+        _col("check_type", "检查类型", "CheckType", C, required=True, choices=CHECK_TYPE, width=10),
+        _col("staff_id", "检查人", "StaffID", width=10),
+        _col("finding", "发现问题", "Finding", width=24),
+        _yes_no("fixed", "已整改", "Fixed"),
+    ),
+)
 
-PLAN_LEVEL = (Choice("long_term", "长期", "LongTerm"), Choice("school_year", "学年", "SchoolYear"),
-              Choice("semester", "学期", "Semester"), Choice("stage", "阶段", "Stage"))
-PLAN_CATEGORY = (Choice("repairs", "校舍维修", "Repairs"), Choice("equipment", "设备添置", "Equipment"),
-                 Choice("greening", "环境绿化", "Greening"), Choice("training", "队伍建设", "Training"),
-                 Choice("other", "其他", "Other"))
-PLANS = Sheet("plans", "计划", "Plans", table="tblPlans", columns=(
-    _col("plan_id", "编号", "PlanID", required=True, unique=True, width=10),
-    _col("level", "层级", "Level", C, required=True, choices=PLAN_LEVEL, width=8),
-    _col("category", "类别", "Category", C, required=True, choices=PLAN_CATEGORY, width=10),
-    _col("item", "项目", "Item", required=True, width=24),
-    _col("target", "目标", "Target", width=24),
-    _col("staff_id", "负责人", "StaffID", required=True, width=10),
-    _col("start", "开始日期", "Start", D, required=True),
-    _col("due", "截止日期", "Due", D, required=True),
-    _col("budget", "预算(元)", "Budget", N, min=0, width=12),
-    _col("progress", "进度(%)", "Progress", N, min=0, max=100, width=10),
-    _col("done_date", "完成日期", "DoneDate", D),
-))
+PLAN_LEVEL = (
+    Choice("long_term", "长期", "LongTerm"),
+    Choice("school_year", "学年", "SchoolYear"),
+    Choice("semester", "学期", "Semester"),
+    Choice("stage", "阶段", "Stage"),
+)
+PLAN_CATEGORY = (
+    Choice("repairs", "校舍维修", "Repairs"),
+    Choice("equipment", "设备添置", "Equipment"),
+    Choice("greening", "环境绿化", "Greening"),
+    Choice("training", "队伍建设", "Training"),
+    Choice("other", "其他", "Other"),
+)
+PLANS = Sheet(
+    "plans",
+    "计划",
+    "Plans",
+    table="tblPlans",
+    columns=(
+        _col("plan_id", "编号", "PlanID", required=True, unique=True, width=10),
+        _col("level", "层级", "Level", C, required=True, choices=PLAN_LEVEL, width=8),
+        _col("category", "类别", "Category", C, required=True, choices=PLAN_CATEGORY, width=10),
+        _col("item", "项目", "Item", required=True, width=24),
+        _col("target", "目标", "Target", width=24),
+        _col("staff_id", "负责人", "StaffID", required=True, width=10),
+        _col("start", "开始日期", "Start", D, required=True),
+        _col("due", "截止日期", "Due", D, required=True),
+        _col("budget", "预算(元)", "Budget", N, min=0, width=12),
+        _col("progress", "进度(%)", "Progress", N, min=0, max=100, width=10),
+        _col("done_date", "完成日期", "DoneDate", D),
+    ),
+)
 
-REQUESTS = Sheet("requests", "诉求", "Requests", table="tblRequests", columns=(
-    _col("request_id", "编号", "RequestID", required=True, unique=True, width=10),
-    _col("date", "提出日期", "Date", D, required=True),
-    _col("requester", "提出人", "Requester", required=True, width=10),
-    _col("content", "内容", "Content", required=True, width=30),
-    _yes_no("urgent", "紧急", "Urgent"),
-    _yes_no("promised", "承诺", "Promised"),
-    _col("promised_date", "承诺完成日期", "PromisedDate", D, width=14),
-    _col("staff_id", "负责人", "StaffID", required=True, width=10),
-    _col("done_date", "完成日期", "DoneDate", D),
-    _col("explanation", "解释说明", "Explanation", width=30),
-))
+REQUESTS = Sheet(
+    "requests",
+    "诉求",
+    "Requests",
+    table="tblRequests",
+    columns=(
+        _col("request_id", "编号", "RequestID", required=True, unique=True, width=10),
+        _col("date", "提出日期", "Date", D, required=True),
+        _col("requester", "提出人", "Requester", required=True, width=10),
+        _col("content", "内容", "Content", required=True, width=30),
+        _yes_no("urgent", "紧急", "Urgent"),
+        _yes_no("promised", "承诺", "Promised"),
+        _col("promised_date", "承诺完成日期", "PromisedDate", D, width=14),
+        _col("staff_id", "负责人", "StaffID", required=True, width=10),
+        _col("done_date", "完成日期", "DoneDate", D),
+        _col("explanation", "解释说明", "Explanation", width=30),
+    ),
+)
 
-SETTINGS = Sheet("settings", "设置", "Settings", table="tblSettings", columns=(
-    _col("key", "项目", "Key", required=True, width=18),
-    _col("value", "值", "Value", width=16),
-    _col("note", "说明", "Note", width=50),
-))
+SETTINGS = Sheet(
+    "settings",
+    "设置",
+    "Settings",
+    table="tblSettings",
+    columns=(
+        _col("key", "项目", "Key", required=True, width=18),
+        _col("value", "值", "Value", width=16),
+        _col("note", "说明", "Note", width=50),
+    ),
+)
 
 DAY_TYPE = (Choice("holiday", "放假", "Holiday"), Choice("workday", "补班", "Workday"))
-CALENDAR = Sheet("calendar", "日历", "Calendar", table="tblCalendar", required=False, columns=(
-    _col("date", "日期", "Date", D, required=True, unique=True),
-    _col("type", "类型", "Type", C, required=True, choices=DAY_TYPE, width=10),
-    _col("note", "说明", "Note", width=30),
-))
+CALENDAR = Sheet(
+    "calendar",
+    "日历",
+    "Calendar",
+    table="tblCalendar",
+    required=False,
+    columns=(
+        _col("date", "日期", "Date", D, required=True, unique=True),
+        _col("type", "类型", "Type", C, required=True, choices=DAY_TYPE, width=10),
+        _col("note", "说明", "Note", width=30),
+    ),
+)
 
 # ---- output sheets ------------------------------------------------------------------
 SCORE_FMT = "0.0"
 PAY_FMT = "#,##0.00"
 
-SCORES = Sheet("scores", "考评", "Scores", owned=True, period="month", columns=(
-    _col("month", "月份", "Month", width=10),
-    _col("staff_id", "工号", "StaffID", width=10),
-    _col("name", "姓名", "Name", width=10),
-    _col("post", "岗位", "Post", width=14),
-    _col("log_score", "日志分", "LogScore", N, num_format=SCORE_FMT, width=9),
-    _col("quantity_score", "数量分", "QuantityScore", N, num_format=SCORE_FMT, width=9),
-    _col("quality_score", "质量分", "QualityScore", N, num_format=SCORE_FMT, width=9),
-    _col("timeliness_score", "时效分", "TimelinessScore", N, num_format=SCORE_FMT, width=9),
-    _col("total", "总分", "Total", N, num_format=SCORE_FMT, width=9),
-    _col("grade", "等级", "Grade", width=8),
-    _col("rank", "名次", "Rank", I, num_format="0", width=7),
-    _col("coef", "绩效系数", "PayCoef", N, num_format="0.00", width=9),
-    _col("pay", "绩效工资", "Pay", N, num_format=PAY_FMT, width=12),
-))
+SCORES = Sheet(
+    "scores",
+    "考评",
+    "Scores",
+    owned=True,
+    period="month",
+    columns=(
+        _col("month", "月份", "Month", width=10),
+        _col("staff_id", "工号", "StaffID", width=10),
+        _col("name", "姓名", "Name", width=10),
+        _col("post", "岗位", "Post", width=14),
+        _col("log_score", "日志分", "LogScore", N, num_format=SCORE_FMT, width=9),
+        _col("quantity_score", "数量分", "QuantityScore", N, num_format=SCORE_FMT, width=9),
+        _col("quality_score", "质量分", "QualityScore", N, num_format=SCORE_FMT, width=9),
+        _col("timeliness_score", "时效分", "TimelinessScore", N, num_format=SCORE_FMT, width=9),
+        _col("total", "总分", "Total", N, num_format=SCORE_FMT, width=9),
+        _col("grade", "等级", "Grade", width=8),
+        _col("rank", "名次", "Rank", I, num_format="0", width=7),
+        _col("coef", "绩效系数", "PayCoef", N, num_format="0.00", width=9),
+        _col("pay", "绩效工资", "Pay", N, num_format=PAY_FMT, width=12),
+    ),
+)
 
-QUARTERLY = Sheet("quarterly", "季度汇总", "Quarterly", owned=True, period="quarter", columns=(
-    _col("quarter", "季度", "Quarter", width=10),
-    _col("staff_id", "工号", "StaffID", width=10),
-    _col("name", "姓名", "Name", width=10),
-    _col("post", "岗位", "Post", width=14),
-    _col("months", "月数", "Months", I, num_format="0", width=7),
-    _col("average", "平均分", "Average", N, num_format=SCORE_FMT, width=9),
-    _col("grade", "等级", "Grade", width=8),
-    _col("rank", "名次", "Rank", I, num_format="0", width=7),
-))
+QUARTERLY = Sheet(
+    "quarterly",
+    "季度汇总",
+    "Quarterly",
+    owned=True,
+    period="quarter",
+    columns=(
+        _col("quarter", "季度", "Quarter", width=10),
+        _col("staff_id", "工号", "StaffID", width=10),
+        _col("name", "姓名", "Name", width=10),
+        _col("post", "岗位", "Post", width=14),
+        _col("months", "月数", "Months", I, num_format="0", width=7),
+        _col("average", "平均分", "Average", N, num_format=SCORE_FMT, width=9),
+        _col("grade", "等级", "Grade", width=8),
+        _col("rank", "名次", "Rank", I, num_format="0", width=7),
+    ),
+)
 
-ANNUAL = Sheet("annual", "年终排名", "Annual", owned=True, period="year", columns=(
-    _col("year", "年度", "Year", I, num_format="0", width=8),
-    _col("staff_id", "工号", "StaffID", width=10),
-    _col("name", "姓名", "Name", width=10),
-    _col("post", "岗位", "Post", width=14),
-    _col("months", "月数", "Months", I, num_format="0", width=7),
-    _col("score", "年度得分", "AnnualScore", N, num_format=SCORE_FMT, width=10),
-    _col("grade", "等级", "Grade", width=8),
-    _col("rank", "名次", "Rank", I, num_format="0", width=7),
-    _col("pay", "全年绩效工资", "AnnualPay", N, num_format=PAY_FMT, width=14),
-))
+ANNUAL = Sheet(
+    "annual",
+    "年终排名",
+    "Annual",
+    owned=True,
+    period="year",
+    columns=(
+        _col("year", "年度", "Year", I, num_format="0", width=8),
+        _col("staff_id", "工号", "StaffID", width=10),
+        _col("name", "姓名", "Name", width=10),
+        _col("post", "岗位", "Post", width=14),
+        _col("months", "月数", "Months", I, num_format="0", width=7),
+        _col("score", "年度得分", "AnnualScore", N, num_format=SCORE_FMT, width=10),
+        _col("grade", "等级", "Grade", width=8),
+        _col("rank", "名次", "Rank", I, num_format="0", width=7),
+        _col("pay", "全年绩效工资", "AnnualPay", N, num_format=PAY_FMT, width=14),
+    ),
+)
 
-ENERGY_STATS = Sheet("energy_stats", "能耗统计", "EnergyStats", owned=True, period="month", columns=(
-    _col("month", "月份", "Month", width=10),
-    _col("meter", "表计", "Meter", width=14),
-    _col("kind", "类别", "Kind", width=8),
-    _col("usage", "用量", "Usage", N, num_format="0.##", width=10),
-    _col("last_year", "去年同期", "LastYear", N, num_format="0.##", width=10),
-    _col("yoy", "同比(%)", "YoY(%)", N, num_format=SCORE_FMT, width=9),
-    _col("alert", "预警", "Alert", width=7),
-    _col("weekly_checks", "周查次数", "WeeklyChecks", I, num_format="0", width=9),
-    _col("open_findings", "未整改问题", "OpenFindings", I, num_format="0", width=10),
-))
+ENERGY_STATS = Sheet(
+    "energy_stats",
+    "能耗统计",
+    "EnergyStats",
+    owned=True,
+    period="month",
+    columns=(
+        _col("month", "月份", "Month", width=10),
+        _col("meter", "表计", "Meter", width=14),
+        _col("kind", "类别", "Kind", width=8),
+        _col("usage", "用量", "Usage", N, num_format="0.##", width=10),
+        _col("last_year", "去年同期", "LastYear", N, num_format="0.##", width=10),
+        _col("yoy", "同比(%)", "YoY(%)", N, num_format=SCORE_FMT, width=9),
+        _col("alert", "预警", "Alert", width=7),
+        _col("weekly_checks", "周查次数", "WeeklyChecks", I, num_format="0", width=9),
+        _col("open_findings", "未整改问题", "OpenFindings", I, num_format="0", width=10),
+    ),
+)
 
-VALIDATION = Sheet("validation", "校验结果", "Validation", owned=True, columns=(
-    _col("sheet", "工作表", "Sheet", width=10),
-    _col("row", "行", "Row", I, num_format="0", width=7),
-    _col("column", "列", "Column", width=14),
-    _col("value", "值", "Value", width=16),
-    _col("severity", "级别", "Severity", width=8),
-    _col("message", "问题", "Problem", width=70),
-))
+VALIDATION = Sheet(
+    "validation",
+    "校验结果",
+    "Validation",
+    owned=True,
+    columns=(
+        _col("sheet", "工作表", "Sheet", width=10),
+        _col("row", "行", "Row", I, num_format="0", width=7),
+        _col("column", "列", "Column", width=14),
+        _col("value", "值", "Value", width=16),
+        _col("severity", "级别", "Severity", width=8),
+        _col("message", "问题", "Problem", width=70),
+    ),
+)
 
 INPUT_SHEETS: tuple[Sheet, ...] = (
-    POSTS, STAFF, LOGS, INSPECTIONS, MEETINGS, ENERGY, PLANS, REQUESTS, SETTINGS, CALENDAR)
+    POSTS,
+    STAFF,
+    LOGS,
+    INSPECTIONS,
+    MEETINGS,
+    ENERGY,
+    PLANS,
+    REQUESTS,
+    SETTINGS,
+    CALENDAR,
+)
 OUTPUT_SHEETS: tuple[Sheet, ...] = (SCORES, QUARTERLY, ANNUAL, ENERGY_STATS, VALIDATION)
 ALL_SHEETS: tuple[Sheet, ...] = INPUT_SHEETS + OUTPUT_SHEETS
 SHEETS: dict[str, Sheet] = {s.key: s for s in ALL_SHEETS}
@@ -289,8 +408,12 @@ HOME_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 XLWINGS_CONF = "xlwings.conf"
 
-GRADES = (Choice("excellent", "优秀", "Excellent"), Choice("good", "良好", "Good"),
-          Choice("pass", "合格", "Pass"), Choice("fail", "不合格", "Fail"))
+GRADES = (
+    Choice("excellent", "优秀", "Excellent"),
+    Choice("good", "良好", "Good"),
+    Choice("pass", "合格", "Pass"),
+    Choice("fail", "不合格", "Fail"),
+)
 SEVERITY = (Choice("error", "错误", "Error"), Choice("warning", "警告", "Warning"))
 
 

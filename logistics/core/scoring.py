@@ -68,7 +68,7 @@ def coef_of(grade: str, s: Settings) -> Fraction:
 def competition_ranks(values: list[Fraction]) -> list[int]:
     """1, 2, 2, 4: one more than the number of strictly greater values."""
     ordered = sorted(values, reverse=True)
-    first_at = {}
+    first_at: dict[Fraction, int] = {}
     for i, v in enumerate(ordered):
         first_at.setdefault(v, i + 1)
     return [first_at[v] for v in values]
@@ -83,8 +83,9 @@ def _rows_by_staff(frame: pd.DataFrame, key: str = "staff_id") -> dict[str, list
     return {str(k): [int(r) for r in v] for k, v in frame.groupby(key).groups.items()}
 
 
-def score_month(ds: Dataset, month: Month, as_of: dt.date, *,
-                with_evidence: bool = False) -> list[MonthScore]:
+def score_month(
+    ds: Dataset, month: Month, as_of: dt.date, *, with_evidence: bool = False
+) -> list[MonthScore]:
     """Scores of everyone with working days in ``month`` up to ``as_of``, ordered by rank."""
     s = ds.settings
     end = min(month.last, as_of)
@@ -96,7 +97,8 @@ def score_month(ds: Dataset, month: Month, as_of: dt.date, *,
     start = staff["start_date"].to_numpy(dtype="datetime64[D]")
     stop = staff["end_date"].fillna(pd.Timestamp.max.normalize()).to_numpy(dtype="datetime64[D]")
     wd_counts = np.searchsorted(counted, stop, side="right") - np.searchsorted(
-        counted, start, side="left")
+        counted, start, side="left"
+    )
     wd_counts = np.clip(wd_counts, 0, None)
 
     logs = _window(ds.tables["logs"], "date", month.first, end)
@@ -124,10 +126,15 @@ def score_month(ds: Dataset, month: Month, as_of: dt.date, *,
             continue
         target = exact(post_target.get(row["post_id"], 0)) * int(wd) / len(full)
         score = MonthScore(
-            month=month.label, staff_id=str(row["staff_id"]), name=str(row["name"]),
+            month=month.label,
+            staff_id=str(row["staff_id"]),
+            name=str(row["name"]),
             post=str(post_name.get(row["post_id"], row["post_id"])),
-            pay_base=exact(_zero(row["pay_base"])), workdays=int(wd), full_workdays=len(full),
-            log_days=int(log_days.get(row["staff_id"], 0)), target=target,
+            pay_base=exact(_zero(row["pay_base"])),
+            workdays=int(wd),
+            full_workdays=len(full),
+            log_days=int(log_days.get(row["staff_id"], 0)),
+            target=target,
             units=exact(_zero(units.get(row["staff_id"]))),
             inspection_points=exact(_zero(points.get(row["staff_id"]))),
             items=int(items.get(row["staff_id"], 0)),
@@ -154,12 +161,17 @@ def _zero(value: object) -> object:
 
 def _components(x: MonthScore, s: Settings) -> None:
     x.log_score = s.log_points * x.log_days / x.workdays
-    x.quantity_score = (s.quantity_points * min(Fraction(1), x.units / x.target)
-                        if x.target > 0 else s.quantity_points)
-    x.quality_score = min(max(s.quality_points + x.inspection_points, Fraction(0)),
-                          s.quality_points)
-    x.timeliness_score = (s.timeliness_points * x.credits / x.items if x.items
-                          else s.timeliness_points)
+    x.quantity_score = (
+        s.quantity_points * min(Fraction(1), x.units / x.target)
+        if x.target > 0
+        else s.quantity_points
+    )
+    x.quality_score = min(
+        max(s.quality_points + x.inspection_points, Fraction(0)), s.quality_points
+    )
+    x.timeliness_score = (
+        s.timeliness_points * x.credits / x.items if x.items else s.timeliness_points
+    )
     exact_total = x.log_score + x.quantity_score + x.quality_score + x.timeliness_score
     x.total = round_half_up(exact_total, 1)
     x.grade = grade_of(x.total, s)
@@ -167,25 +179,29 @@ def _components(x: MonthScore, s: Settings) -> None:
     x.pay = round_half_up(x.pay_base * x.coef, 2)
 
 
-def _timeliness(ds: Dataset, first: dt.date, end: dt.date
-                ) -> tuple[dict[str, int], dict[str, Fraction], dict[str, dict[str, list[int]]]]:
+def _timeliness(
+    ds: Dataset, first: dt.date, end: dt.date
+) -> tuple[dict[str, int], dict[str, Fraction], dict[str, dict[str, list[int]]]]:
     """Items due in [first, end] per person, the credit earned, and the rows behind them."""
     s = ds.settings
     items: dict[str, int] = {}
     credits: dict[str, Fraction] = {}
 
     def add(staff: pd.Series, n: pd.Series | int, credit: pd.Series) -> None:
-        for sid, c, k in zip(staff, credit, n if isinstance(n, pd.Series) else
-                             [n] * len(staff), strict=True):
+        for sid, c, k in zip(
+            staff, credit, n if isinstance(n, pd.Series) else [n] * len(staff), strict=True
+        ):
             items[sid] = items.get(sid, 0) + int(k)
             credits[sid] = credits.get(sid, Fraction(0)) + c
 
     requests = ds.tables["requests"]
-    requests = _window(requests[requests["promised"] == True], "promised_date", first, end)  # noqa: E712
+    requests = _window(requests[requests["promised"].eq(True)], "promised_date", first, end)
     on_time = requests["done_date"].notna() & (requests["done_date"] <= requests["promised_date"])
     explained = requests["explanation"].notna()
-    credit = [Fraction(1) if ok else (s.explained_credit if ex else Fraction(0))
-              for ok, ex in zip(on_time, explained, strict=True)]
+    credit = [
+        Fraction(1) if ok else (s.explained_credit if ex else Fraction(0))
+        for ok, ex in zip(on_time, explained, strict=True)
+    ]
     add(requests["staff_id"], 1, pd.Series(credit, dtype=object))
 
     meetings = _window(ds.tables["meetings"], "date", first, end)
@@ -196,6 +212,9 @@ def _timeliness(ds: Dataset, first: dt.date, end: dt.date
     kept = plans["done_date"].notna() & (plans["done_date"] <= plans["due"])
     add(plans["staff_id"], 1, kept.map(lambda k: Fraction(int(k))))
 
-    rows = {"requests": _rows_by_staff(requests), "meetings": _rows_by_staff(meetings),
-            "plans": _rows_by_staff(plans)}
+    rows = {
+        "requests": _rows_by_staff(requests),
+        "meetings": _rows_by_staff(meetings),
+        "plans": _rows_by_staff(plans),
+    }
     return items, credits, rows

@@ -34,11 +34,20 @@ def summarize(period: str, monthly: Iterable[MonthScore], settings: Settings) ->
         latest = max(scores, key=lambda x: x.month)  # name and post as of the last month
         mean = sum((x.total for x in scores), Fraction(0)) / len(scores)
         average = round_half_up(mean, 1)
-        rows.append(PeriodScore(period, staff_id, latest.name, latest.post, len(scores), average,
-                                grade_of(average, settings), 0,
-                                sum((x.pay for x in scores), Fraction(0))))
+        rows.append(
+            PeriodScore(
+                period,
+                staff_id,
+                latest.name,
+                latest.post,
+                len(scores),
+                average,
+                grade_of(average, settings),
+                0,
+                sum((x.pay for x in scores), Fraction(0)),
+            )
+        )
     for row, rank in zip(rows, competition_ranks([r.average for r in rows]), strict=True):
         row.rank = rank
     rows.sort(key=lambda r: (r.rank, r.staff_id))
     return rows
-

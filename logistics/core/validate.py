@@ -23,6 +23,7 @@ from .rawbook import RawBook, RawSheet
 from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings
 from .workdays import WorkCalendar, uncovered_years
 
+
 def load(raw: RawBook, as_of: dt.date) -> Dataset:
     """Typed tables, settings and calendar from ``raw``, with every problem found."""
     problems: list[Problem] = []
@@ -33,9 +34,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     calendar = WorkCalendar(_overrides(tables["calendar"]))
     _cross_checks(tables, problems)
     _warnings(tables, as_of, problems)
-    owned = {
-        s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets
-    }
+    owned = {s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets}
     return Dataset(raw.lang, tables, settings, calendar, owned, raw.home, problems)
 
 
@@ -50,8 +49,15 @@ def _empty(sheet: schema.Sheet) -> pd.DataFrame:
 def _load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem]) -> pd.DataFrame:
     if raw is None:
         if sheet.required:
-            problems.append(Problem("sheet_missing", sheet.key, None, None,
-                                    params={"sheet_label": sheet.zh + " / " + sheet.en}))
+            problems.append(
+                Problem(
+                    "sheet_missing",
+                    sheet.key,
+                    None,
+                    None,
+                    params={"sheet_label": sheet.zh + " / " + sheet.en},
+                )
+            )
         return _empty(sheet)
     for key in raw.missing:
         if sheet.column(key).required:
@@ -61,15 +67,17 @@ def _load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Proble
     bad_cells = pd.DataFrame(False, index=frame.index, columns=[c.key for c in sheet.columns])
     for column in sheet.columns:
         if column.key not in frame.columns:
-            typed[column.key] = parse_column(pd.Series(None, index=frame.index, dtype=object),
-                                             column)[0]
+            typed[column.key] = parse_column(
+                pd.Series(None, index=frame.index, dtype=object), column
+            )[0]
             continue
         values, bad = parse_column(frame[column.key], column)
         typed[column.key] = values
         bad_cells[column.key] = bad
         for row in bad.index[bad.to_numpy()]:
-            problems.append(_cell_problem(parse_code(column), sheet, column, row,
-                                          frame.at[row, column.key]))
+            problems.append(
+                _cell_problem(parse_code(column), sheet, column, row, frame.at[row, column.key])
+            )
     table = pd.DataFrame(typed, index=frame.index)
     present = [c for c in sheet.columns if c.key in frame.columns]
     problems.extend(_column_checks(sheet, present, table, bad_cells, frame))
@@ -77,8 +85,9 @@ def _load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Proble
     return table
 
 
-def _cell_problem(code: str, sheet: schema.Sheet, column: schema.Column, row: int,
-                  value: object) -> Problem:
+def _cell_problem(
+    code: str, sheet: schema.Sheet, column: schema.Column, row: int, value: object
+) -> Problem:
     params: dict[str, object] = {}
     if code == "bad_choice":
         params["choices"] = "、".join(f"{c.zh}/{c.en}" for c in column.choices)
@@ -105,8 +114,13 @@ def _range_text(column: schema.Column) -> str:
     return f"{low} – {high}"
 
 
-def _column_checks(sheet: schema.Sheet, columns: list[schema.Column], table: pd.DataFrame,
-                   bad_cells: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
+def _column_checks(
+    sheet: schema.Sheet,
+    columns: list[schema.Column],
+    table: pd.DataFrame,
+    bad_cells: pd.DataFrame,
+    raw: pd.DataFrame,
+) -> list[Problem]:
     """Required values and numeric ranges, via pandera's lazy validation."""
     if table.empty or not columns:
         return []
@@ -125,7 +139,7 @@ def _column_checks(sheet: schema.Sheet, columns: list[schema.Column], table: pd.
             continue
         column = sheet.column(key)
         code = "required" if case.check == "not_nullable" else "out_of_range"
-        params = {"range": _range_text(column)} if code == "out_of_range" else {}
+        params: dict[str, object] = {"range": _range_text(column)} if code == "out_of_range" else {}
         found.append(Problem(code, sheet.key, row, key, raw.at[row, key], params))
     return sorted(found, key=lambda p: (p.row or 0, p.column or ""))
 
@@ -147,8 +161,16 @@ def _duplicates(sheet: schema.Sheet, table: pd.DataFrame) -> list[Problem]:
             continue
         dup, first = _first_rows(table, [column.key])
         for row in dup.index[dup.to_numpy()]:
-            found.append(Problem("duplicate_id", sheet.key, int(row), column.key,
-                                 table.at[row, column.key], {"first_row": int(first[row])}))
+            found.append(
+                Problem(
+                    "duplicate_id",
+                    sheet.key,
+                    int(row),
+                    column.key,
+                    table.at[row, column.key],
+                    {"first_row": int(first[row])},
+                )
+            )
     return found
 
 
@@ -156,7 +178,7 @@ def _duplicates(sheet: schema.Sheet, table: pd.DataFrame) -> list[Problem]:
 
 
 def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> Settings:
-    by_label = {}
+    by_label: dict[str, SettingDef] = {}
     for d in SETTING_DEFS:
         by_label[d.zh] = d
         by_label[d.en.casefold()] = d
@@ -165,21 +187,38 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
     for row, key, value in zip(table.index, table["key"], table["value"], strict=True):
         if key is None:
             continue
-        d = by_label.get(str(key)) or by_label.get(str(key).casefold())
-        if d is None:
+        found = by_label.get(str(key)) or by_label.get(str(key).casefold())
+        if found is None:
             problems.append(Problem("setting_unknown", "settings", int(row), "key", key))
             continue
+        d = found
         if d.key in rows:
-            problems.append(Problem("setting_duplicate", "settings", int(row), "key", key,
-                                    {"first_row": rows[d.key]}))
+            problems.append(
+                Problem(
+                    "setting_duplicate",
+                    "settings",
+                    int(row),
+                    "key",
+                    key,
+                    {"first_row": rows[d.key]},
+                )
+            )
             continue
         rows[d.key] = int(row)
         if value is None:
             continue  # blank value: the default applies
         parsed = _setting_value(d, value)
         if parsed is None:
-            problems.append(Problem("setting_invalid", "settings", int(row), "value", value,
-                                    {"key": d.label(lang), "expected": _expected(d, lang)}))
+            problems.append(
+                Problem(
+                    "setting_invalid",
+                    "settings",
+                    int(row),
+                    "value",
+                    value,
+                    {"key": d.label(lang), "expected": _expected(d, lang)},
+                )
+            )
         else:
             values[d.key] = parsed
     settings = Settings.from_values(values)
@@ -189,12 +228,23 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
         problems.append(Problem("maxima_sum", "settings", row, "value", float(total)))
     if not settings.excellent_min >= settings.good_min >= settings.pass_min:
         row = rows.get("excellent_min") or rows.get("good_min") or rows.get("pass_min")
-        problems.append(Problem("setting_invalid", "settings", row, "value",
-                                display(float(settings.excellent_min)),
-                                {"key": "优秀线 ≥ 良好线 ≥ 合格线" if lang == "zh"
-                                 else "ExcellentMin ≥ GoodMin ≥ PassMin",
-                                 "expected": "优秀线、良好线、合格线须依次不增" if lang == "zh"
-                                 else "the thresholds must not increase in that order"}))
+        problems.append(
+            Problem(
+                "setting_invalid",
+                "settings",
+                row,
+                "value",
+                display(float(settings.excellent_min)),
+                {
+                    "key": "优秀线 ≥ 良好线 ≥ 合格线"
+                    if lang == "zh"
+                    else "ExcellentMin ≥ GoodMin ≥ PassMin",
+                    "expected": "优秀线、良好线、合格线须依次不增"
+                    if lang == "zh"
+                    else "the thresholds must not increase in that order",
+                },
+            )
+        )
     return settings
 
 
@@ -211,8 +261,11 @@ def _setting_value(d: SettingDef, value: object) -> object:
 
 def _expected(d: SettingDef, lang: str) -> str:
     kind, low, high = d.kind, d.min, d.max
-    what = ("整数" if lang == "zh" else "a whole number") if kind is schema.Kind.INT else (
-        "数字" if lang == "zh" else "a number")
+    what = (
+        ("整数" if lang == "zh" else "a whole number")
+        if kind is schema.Kind.INT
+        else ("数字" if lang == "zh" else "a number")
+    )
     bounds = f"{display(low)} – {display(high)}" if high is not None else f"≥ {display(low)}"
     return f"应为{what}，范围 {bounds}" if lang == "zh" else f"expected {what} in {bounds}"
 
@@ -235,90 +288,148 @@ def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
     known_posts = set(posts["post_id"].dropna())
 
     bad = staff["post_id"].notna() & ~staff["post_id"].isin(known_posts)
-    problems += [Problem("unknown_post", "staff", r, "post_id", staff.at[r, "post_id"])
-                 for r in _rows_where(bad)]
+    problems += [
+        Problem("unknown_post", "staff", r, "post_id", staff.at[r, "post_id"])
+        for r in _rows_where(bad)
+    ]
     for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
         table = t[key]
         bad = table["staff_id"].notna() & ~table["staff_id"].isin(known_staff)
-        problems += [Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
-                     for r in _rows_where(bad)]
+        problems += [
+            Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
+            for r in _rows_where(bad)
+        ]
 
     _order(problems, "staff", staff, "end_date", "start_date")
     _order(problems, "plans", t["plans"], "due", "start")
     _order(problems, "plans", t["plans"], "done_date", "start")
 
-    employment = staff.dropna(subset=["staff_id"]).drop_duplicates("staff_id").set_index(
-        "staff_id")[["start_date", "end_date"]]
+    employment = (
+        staff.dropna(subset=["staff_id"])
+        .drop_duplicates("staff_id")
+        .set_index("staff_id")[["start_date", "end_date"]]
+    )
     for key in ("logs", "inspections", "meetings"):
         table = t[key]
         start = _lookup(table["staff_id"], employment["start_date"])
         end = _lookup(table["staff_id"], employment["end_date"])
         for r in _rows_where(table["date"] < start):
-            problems.append(Problem("before_start", key, r, "date", table.at[r, "date"],
-                                    {"start": display(start[r])}))
+            problems.append(
+                Problem(
+                    "before_start",
+                    key,
+                    r,
+                    "date",
+                    table.at[r, "date"],
+                    {"start": display(start[r])},
+                )
+            )
         for r in _rows_where(table["date"] > end):
-            problems.append(Problem("after_end", key, r, "date", table.at[r, "date"],
-                                    {"end": display(end[r])}))
+            problems.append(
+                Problem("after_end", key, r, "date", table.at[r, "date"], {"end": display(end[r])})
+            )
 
     energy = t["energy"].dropna(subset=["meter", "date", "reading"])
     if not energy.empty:
-        ordered = energy.assign(_r=energy.index).sort_values(["meter", "date", "_r"],
-                                                             kind="stable")
-        previous_max = ordered.groupby("meter")["reading"].cummax().groupby(
-            ordered["meter"]).shift(1)
+        ordered = energy.assign(_r=energy.index).sort_values(["meter", "date", "_r"], kind="stable")
+        previous_max = (
+            ordered.groupby("meter")["reading"].cummax().groupby(ordered["meter"]).shift(1)
+        )
         for r in _rows_where(ordered["reading"] < previous_max):
             meter_rows = ordered[(ordered["meter"] == ordered.at[r, "meter"])]
             earlier = meter_rows.loc[:r].iloc[:-1]
             prev = earlier.loc[earlier["reading"].idxmax()]
-            problems.append(Problem("reading_decreased", "energy", r, "reading",
-                                    ordered.at[r, "reading"],
-                                    {"prev_value": display(prev["reading"]),
-                                     "prev_date": display(prev["date"])}))
+            problems.append(
+                Problem(
+                    "reading_decreased",
+                    "energy",
+                    r,
+                    "reading",
+                    ordered.at[r, "reading"],
+                    {"prev_value": display(prev["reading"]), "prev_date": display(prev["date"])},
+                )
+            )
 
     requests = t["requests"]
     missing = (requests["promised"] == True) & requests["promised_date"].isna()  # noqa: E712
-    problems += [Problem("promised_date_missing", "requests", r, "promised_date", None)
-                 for r in _rows_where(missing)]
+    problems += [
+        Problem("promised_date_missing", "requests", r, "promised_date", None)
+        for r in _rows_where(missing)
+    ]
     inspections = t["inspections"]
-    missing = inspections["points"].notna() & (inspections["points"] != 0) & \
-        inspections["reason"].isna()
-    problems += [Problem("reason_missing", "inspections", r, "reason", None)
-                 for r in _rows_where(missing)]
+    missing = (
+        inspections["points"].notna() & (inspections["points"] != 0) & inspections["reason"].isna()
+    )
+    problems += [
+        Problem("reason_missing", "inspections", r, "reason", None) for r in _rows_where(missing)
+    ]
 
 
 def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
     """values[key] for each key (NaT where unknown), aligned with ``keys``."""
-    return pd.Series(values.reindex(keys.to_numpy()).to_numpy(), index=keys.index,
-                     dtype=values.dtype)
+    return pd.Series(
+        values.reindex(keys.to_numpy()).to_numpy(), index=keys.index, dtype=values.dtype
+    )
 
 
-def _order(problems: list[Problem], key: str, table: pd.DataFrame, later: str,
-           earlier: str) -> None:
+def _order(
+    problems: list[Problem], key: str, table: pd.DataFrame, later: str, earlier: str
+) -> None:
     column = schema.SHEETS[key].column(earlier)
     for r in _rows_where(table[later] < table[earlier]):
-        problems.append(Problem("end_before_start", key, r, later, table.at[r, later],
-                                {"other": column.zh, "other_en": column.en,
-                                 "other_value": display(table.at[r, earlier])}))
+        problems.append(
+            Problem(
+                "end_before_start",
+                key,
+                r,
+                later,
+                table.at[r, later],
+                {
+                    "other": column.zh,
+                    "other_en": column.en,
+                    "other_value": display(table.at[r, earlier]),
+                },
+            )
+        )
 
 
 def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem]) -> None:
     limit = pd.Timestamp(as_of)
     for key in ("logs", "inspections", "meetings", "energy", "requests"):
         table = t[key]
-        problems += [Problem("after_as_of", key, r, "date", table.at[r, "date"],
-                             {"as_of": as_of.isoformat()}) for r in _rows_where(table["date"] > limit)]
+        problems += [
+            Problem(
+                "after_as_of", key, r, "date", table.at[r, "date"], {"as_of": as_of.isoformat()}
+            )
+            for r in _rows_where(table["date"] > limit)
+        ]
 
     logs = t["logs"]
     if not logs.empty:
         dup, first = _first_rows(logs, ["date", "staff_id", "content"])
-        problems += [Problem("duplicate_log", "logs", r, "content", logs.at[r, "content"],
-                             {"first_row": int(first[r])}) for r in _rows_where(dup)]
+        problems += [
+            Problem(
+                "duplicate_log",
+                "logs",
+                r,
+                "content",
+                logs.at[r, "content"],
+                {"first_row": int(first[r])},
+            )
+            for r in _rows_where(dup)
+        ]
 
     requests = t["requests"]
-    overdue = ((requests["promised"] == True) & (requests["promised_date"] < limit)  # noqa: E712
-               & requests["done_date"].isna() & requests["explanation"].isna())
-    problems += [Problem("promise_overdue", "requests", r, "promised_date",
-                         requests.at[r, "promised_date"]) for r in _rows_where(overdue)]
+    overdue = (
+        requests["promised"].eq(True)
+        & (requests["promised_date"] < limit)
+        & requests["done_date"].isna()
+        & requests["explanation"].isna()
+    )
+    problems += [
+        Problem("promise_overdue", "requests", r, "promised_date", requests.at[r, "promised_date"])
+        for r in _rows_where(overdue)
+    ]
 
     dates = logs["date"].dropna()
     for year in uncovered_years(set(dates.dt.year.astype(int))):

@@ -35,16 +35,25 @@ def test_usage_year_on_year_alert_checks_and_findings():
     water = next(s for s in stats if s.meter == "食堂水表")
     assert water.usage is None and water.yoy is None and not water.alert
     assert [(w.code, w.value, w.params["period"]) for w in warnings] == [
-        ("reading_missing", "食堂水表", "2025-02")]
+        ("reading_missing", "食堂水表", "2025-02")
+    ]
 
 
 def test_no_alert_at_or_below_the_threshold_and_blank_when_last_year_is_zero():
-    rows = [reading(D(2024, 2, 29), 100), reading(D(2024, 3, 31), 100),
-            reading(D(2025, 2, 28), 200), reading(D(2025, 3, 31), 250)]
+    rows = [
+        reading(D(2024, 2, 29), 100),
+        reading(D(2024, 3, 31), 100),
+        reading(D(2025, 2, 28), 200),
+        reading(D(2025, 3, 31), 250),
+    ]
     stats, _ = energy_month(dataset(energy=rows), Month(2025, 3), D(2025, 12, 31))
     assert stats[0].usage == 50 and stats[0].last_year == 0 and stats[0].yoy is None
-    rows = [reading(D(2024, 2, 29), 100), reading(D(2024, 3, 31), 200),
-            reading(D(2025, 2, 28), 300), reading(D(2025, 3, 31), 410)]
+    rows = [
+        reading(D(2024, 2, 29), 100),
+        reading(D(2024, 3, 31), 200),
+        reading(D(2025, 2, 28), 300),
+        reading(D(2025, 3, 31), 410),
+    ]
     stats, _ = energy_month(dataset(energy=rows), Month(2025, 3), D(2025, 12, 31))
     assert stats[0].yoy == 10 and not stats[0].alert
 

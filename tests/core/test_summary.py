@@ -5,7 +5,7 @@ from fractions import Fraction
 from logistics.core.periods import Month, Quarter, year_months
 from logistics.core.scoring import score_month
 from logistics.core.summary import summarize
-from tests.factories import D, POST, dataset, log, person
+from tests.factories import POST, D, dataset, log, person
 
 
 def logs_for(staff_id, months, skip=0):
@@ -22,9 +22,11 @@ def logs_for(staff_id, months, skip=0):
 def test_quarter_average_is_the_mean_of_scored_months_rounded_half_up():
     q1 = Quarter(2025, 1)
     # S2 joins on 1 March: scored in one month of the quarter only.
-    ds = dataset(posts=[{**POST, "monthly_target": 0}],
-                 staff=[person("S1"), person("S2", start=D(2025, 3, 1))],
-                 logs=logs_for("S1", q1.months, skip=1) + logs_for("S2", [Month(2025, 3)]))
+    ds = dataset(
+        posts=[{**POST, "monthly_target": 0}],
+        staff=[person("S1"), person("S2", start=D(2025, 3, 1))],
+        logs=logs_for("S1", q1.months, skip=1) + logs_for("S2", [Month(2025, 3)]),
+    )
     monthly = [x for m in q1.months for x in score_month(ds, m, D(2025, 12, 31))]
     rows = {r.staff_id: r for r in summarize(q1.label, monthly, ds.settings)}
     s1_totals = [x.total for x in monthly if x.staff_id == "S1"]

@@ -38,14 +38,22 @@ def test_uncovered_year_falls_back_to_monday_to_friday():
 
 
 def test_uncovered_year_in_logs_is_a_warning():
-    ds = dataset(posts=POSTS, staff=[person(start=D(2099, 1, 1))],
-                 logs=[log(D(2099, 1, 5))], as_of=D(2099, 12, 31))
+    ds = dataset(
+        posts=POSTS,
+        staff=[person(start=D(2099, 1, 1))],
+        logs=[log(D(2099, 1, 5))],
+        as_of=D(2099, 12, 31),
+    )
     codes = [(p.code, p.severity, p.row) for p in ds.problems]
     assert codes == [("calendar_not_covered", "warning", 2)]
 
 
 def test_calendar_sheet_rows_reach_the_dataset():
-    ds = dataset(calendar=[{"date": D(2025, 3, 3), "type": "放假", "note": "运动会"},
-                           {"date": "2025-03-08", "type": "Workday"}])
+    ds = dataset(
+        calendar=[
+            {"date": D(2025, 3, 3), "type": "放假", "note": "运动会"},
+            {"date": "2025-03-08", "type": "Workday"},
+        ]
+    )
     assert not ds.calendar.is_workday(D(2025, 3, 3))
     assert ds.calendar.is_workday(D(2025, 3, 8))
