@@ -247,6 +247,24 @@ def new(
     console.print(terminal.t(lang, f"已创建 {path}", f"Created {path}"))
 
 
+@app.command("build-workbook")
+def build_workbook_command(
+    lang: Annotated[str, typer.Option(help="Workbook language: zh or en.")] = "zh",
+    out: Annotated[Path | None, typer.Option(help="Where to write it (default: "
+                                                  "workbook/logistics.xlsm, or "
+                                                  "workbook/logistics-en.xlsm for en).")] = None,
+) -> None:
+    """Build the macro workbook from source (the committed workbook/logistics.xlsm is this)."""
+    from .io.builder import build_workbook
+
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("--lang is zh or en")
+    path = out or Path("workbook") / ("logistics.xlsm" if lang == "zh" else "logistics-en.xlsm")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build_workbook(path, lang)
+    console.print(terminal.t(lang, f"已生成 {path}", f"Built {path}"))
+
+
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option(help="Folder for the demo workbook and documents.")] = Path(
