@@ -70,12 +70,20 @@ def print_problems(console: Console, result: JobResult) -> None:
 
 
 def _table(sheet: schema.Sheet, lang: str, rows: Iterable[list[object]], title: str) -> Table:
-    table = Table(*_labels(sheet, lang), title=title)
+    """The rows without their period column (the title names the period)."""
+    columns = sheet.columns[1:]
+    table = Table(*(c.label(lang) for c in columns), title=title)
     for row in rows:
-        table.add_row(
-            *("" if v is None else f"{v:g}" if isinstance(v, float) else str(v) for v in row)
-        )
+        table.add_row(*(_number(v, c) for v, c in zip(row[1:], columns, strict=True)))
     return table
+
+
+def _number(value: object, column: schema.Column) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.2f}" if column.num_format == schema.PAY_FMT else f"{value:g}"
+    return str(value)
 
 
 def scores_table(scores: list[MonthScore], lang: str, title: str) -> Table:
