@@ -1,0 +1,46 @@
+"""Golden table: the demo school's March 2025 scores, as the Scores sheet holds them.
+
+The CSV was produced by this code and checked by hand once (2025-11-24) against an independent
+pandas calculation from the demo frames for four people: HQ042 (joined 17 March: 11 working
+days, 10 logged, 19 units of a 23.05 target, inspections −5: 18.2 / 24.7 / 25 / 20 = 87.9),
+HQ001 (20 of 21 days, target met: 99.0), and the tied pair HQ028 and HQ029 (87.7, both rank 35).
+Regenerate it only for a deliberate rule change: `python -m tests.cli.test_golden`.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from logistics.cli import app
+from tests.workbooks import sheet_rows
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "demo-scores-2025-03.csv"
+
+
+def scores_of(book: Path) -> list[list[str]]:
+    result = CliRunner().invoke(app, ["score", str(book), "--month", "2025-03",
+                                      "--as-of", "2025-12-31"])
+    assert result.exit_code == 0, result.output
+    return [[f"{v:g}" if isinstance(v, float) else str(v) for v in row]
+            for row in sheet_rows(book, "考评")]
+
+
+def test_demo_march_scores_match_the_golden_table(demo_book):
+    with GOLDEN.open(encoding="utf-8", newline="") as f:
+        expected = list(csv.reader(f))
+    assert scores_of(demo_book) == expected
+
+
+if __name__ == "__main__":  # regenerate
+    import tempfile
+
+    from logistics.demo_data import demo_frames
+    from logistics.io.builder import build_workbook
+
+    book = build_workbook(Path(tempfile.mkdtemp()) / "demo.xlsm", "zh", demo_frames())
+    with GOLDEN.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(scores_of(book))
+    print("wrote", GOLDEN)
