@@ -250,9 +250,14 @@ def new(
 @app.command("build-workbook")
 def build_workbook_command(
     lang: Annotated[str, typer.Option(help="Workbook language: zh or en.")] = "zh",
-    out: Annotated[Path | None, typer.Option(help="Where to write it (default: "
-                                                  "workbook/logistics.xlsm, or "
-                                                  "workbook/logistics-en.xlsm for en).")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="Where to write it (default: "
+            "workbook/logistics.xlsm, or "
+            "workbook/logistics-en.xlsm for en)."
+        ),
+    ] = None,
 ) -> None:
     """Build the macro workbook from source (the committed workbook/logistics.xlsm is this)."""
     from .io.builder import build_workbook

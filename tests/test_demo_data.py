@@ -15,8 +15,14 @@ from logistics.core.workdays import WorkCalendar
 from logistics.demo_data import demo_frames
 
 YEAR = 2025
-DATED = {"logs": "date", "inspections": "date", "meetings": "date", "energy": "date",
-         "requests": "date", "plans": "start"}
+DATED = {
+    "logs": "date",
+    "inspections": "date",
+    "meetings": "date",
+    "energy": "date",
+    "requests": "date",
+    "plans": "start",
+}
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +92,10 @@ def test_settings_and_calendar(frames: dict[str, pd.DataFrame]) -> None:
     cal = frames["calendar"]
     holidays = cal[cal["type"] == "holiday"]
     workdays = cal[cal["type"] == "workday"]
-    assert any(official.is_workday(d) and "运动会" in n
-               for d, n in zip(holidays["date"], holidays["note"], strict=True))
+    assert any(
+        official.is_workday(d) and "运动会" in n
+        for d, n in zip(holidays["date"], holidays["note"], strict=True)
+    )
     assert any(d.weekday() == 5 and not official.is_workday(d) for d in workdays["date"])
 
 
@@ -113,7 +121,8 @@ def test_rows_fall_within_employment(frames: dict[str, pd.DataFrame]) -> None:
         last = table[column]
         if key in ("plans", "requests"):  # an owner must be there until the work is done
             last = table[["due" if key == "plans" else "promised_date", "done_date"]].apply(
-                lambda r: max([d for d in r if d is not None], default=None), axis=1)
+                lambda r: max([d for d in r if d is not None], default=None), axis=1
+            )
             last = last.where(last.notna(), table[column])
         for sid, first, final in zip(table["staff_id"], table[column], last, strict=True):
             if sid is None:
@@ -181,10 +190,13 @@ def test_one_clear_energy_spike(frames: dict[str, pd.DataFrame]) -> None:
 def test_tie_pair_is_identical(frames: dict[str, pd.DataFrame]) -> None:
     staff = frames["staff"]
     logs = frames["logs"]
-    signature = {sid: rows.drop(columns="staff_id").reset_index(drop=True)
-                 for sid, rows in logs.groupby("staff_id")}
-    pairs = [(a, b) for a in signature for b in signature
-             if a < b and signature[a].equals(signature[b])]
+    signature = {
+        sid: rows.drop(columns="staff_id").reset_index(drop=True)
+        for sid, rows in logs.groupby("staff_id")
+    }
+    pairs = [
+        (a, b) for a in signature for b in signature if a < b and signature[a].equals(signature[b])
+    ]
     assert len(pairs) == 1
     a, b = pairs[0]
     posts = staff.set_index("staff_id")["post_id"]
@@ -233,8 +245,12 @@ def test_meetings_plans_requests(frames: dict[str, pd.DataFrame]) -> None:
     assert 55 <= len(requests) <= 65 and requests["request_id"].is_unique
     promised = requests[requests["promised"]]
     assert promised["promised_date"].notna().all()
-    late = promised[[d is None or d > p for d, p in
-                     zip(promised["done_date"], promised["promised_date"], strict=True)]]
+    late = promised[
+        [
+            d is None or d > p
+            for d, p in zip(promised["done_date"], promised["promised_date"], strict=True)
+        ]
+    ]
     assert late["explanation"].notna().any() and late["explanation"].isna().any()
     cannot = requests[~requests["promised"] & requests["done_date"].isna()]
     assert len(cannot) == 1 and cannot["explanation"].notna().all()

@@ -14,7 +14,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def test_every_command_has_help_and_appears_in_the_readme():
     commands = get_command(app).commands  # type: ignore[attr-defined]
     assert {"demo", "new", "validate", "score", "summary", "rank", "energy", "explain"} <= set(
-        commands)
+        commands
+    )
     for name, command in commands.items():
         assert command.help and len(command.help) > 20, name
         assert f"logistics {name}" in README, name

@@ -15,4 +15,5 @@ def test_committed_workbook_equals_a_fresh_build(tmp_path):
     assert result.exit_code == 0, result.output
     committed = ROOT / "workbook" / "logistics.xlsm"
     assert committed.read_bytes() == fresh.read_bytes(), (
-        "workbook/logistics.xlsm is stale: run `logistics build-workbook` and commit it")
+        "workbook/logistics.xlsm is stale: run `logistics build-workbook` and commit it"
+    )

@@ -38,7 +38,8 @@ def dup(key, row):
 def add_setting(label, value):
     def change(frames):
         frames["settings"] = pd.DataFrame(
-            [{"key": label, "value": value, "note": ""}, {"key": "学校名称", "value": "测试学校"}])
+            [{"key": label, "value": value, "note": ""}, {"key": "学校名称", "value": "测试学校"}]
+        )
 
     return change
 
@@ -46,58 +47,142 @@ def add_setting(label, value):
 # name, change, (sheet key, Excel row, column key) of the expected problem, code
 CASES = [
     ("log-date-text", setv("logs", 0, "date", "昨天"), ("logs", 2, "date"), "not_a_date"),
-    ("log-date-impossible", setv("logs", 1, "date", "2025-02-30"), ("logs", 3, "date"),
-     "not_a_date"),
+    (
+        "log-date-impossible",
+        setv("logs", 1, "date", "2025-02-30"),
+        ("logs", 3, "date"),
+        "not_a_date",
+    ),
     ("log-units-text", setv("logs", 2, "units", "三个"), ("logs", 4, "units"), "not_an_integer"),
     ("log-units-negative", setv("logs", 2, "units", -1), ("logs", 4, "units"), "out_of_range"),
     ("log-hours-over-24", setv("logs", 3, "hours", 25), ("logs", 5, "hours"), "out_of_range"),
     ("log-status-unknown", setv("logs", 4, "status", "搞定"), ("logs", 6, "status"), "bad_choice"),
     ("log-content-empty", setv("logs", 5, "content", None), ("logs", 7, "content"), "required"),
-    ("log-staff-unknown", setv("logs", 6, "staff_id", "X99"), ("logs", 8, "staff_id"),
-     "unknown_staff"),
-    ("log-before-start", setv("logs", 10, "date", D(2025, 2, 28)), ("logs", 12, "date"),
-     "before_start"),
+    (
+        "log-staff-unknown",
+        setv("logs", 6, "staff_id", "X99"),
+        ("logs", 8, "staff_id"),
+        "unknown_staff",
+    ),
+    (
+        "log-before-start",
+        setv("logs", 10, "date", D(2025, 2, 28)),
+        ("logs", 12, "date"),
+        "before_start",
+    ),
     ("log-after-end", setv("logs", 5, "date", D(2025, 4, 1)), ("logs", 7, "date"), "after_end"),
     ("staff-duplicate-id", dup("staff", 0), ("staff", 5, "staff_id"), "duplicate_id"),
-    ("staff-post-unknown", setv("staff", 1, "post_id", "P9"), ("staff", 3, "post_id"),
-     "unknown_post"),
-    ("staff-end-before-start", setv("staff", 1, "end_date", D(2023, 1, 1)),
-     ("staff", 3, "end_date"), "end_before_start"),
-    ("staff-start-empty", setv("staff", 0, "start_date", None), ("staff", 2, "start_date"),
-     "required"),
-    ("staff-pay-text", setv("staff", 2, "pay_base", "很多"), ("staff", 4, "pay_base"),
-     "not_a_number"),
-    ("post-target-fraction", setv("posts", 0, "monthly_target", 2.5),
-     ("posts", 2, "monthly_target"), "not_an_integer"),
+    (
+        "staff-post-unknown",
+        setv("staff", 1, "post_id", "P9"),
+        ("staff", 3, "post_id"),
+        "unknown_post",
+    ),
+    (
+        "staff-end-before-start",
+        setv("staff", 1, "end_date", D(2023, 1, 1)),
+        ("staff", 3, "end_date"),
+        "end_before_start",
+    ),
+    (
+        "staff-start-empty",
+        setv("staff", 0, "start_date", None),
+        ("staff", 2, "start_date"),
+        "required",
+    ),
+    (
+        "staff-pay-text",
+        setv("staff", 2, "pay_base", "很多"),
+        ("staff", 4, "pay_base"),
+        "not_a_number",
+    ),
+    (
+        "post-target-fraction",
+        setv("posts", 0, "monthly_target", 2.5),
+        ("posts", 2, "monthly_target"),
+        "not_an_integer",
+    ),
     ("post-duplicate-id", dup("posts", 1), ("posts", 4, "post_id"), "duplicate_id"),
-    ("inspection-points-12", setv("inspections", 0, "points", 12),
-     ("inspections", 2, "points"), "out_of_range"),
-    ("inspection-reason-missing", setv("inspections", 0, "reason", None),
-     ("inspections", 2, "reason"), "reason_missing"),
-    ("meeting-scale-unknown", setv("meetings", 0, "scale", "巨型"), ("meetings", 2, "scale"),
-     "bad_choice"),
-    ("meeting-yes-no-unknown", setv("meetings", 0, "notice", "可能"), ("meetings", 2, "notice"),
-     "bad_choice"),
+    (
+        "inspection-points-12",
+        setv("inspections", 0, "points", 12),
+        ("inspections", 2, "points"),
+        "out_of_range",
+    ),
+    (
+        "inspection-reason-missing",
+        setv("inspections", 0, "reason", None),
+        ("inspections", 2, "reason"),
+        "reason_missing",
+    ),
+    (
+        "meeting-scale-unknown",
+        setv("meetings", 0, "scale", "巨型"),
+        ("meetings", 2, "scale"),
+        "bad_choice",
+    ),
+    (
+        "meeting-yes-no-unknown",
+        setv("meetings", 0, "notice", "可能"),
+        ("meetings", 2, "notice"),
+        "bad_choice",
+    ),
     ("meeting-duplicate-id", dup("meetings", 0), ("meetings", 3, "meeting_id"), "duplicate_id"),
-    ("energy-reading-decreases", setv("energy", 1, "reading", 900), ("energy", 3, "reading"),
-     "reading_decreased"),
+    (
+        "energy-reading-decreases",
+        setv("energy", 1, "reading", 900),
+        ("energy", 3, "reading"),
+        "reading_decreased",
+    ),
     ("energy-kind-unknown", setv("energy", 0, "kind", "气"), ("energy", 2, "kind"), "bad_choice"),
-    ("energy-reading-negative", setv("energy", 0, "reading", -5), ("energy", 2, "reading"),
-     "out_of_range"),
-    ("plan-due-before-start", setv("plans", 0, "due", D(2025, 2, 1)), ("plans", 2, "due"),
-     "end_before_start"),
-    ("plan-progress-120", setv("plans", 0, "progress", 120), ("plans", 2, "progress"),
-     "out_of_range"),
-    ("plan-category-unknown", setv("plans", 0, "category", "杂项"), ("plans", 2, "category"),
-     "bad_choice"),
-    ("request-promise-without-date", setv("requests", 0, "promised_date", None),
-     ("requests", 2, "promised_date"), "promised_date_missing"),
-    ("request-staff-unknown", setv("requests", 0, "staff_id", "S7"), ("requests", 2, "staff_id"),
-     "unknown_staff"),
-    ("settings-maxima-not-100", add_setting("日志分满分", 25), ("settings", 2, "value"),
-     "maxima_sum"),
-    ("settings-value-text", add_setting("优秀线", "九十"), ("settings", 2, "value"),
-     "setting_invalid"),
+    (
+        "energy-reading-negative",
+        setv("energy", 0, "reading", -5),
+        ("energy", 2, "reading"),
+        "out_of_range",
+    ),
+    (
+        "plan-due-before-start",
+        setv("plans", 0, "due", D(2025, 2, 1)),
+        ("plans", 2, "due"),
+        "end_before_start",
+    ),
+    (
+        "plan-progress-120",
+        setv("plans", 0, "progress", 120),
+        ("plans", 2, "progress"),
+        "out_of_range",
+    ),
+    (
+        "plan-category-unknown",
+        setv("plans", 0, "category", "杂项"),
+        ("plans", 2, "category"),
+        "bad_choice",
+    ),
+    (
+        "request-promise-without-date",
+        setv("requests", 0, "promised_date", None),
+        ("requests", 2, "promised_date"),
+        "promised_date_missing",
+    ),
+    (
+        "request-staff-unknown",
+        setv("requests", 0, "staff_id", "S7"),
+        ("requests", 2, "staff_id"),
+        "unknown_staff",
+    ),
+    (
+        "settings-maxima-not-100",
+        add_setting("日志分满分", 25),
+        ("settings", 2, "value"),
+        "maxima_sum",
+    ),
+    (
+        "settings-value-text",
+        add_setting("优秀线", "九十"),
+        ("settings", 2, "value"),
+        "setting_invalid",
+    ),
 ]
 
 
@@ -125,7 +210,8 @@ def test_bad_input_is_reported_where_it_is(tmp_path, name, change, where, code):
     after = part_hashes(path)
     validation_part = sheet_part(path, schema.VALIDATION.zh)
     assert {k: v for k, v in after.items() if k != validation_part} == {
-        k: v for k, v in before.items() if k != validation_part}
+        k: v for k, v in before.items() if k != validation_part
+    }
     assert after[validation_part] != before[validation_part]
 
 

@@ -112,14 +112,14 @@ def test_refuses_a_workbook_open_in_excel(book):
 
 def test_typed_text_stays_text_in_results(tmp_path):
     frames = small_school()
-    frames["staff"].loc[0, "name"] = "=HYPERLINK(\"http://x\",\"点我\")"
+    frames["staff"].loc[0, "name"] = '=HYPERLINK("http://x","点我")'
     path = build(tmp_path / "formula.xlsm", frames)
     assert invoke("score", path, "--month", "2025-03", *AS_OF).exit_code == 0
     with zipfile.ZipFile(path) as z:
         xml = z.read(sheet_part(path, "考评")).decode()
     assert "<f>" not in xml and "<f " not in xml
     names = [r[2] for r in sheet_rows(path, "考评")[1:]]
-    assert "=HYPERLINK(\"http://x\",\"点我\")" in names
+    assert '=HYPERLINK("http://x","点我")' in names
 
 
 def test_new_writes_an_empty_workbook_in_either_language(tmp_path):
@@ -127,8 +127,10 @@ def test_new_writes_an_empty_workbook_in_either_language(tmp_path):
         path = tmp_path / f"new-{lang}.xlsm"
         result = invoke("new", path, "--lang", lang)
         assert result.exit_code == 0, result.output
-        assert sheet in [s for s in __import__("python_calamine").CalamineWorkbook.from_path(
-            str(path)).sheet_names]
+        assert sheet in [
+            s
+            for s in __import__("python_calamine").CalamineWorkbook.from_path(str(path)).sheet_names
+        ]
         checked = invoke("validate", path)
         assert checked.exit_code == 0, checked.output
     assert invoke("new", tmp_path / "new-zh.xlsm").exit_code == 2  # never overwrites

@@ -21,11 +21,14 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "demo-scores-2025-03.c
 
 
 def scores_of(book: Path) -> list[list[str]]:
-    result = CliRunner().invoke(app, ["score", str(book), "--month", "2025-03",
-                                      "--as-of", "2025-12-31"])
+    result = CliRunner().invoke(
+        app, ["score", str(book), "--month", "2025-03", "--as-of", "2025-12-31"]
+    )
     assert result.exit_code == 0, result.output
-    return [[f"{v:g}" if isinstance(v, float) else str(v) for v in row]
-            for row in sheet_rows(book, "考评")]
+    return [
+        [f"{v:g}" if isinstance(v, float) else str(v) for v in row]
+        for row in sheet_rows(book, "考评")
+    ]
 
 
 def test_demo_march_scores_match_the_golden_table(demo_book):

@@ -12,21 +12,21 @@ from logistics.core.workdays import WorkCalendar
 from tests.factories import D, dataset, log, person
 
 MARCH = Month(2025, 3)
-DAYS = WorkCalendar().month_workdays(2025, 3) + [D(2025, 3, 1), D(2025, 3, 2)]  # + a weekend
+DAYS = [*WorkCalendar().month_workdays(2025, 3), D(2025, 3, 1), D(2025, 3, 2)]  # + a weekend
 STAFF = ["S1", "S2", "S3", "S4"]
 STATUS = ["完成", "未完成", "延期"]
 
 log_rows = st.lists(
-    st.tuples(st.sampled_from(DAYS), st.sampled_from(STAFF), st.integers(0, 9),
-              st.sampled_from(STATUS)),
+    st.tuples(
+        st.sampled_from(DAYS), st.sampled_from(STAFF), st.integers(0, 9), st.sampled_from(STATUS)
+    ),
     max_size=60,
 )
 inspection_rows = st.lists(
     st.tuples(st.sampled_from(DAYS), st.sampled_from(STAFF), st.integers(-10, 10)), max_size=12
 )
 targets = st.integers(0, 80)
-PROPERTY = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def build(logs, inspections, target, extra_log=None):
@@ -37,8 +37,10 @@ def build(logs, inspections, target, extra_log=None):
         posts=[{"post_id": "P1", "post": "保洁员", "monthly_target": target}],
         staff=[person(s, start=D(2025, 3, 10) if s == "S4" else D(2024, 1, 1)) for s in STAFF],
         logs=[r for r in rows if not (r["staff_id"] == "S4" and r["date"] < D(2025, 3, 10))],
-        inspections=[{"date": d, "staff_id": s, "item": "检查", "points": p, "reason": "记录"}
-                     for d, s, p in inspections],
+        inspections=[
+            {"date": d, "staff_id": s, "item": "检查", "points": p, "reason": "记录"}
+            for d, s, p in inspections
+        ],
     )
 
 
@@ -56,14 +58,23 @@ def test_components_stay_within_their_maxima(logs, inspections, target):
 
 
 @PROPERTY
-@given(log_rows, inspection_rows, targets, st.sampled_from(DAYS[:21]), st.sampled_from(STAFF[:3]),
-       st.integers(0, 9))
+@given(
+    log_rows,
+    inspection_rows,
+    targets,
+    st.sampled_from(DAYS[:21]),
+    st.sampled_from(STAFF[:3]),
+    st.integers(0, 9),
+)
 def test_adding_a_completed_log_never_lowers_a_score(logs, inspections, target, day, staff, units):
-    before = {x.staff_id: x for x in score_month(build(logs, inspections, target), MARCH,
-                                                 D(2025, 12, 31))}
+    before = {
+        x.staff_id: x for x in score_month(build(logs, inspections, target), MARCH, D(2025, 12, 31))
+    }
     extra = log(day, staff, units, "完成", content="新增")
-    after = {x.staff_id: x for x in score_month(build(logs, inspections, target, extra), MARCH,
-                                                D(2025, 12, 31))}
+    after = {
+        x.staff_id: x
+        for x in score_month(build(logs, inspections, target, extra), MARCH, D(2025, 12, 31))
+    }
     assert after[staff].total >= before[staff].total
     assert after[staff].log_score >= before[staff].log_score
     assert after[staff].quantity_score >= before[staff].quantity_score
