@@ -65,7 +65,7 @@ def _clean(value: object) -> object:
     return value
 
 
-def find_header(sheet: schema.Sheet, rows: list[list[object]]) -> tuple[int, dict[int, str]]:
+def find_header(sheet: schema.Sheet, rows: Sequence[Sequence[object]]) -> tuple[int, dict[int, str]]:
     """The 0-based index of the header row and {column position: column key}.
 
     The header is the row among the first HEADER_SCAN_ROWS that names the most columns.
@@ -89,7 +89,7 @@ def find_header(sheet: schema.Sheet, rows: list[list[object]]) -> tuple[int, dic
     return best
 
 
-def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: list[list[object]]) -> RawSheet:
+def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: Sequence[Sequence[object]]) -> RawSheet:
     header_index, positions = find_header(sheet, rows)
     keys = [c.key for c in sheet.columns]
     if header_index < 0:  # no header at all: every column is missing
@@ -107,7 +107,7 @@ def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: list[list[object]]) 
     return RawSheet(sheet.key, name, header_index + 1, frame, missing)
 
 
-def read_home(rows: list[list[object]]) -> dict[str, object]:
+def read_home(rows: Sequence[Sequence[object]]) -> dict[str, object]:
     """Home-sheet values: the cell right of each field's label."""
     by_label = {}
     for key, zh, en in schema.HOME_FIELDS:
