@@ -35,8 +35,14 @@ def reading_at(readings: pd.DataFrame, day: dt.date) -> Fraction | None:
 
 
 def usage_in(readings: pd.DataFrame, month: Month) -> Fraction | None:
-    end, before = reading_at(readings, month.last), reading_at(readings, month.shift(-1).last)
-    return None if end is None or before is None else end - before
+    return usage_between(readings, month.first, month.last)
+
+
+def usage_between(readings: pd.DataFrame, start: dt.date, end: dt.date) -> Fraction | None:
+    """Use during the days start..end: the reading at ``end`` less the one the day before."""
+    last = reading_at(readings, end)
+    before = reading_at(readings, start - dt.timedelta(days=1))
+    return None if last is None or before is None else last - before
 
 
 def energy_month(

@@ -29,7 +29,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     for sheet in schema.INPUT_SHEETS:
-        tables[sheet.key] = _load_sheet(sheet, raw.sheets.get(sheet.key), problems)
+        tables[sheet.key] = load_sheet(sheet, raw.sheets.get(sheet.key), problems)
     settings = _load_settings(tables["settings"], raw.lang, problems)
     calendar = WorkCalendar(_overrides(tables["calendar"]))
     _cross_checks(tables, problems)
@@ -46,7 +46,8 @@ def _empty(sheet: schema.Sheet) -> pd.DataFrame:
     return pd.DataFrame({c.key: parse_column(raw[c.key], c)[0] for c in sheet.columns})
 
 
-def _load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem]) -> pd.DataFrame:
+def load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem]) -> pd.DataFrame:
+    """One sheet's typed table; its problems are appended to ``problems``."""
     if raw is None:
         if sheet.required:
             problems.append(
