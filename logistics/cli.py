@@ -6,6 +6,9 @@ Exit codes: 0 done, 1 validation errors, 2 usage or file problems.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -25,6 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 console = Console()
 err_console = Console(stderr=True)
@@ -259,12 +263,17 @@ def build_workbook_command(
         ),
     ] = None,
 ) -> None:
-    """Build the macro workbook from source (the committed workbook/logistics.xlsm is this)."""
+    """Build the macro workbook from source: sheets, the VBA project and the Home buttons.
+
+    The committed workbook/logistics.xlsm is exactly this build.
+    """
     from .io.builder import build_workbook
 
     if lang not in ("zh", "en"):
         raise typer.BadParameter("--lang is zh or en")
     path = out or Path("workbook") / ("logistics.xlsm" if lang == "zh" else "logistics-en.xlsm")
+    if path.suffix.lower() != ".xlsm":
+        raise typer.BadParameter("--out must end in .xlsm: the workbook carries macros")
     path.parent.mkdir(parents=True, exist_ok=True)
     build_workbook(path, lang)
     console.print(terminal.t(lang, f"已生成 {path}", f"Built {path}"))
@@ -286,4 +295,17 @@ def demo(
 
 
 def main() -> None:
-    app()
+    """The console script: never a traceback for the user, whatever went wrong."""
+    try:
+        app()
+    except Exception as exc:  # a bug, not bad input: say so briefly, keep the details apart
+        log = Path(tempfile.gettempdir()) / "logistics-error.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        err_console.print(
+            f"内部错误：{type(exc).__name__}: {exc}。工作簿的写入是原子的：要么完整更新，要么保持原样。"
+            f"详情见 {log}，请报告此问题。\n"
+            f"Internal error: {type(exc).__name__}: {exc}. Writes are atomic: the workbook is "
+            f"either fully updated or unchanged. Details are in {log}; please report this.",
+            style="bold red",
+        )
+        sys.exit(2)

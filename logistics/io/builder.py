@@ -2,7 +2,9 @@
 
 Sheet order: Home (opens first), every input sheet as an Excel table, every output sheet
 (header only, with a styled ``<col>`` per column for the result writer), then the hidden
-``xlwings.conf``. The build is byte-stable: same inputs, same bytes.
+``xlwings.conf``. An ``.xlsm`` gets the VBA project of :mod:`logistics.excel.vba` and one form
+button per :data:`~logistics.excel.buttons.BUTTONS` entry on Home. The build is byte-stable:
+same inputs, same bytes.
 
 Text is always written with ``write_string`` so nothing typed by staff can become a formula.
 """
@@ -14,10 +16,8 @@ import io
 import math
 import os
 import unicodedata
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +31,14 @@ from xlsxwriter.worksheet import Worksheet
 from ..core import schema
 from ..core.schema import Column, Kind, Sheet
 from ..core.settings import SETTING_DEFS
+from ..excel.buttons import BUTTONS, Button
+from ..excel.vba import build_vba_project
 
 __all__ = [
     "BUTTON_ANCHOR",
     "BUTTON_AREA",
+    "BUTTON_GAP",
+    "BUTTON_SIZE",
     "HOME_CELLS",
     "XLWINGS_CONF_ROWS",
     "build_workbook",
@@ -65,6 +69,8 @@ HOME_CELLS: dict[str, tuple[str, str]] = {
 # Macro buttons go in columns D–F from row 3 down to row 14; nothing is written there.
 BUTTON_ANCHOR = ("D", 3)
 BUTTON_AREA = ("D3", "F14")
+BUTTON_SIZE = (150, 30)  # width, height in pixels: the longest caption fits in either language
+BUTTON_GAP = 10  # pixels between two buttons of the column
 INSTRUCTIONS_ROW = 16
 HOME_WIDTHS = {"A": 14.0, "B": 28.0, "C": 2.0, "D": 16.0, "E": 16.0, "F": 16.0}
 
@@ -78,8 +84,6 @@ XLWINGS_CONF_ROWS: tuple[tuple[str, str], ...] = (
     ("ADD_WORKBOOK_TO_PYTHONPATH", "true"),
     ("Show Console", "false"),
 )
-
-VBA_SOURCE = "quickstart_standalone.xlsm"  # inside the installed xlwings package
 
 TEXT: dict[str, dict[str, str]] = {
     "zh": {
@@ -162,7 +166,9 @@ def build_workbook(
 
     ``data`` maps input-sheet keys to frames whose columns are column keys (canonical values:
     dates, bools, choice keys, numbers, text). An ``.xlsm`` path without ``vba_project`` gets
-    the xlwings VBA project. ``constant_memory`` is refused: see ``_check_args``.
+    :func:`default_vba_project`; a given project must define the buttons' Subs. The Home
+    buttons are placed whenever there is a VBA project (in an ``.xlsx`` they could run
+    nothing). ``constant_memory`` is refused: see ``_check_args``.
     """
     path = Path(path)
     data = dict(data or {})
@@ -180,13 +186,11 @@ def build_workbook(
 
 
 def default_vba_project() -> bytes:
-    """``xl/vbaProject.bin`` of the xlwings standalone quickstart workbook (xlwings VBA module)."""
-    spec = find_spec("xlwings")  # locate without importing xlwings (it probes for Excel)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("xlwings is not installed: cannot take its VBA project")
-    source = Path(next(iter(spec.submodule_search_locations))) / VBA_SOURCE
-    with zipfile.ZipFile(source) as package:
-        return package.read("xl/vbaProject.bin")
+    """The ``xl/vbaProject.bin`` of an ``.xlsm`` build: xlwings' project with the Buttons module.
+
+    See :func:`logistics.excel.vba.build_vba_project`.
+    """
+    return build_vba_project()
 
 
 def home_title(lang: str, data: Mapping[str, pd.DataFrame] | None = None) -> str:
@@ -243,7 +247,10 @@ def _write_package(
             wb.add_vba_project(io.BytesIO(vba_project), is_stream=True)  # type: ignore[arg-type]
             wb.set_vba_name("ThisWorkbook")
         formats = Formats(wb)
-        write_home(wb.add_worksheet(schema.HOME[2 if lang == "en" else 1]), formats, lang, data)
+        home = wb.add_worksheet(schema.HOME[2 if lang == "en" else 1])
+        write_home(home, formats, lang, data)
+        if vba_project is not None:
+            write_buttons(home, lang)
         for sheet in schema.INPUT_SHEETS:
             frame = data.get(sheet.key)
             if sheet.key == "settings" and frame is None:
@@ -310,6 +317,23 @@ def write_home(
     write_instructions(ws, formats, lang, INSTRUCTIONS_ROW - 1)
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
+
+
+def write_buttons(ws: Worksheet, lang: str, buttons: Sequence[Button] = BUTTONS) -> None:
+    """One form button per entry, top to bottom in the button area, each running its Sub."""
+    col, row = BUTTON_ANCHOR
+    width, height = BUTTON_SIZE
+    for i, button in enumerate(buttons):
+        options = {
+            # The bare Sub name: Excel finds a Public Sub in any standard module, and the
+            # button table keeps the names unique.
+            "macro": button.sub,
+            "caption": button.caption(lang),
+            "width": width,
+            "height": height,
+            "y_offset": i * (height + BUTTON_GAP),
+        }
+        ws.insert_button(f"{col}{row}", options)
 
 
 def _input_cell(formats: Formats, **props: Any) -> Format:

@@ -11,7 +11,7 @@ from ..core.rawbook import RawBook
 from .locks import ensure_not_open, tool_lock
 from .package import check_package
 from .reader import read_workbook
-from .writer import write_owned_sheets
+from .writer import FileStamp, file_stamp, write_owned_sheets
 
 
 class FileBook:
@@ -20,6 +20,7 @@ class FileBook:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.backup: Path | None = None
+        self._read_stamp: FileStamp | None = None
 
     @classmethod
     @contextmanager
@@ -31,8 +32,10 @@ class FileBook:
             yield cls(path)
 
     def read(self) -> RawBook:
+        self._read_stamp = file_stamp(self.path)
         return read_workbook(self.path)
 
     def write(self, rows: dict[str, list[list[object]]], lang: str) -> None:
+        """Replace the owned sheets; refused if the file was saved since it was read."""
         by_name = {schema.SHEETS[key].label(lang): value for key, value in rows.items()}
-        self.backup = write_owned_sheets(self.path, by_name)
+        self.backup = write_owned_sheets(self.path, by_name, unchanged_since=self._read_stamp)

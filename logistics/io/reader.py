@@ -65,7 +65,15 @@ def _clean(value: object) -> object:
     return value
 
 
-def find_header(sheet: schema.Sheet, rows: Sequence[Sequence[object]]) -> tuple[int, dict[int, str]]:
+def _clean_column(column: pd.Series) -> pd.Series:
+    """``_clean`` each distinct value once: sheets repeat dates, IDs and statuses."""
+    mapping = {v: _clean(v) for v in pd.unique(column)}
+    return column.map(mapping).astype(object)
+
+
+def find_header(
+    sheet: schema.Sheet, rows: Sequence[Sequence[object]]
+) -> tuple[int, dict[int, str]]:
     """The 0-based index of the header row and {column position: column key}.
 
     The header is the row among the first HEADER_SCAN_ROWS that names the most columns.
@@ -96,11 +104,17 @@ def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: Sequence[Sequence[ob
         empty = pd.DataFrame({k: pd.Series(dtype=object) for k in keys})
         return RawSheet(sheet.key, name, 1, empty, missing=keys)
     body = rows[header_index + 1 :]
-    data = {
-        key: [_clean(r[j]) if j < len(r) else None for r in body] for j, key in positions.items()
-    }
-    frame = pd.DataFrame(data, dtype=object, index=pd.RangeIndex(len(body)) + header_index + 2)
-    frame = frame[[k for k in keys if k in frame.columns]]
+    width = max(positions) + 1
+    frame = (
+        pd.DataFrame(
+            [r[:width] for r in body] if body else None, dtype=object, columns=range(width)
+        )
+        if body
+        else pd.DataFrame(columns=range(width), dtype=object)
+    )
+    frame = frame[list(positions)].set_axis(list(positions.values()), axis=1)
+    frame.index = pd.RangeIndex(len(body)) + header_index + 2
+    frame = frame[[k for k in keys if k in frame.columns]].apply(_clean_column)
     if len(frame.columns):
         frame = frame[frame.notna().any(axis=1)]
     missing = [k for k in keys if k not in positions.values()]

@@ -23,41 +23,35 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import decimal
-import math
-import numbers
 import os
 import posixpath
 import re
 import shutil
+import struct
 import tempfile
 import time
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat, zip_longest
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, NamedTuple
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DET
 
 from ..core.errors import LogisticsError
+from .cell_xml import col_index, col_letter, rows_xml
 from .locks import ensure_not_open
 from .package import check_package
 
 Rows = Sequence[Sequence[object]]
 
 BACKUP_DIR = ".logistics-backups"
-MAX_CELL_CHARS = 32767  # Excel's limit; longer text is cut
 EXCEL_MAX_ROWS, EXCEL_MAX_COLS = 1_048_576, 16_384
 HEADER_ROWS = 1
 _TMP_SUFFIX = ".logistics-tmp"
 _ORPHAN_TMP_AGE_S = 3600  # temp files of killed runs are removed after this long
-_CHUNK_ROWS = 2000  # rows turned into XML and written to the zip at a time
-_FLOAT, _STR, _INT, _NONE = {float}, {str}, {int}, {type(None)}
-_BIG_INT = 10**15  # Excel keeps 15 significant digits: longer integers are written as text
 
 _P = r"(?:[\w.-]+:)?"  # optional namespace prefix (some generators write <x:row>)
 _SHEET_DATA = re.compile(rb"<((?:[\w.-]+:)?)sheetData\b[^>]*?(/?)>")
@@ -70,8 +64,6 @@ _DIMENSION = re.compile(rf'(<{_P}dimension\b[^>]*?\bref=")([^"]*)(")')
 _AUTOFILTER = re.compile(rf'(<{_P}autoFilter\b[^>]*?\bref=")([^"]*)(")')
 _RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
 _DEFINED_NAME = re.compile(rf"(<{_P}definedName\b([^>]*)>)([^<]*)(</{_P}definedName>)")
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")  # Excel decodes _xHHHH_ in text
 # What a damaged package raises while we read it (check_package only saw its directory).
 _DAMAGED = (
     zipfile.BadZipFile,
@@ -246,6 +238,9 @@ def _patch_package(src: Path, out: IO[bytes], sheets: Mapping[str, Rows]) -> _Pa
                 name = info.filename
                 if name in edits and edits[name] is None:
                     continue
+                if name not in plans and name not in edits:
+                    _copy_compressed(zin, info, zout)
+                    continue
                 zi = copy.copy(info)  # the writer updates sizes and CRC on its copy
                 if name in plans:
                     _fast_deflate(zi)
@@ -253,15 +248,46 @@ def _patch_package(src: Path, out: IO[bytes], sheets: Mapping[str, Rows]) -> _Pa
                     if name in plans:
                         for chunk in _sheet_xml(plans[name]):
                             dst.write(chunk.encode("utf-8"))
-                    elif name in edits:
-                        dst.write(edits[name] or b"")
                     else:
-                        with zin.open(info) as part:
-                            shutil.copyfileobj(part, dst, 1 << 20)
+                        dst.write(edits[name] or b"")
     return _Patched(
         changed=[*plans, *(n for n, d in edits.items() if d is not None)],
         dropped={n for n, d in edits.items() if d is None},
     )
+
+
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip entry's local file header (30 bytes)
+
+
+def _copy_compressed(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.ZipFile) -> None:
+    """Copy an unchanged part as its compressed bytes: no inflate, no deflate.
+
+    zipfile has no public raw copy; re-compressing the input sheets (tens of MB at 100k log
+    rows) was most of the write time. The entry keeps its name, CRC, sizes, compression and
+    metadata; its local header is written anew (without a data descriptor, sizes known).
+    """
+    fp = zin.fp
+    assert fp is not None and zout.fp is not None
+    fp.seek(info.header_offset)
+    header = _LOCAL_HEADER.unpack(fp.read(_LOCAL_HEADER.size))
+    if header[0] != zipfile.stringFileHeader:
+        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+    fp.seek(info.header_offset + _LOCAL_HEADER.size + header[9] + header[10])
+    zi = copy.copy(info)
+    zi.flag_bits &= ~0x08  # sizes and CRC go in the local header
+    zi.header_offset = zout.fp.tell()
+    zout.fp.write(zi.FileHeader())
+    remaining = info.compress_size
+    while remaining:
+        chunk = fp.read(min(remaining, 1 << 20))
+        if not chunk:
+            raise zipfile.BadZipFile(f"{info.filename} is truncated")
+        zout.fp.write(chunk)
+        remaining -= len(chunk)
+    zout.filelist.append(zi)
+    zout.NameToInfo[zi.filename] = zi
+    zout.start_dir = zout.fp.tell()
+    zout._didModify = True  # type: ignore[attr-defined]  # write the central directory on close
 
 
 def _fast_deflate(zi: zipfile.ZipInfo) -> None:
@@ -339,7 +365,7 @@ def _split_sheet(plan: _SheetPlan, xml: bytes, book: str) -> None:
     before = xml[: m.start()].decode("utf-8")
     after = xml[after_start:].decode("utf-8")
     ncols = max(
-        [_col_index(c) for c in _CELL_COL.findall(plan.header)]
+        [col_index(c) for c in _CELL_COL.findall(plan.header)]
         + [max(map(len, plan.rows), default=0), 1]
     )
     last_row = HEADER_ROWS + len(plan.rows)
@@ -352,7 +378,7 @@ def _split_sheet(plan: _SheetPlan, xml: bytes, book: str) -> None:
             f"{ncols:,} columns; Excel allows {EXCEL_MAX_ROWS:,} and {EXCEL_MAX_COLS:,}",
         )
     plan.styles = _column_styles(before, ncols)
-    dim = "A1" if ncols == 1 and last_row == 1 else f"A1:{_col_letter(ncols)}{last_row}"
+    dim = "A1" if ncols == 1 and last_row == 1 else f"A1:{col_letter(ncols)}{last_row}"
     plan.before = _DIMENSION.sub(lambda d: d.group(1) + dim + d.group(3), before, count=1)
     plan.after = _update_autofilter(plan, after, last_row)
 
@@ -447,219 +473,11 @@ def _filter_name(m: re.Match[str], refs: dict[str, str]) -> str:
     return m.group(1) + value[: bang + 1] + absolute + m.group(4)
 
 
-# ---- cells --------------------------------------------------------------------------
-
-
 def _sheet_xml(plan: _SheetPlan) -> Iterator[str]:
     p = plan.prefix
     yield f"{plan.before}<{p}sheetData>{plan.header}"
-    yield from _rows_xml(plan.rows, HEADER_ROWS + 1, plan.styles, p, plan.date1904)
+    yield from rows_xml(plan.rows, HEADER_ROWS + 1, plan.styles, p, plan.date1904)
     yield f"</{p}sheetData>{plan.after}"
-
-
-def _rows_xml(
-    rows: Rows, first_row: int, styles: Sequence[str], p: str, date1904: bool
-) -> Iterator[str]:
-    """The <row> elements, in chunks of rows.
-
-    Hot path (300k rows x 13 columns in about a second): each chunk is transposed, each
-    column turned into cell markup by one list comprehension when its values share a common
-    type, and the rows are stitched back together by one join, all at C speed.
-    """
-    serial = _Serials(date1904)
-    columns = [_Column(_col_letter(j + 1), s, p, serial) for j, s in enumerate(styles)]
-    row_end = f"</{p}row>"
-    for start in range(0, len(rows), _CHUNK_ROWS):
-        chunk = rows[start : start + _CHUNK_ROWS]
-        nums = [str(n) for n in range(first_row + start, first_row + start + len(chunk))]
-        opens = [f'<{p}row r="{n}">' for n in nums]
-        cells = [c.cells(nums, v) for c, v in zip(columns, zip_longest(*chunk), strict=False)]
-        yield "".join(chain.from_iterable(zip(opens, *cells, repeat(row_end))))
-
-
-class _Column:
-    """Markup of one column's cells, with its style; each distinct text is escaped once."""
-
-    def __init__(self, letter: str, style: str, p: str, serial: _Serials) -> None:
-        self.open = f'<{p}c r="{letter}'
-        self.num = f'"{style}><{p}v>'
-        self.v_end = f"</{p}v></{p}c>"
-        self.boolean = (
-            f'"{style} t="b"><{p}v>0{self.v_end}',
-            f'"{style} t="b"><{p}v>1{self.v_end}',
-        )
-        self.text = _TextMarkup(style, p)
-        self.serial = serial
-
-    def cells(self, nums: Sequence[str], values: Sequence[Any]) -> list[str]:
-        """The cells of this column for rows ``nums``; "" for an empty cell."""
-        kinds = set(map(type, values))
-        o = self.open
-        if kinds == _FLOAT and all(map(math.isfinite, values)):
-            mid, end = self.num, self.v_end
-            distinct = set(values)
-            if len(distinct) * 4 < len(values):  # scores repeat: format each value once
-                text = {v: repr(v) for v in distinct}
-                return [f"{o}{n}{mid}{text[v]}{end}" for n, v in zip(nums, values, strict=True)]
-            return [f"{o}{n}{mid}{v!r}{end}" for n, v in zip(nums, values, strict=True)]
-        if kinds == _STR:
-            markup = self.text
-            if _plain_texts(values):
-                mid, end = markup.plain, markup.end
-                return [f"{o}{n}{mid}{v}{end}" for n, v in zip(nums, values, strict=True)]
-            return [f"{o}{n}{markup[v]}" for n, v in zip(nums, values, strict=True)]
-        if kinds == _INT and min(values) > -_BIG_INT and max(values) < _BIG_INT:
-            mid, end = self.num, self.v_end
-            return [f"{o}{n}{mid}{v}{end}" for n, v in zip(nums, values, strict=True)]
-        if kinds == _NONE:
-            return [""] * len(values)
-        return [self.cell(n, v) for n, v in zip(nums, values, strict=True)]
-
-    def cell(self, n: str, v: Any) -> str:
-        """Any one value: the general path, for columns of mixed types."""
-        t = type(v)
-        if t is not str and t is not float and t is not int:
-            if v is None:
-                return ""
-            v = _normalize(v)
-            t = type(v)
-            if t is bool:
-                return f"{self.open}{n}{self.boolean[v]}"
-            if v is None:
-                return ""
-            if t is not str and t is not float and t is not int:
-                v = self.serial(v)  # a date, time or duration: a number, or text when out of range
-                t = type(v)
-        if t is float:
-            # NaN and ±inf have no Excel value: leave the cell empty.
-            return f"{self.open}{n}{self.num}{v!r}{self.v_end}" if math.isfinite(v) else ""
-        if t is int:
-            if -_BIG_INT < v < _BIG_INT:
-                return f"{self.open}{n}{self.num}{v}{self.v_end}"
-            v = str(v)  # beyond Excel's 15 digits: keep every digit, as text
-        return f"{self.open}{n}{self.text[v]}"
-
-
-class _TextMarkup(dict[str, str]):
-    """Text -> the rest of its inline-string cell; remembers short texts (months, names, grades)."""
-
-    def __init__(self, style: str, p: str) -> None:
-        super().__init__()
-        self.plain = f'"{style} t="inlineStr"><{p}is><{p}t>'
-        self.spaced = f'"{style} t="inlineStr"><{p}is><{p}t xml:space="preserve">'
-        self.end = f"</{p}t></{p}is></{p}c>"
-        self.empty = f'"{style}/>'  # "" (or text of only control characters): a blank cell
-
-    def __missing__(self, s: str) -> str:
-        text, preserve = _escape_text(s)
-        markup = (
-            f"{self.spaced if preserve else self.plain}{text}{self.end}" if text else self.empty
-        )
-        if len(s) <= 256 and len(self) < 100_000:  # bounded: long, unique notes are not kept
-            self[s] = markup
-        return markup
-
-
-def _plain_texts(values: Sequence[str]) -> bool:
-    """True when no text needs escaping, cutting or xml:space: a few C-speed scans per chunk."""
-    flat = "".join(values)
-    if not flat.isprintable() or "&" in flat or "<" in flat or ">" in flat or "_x" in flat:
-        return False
-    if min(map(len, values)) == 0 or max(map(len, values)) > MAX_CELL_CHARS:
-        return False
-    spaced = "\x01".join(values)  # a leading or trailing space needs xml:space="preserve"
-    return not (spaced[0] == " " or spaced[-1] == " " or " \x01" in spaced or "\x01 " in spaced)
-
-
-def _escape_text(s: str) -> tuple[str, bool]:
-    """Text as the content of <t>, and whether it needs xml:space="preserve"."""
-    if len(s) > MAX_CELL_CHARS:
-        s = s[:MAX_CELL_CHARS]
-    odd = not s.isprintable()  # control chars, newlines, tabs, odd spaces: rare, so checked once
-    if odd:
-        s = _ILLEGAL_XML.sub("", s)
-    if "_x" in s:
-        s = _EXCEL_ESCAPE.sub(r"_x005F_\1", s)
-    if "&" in s:
-        s = s.replace("&", "&amp;")
-    if "<" in s:
-        s = s.replace("<", "&lt;")
-    if ">" in s:
-        s = s.replace(">", "&gt;")
-    if not s:
-        return s, False
-    if odd:
-        preserve = s[0].isspace() or s[-1].isspace() or "\n" in s or "\t" in s
-        # XML parsers turn a raw CR into LF: keep it as a character reference.
-        return (s.replace("\r", "&#13;") if "\r" in s else s), preserve
-    return s, s[0] == " " or s[-1] == " "
-
-
-def _normalize(v: object) -> object:
-    """Map any other value to None, bool, int, float, str, or a date/time/duration."""
-    name = type(v).__name__
-    if name in ("NaTType", "NAType"):  # pandas' missing values (NaT is a datetime!)
-        return None
-    if isinstance(v, bool | dt.date | dt.time | dt.timedelta):
-        return v
-    if isinstance(v, str):
-        return str(v)
-    if name in ("bool_", "bool"):  # numpy.bool_
-        return bool(v)
-    if name in ("datetime64", "timedelta64"):
-        if v != v:  # NaT
-            return None
-        item = v.astype(f"{name}[us]").item()  # type: ignore[attr-defined]
-        return item if isinstance(item, dt.date | dt.timedelta) else str(v)  # out of range: int
-    if isinstance(v, numbers.Integral):
-        return int(v)
-    if isinstance(v, numbers.Real | decimal.Decimal):
-        f = float(v)
-        return f if math.isfinite(f) else None
-    return str(v)
-
-
-class _Serials:
-    """Excel serial numbers: days since the epoch, fractions for the time of day."""
-
-    def __init__(self, date1904: bool) -> None:
-        self.date1904 = date1904
-        self.epoch = (dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)).toordinal()
-
-    def __call__(self, v: object) -> object:
-        if isinstance(v, dt.timedelta):
-            return v.total_seconds() / 86400
-        if isinstance(v, dt.time):
-            return self._seconds(v) / 86400
-        assert isinstance(v, dt.date)
-        days = v.toordinal() - self.epoch
-        if not self.date1904 and days < 61:
-            days -= 1  # Excel counts a 29 Feb 1900 that never was: earlier dates are one lower
-        if days < (0 if self.date1904 else 1):
-            return v.isoformat()  # before Excel's first date: keep it readable as text
-        if isinstance(v, dt.datetime):
-            seconds = self._seconds(v)
-            return days + seconds / 86400 if seconds else days
-        return days
-
-    @staticmethod
-    def _seconds(v: dt.time | dt.datetime) -> float:
-        return v.hour * 3600 + v.minute * 60 + v.second + v.microsecond / 1e6
-
-
-def _col_letter(n: int) -> str:
-    s = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        s = chr(65 + rem) + s
-    return s
-
-
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 # ---- safe save ----------------------------------------------------------------------

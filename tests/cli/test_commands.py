@@ -143,3 +143,20 @@ def test_english_workbook_gets_english_results(tmp_path):
     rows = sheet_rows(path, "Scores")
     assert rows[0][:4] == ["Month", "StaffID", "Name", "Post"]
     assert {r[9] for r in rows[1:]} <= {"Excellent", "Good", "Pass", "Fail"}
+
+
+def test_an_internal_error_is_a_message_not_a_traceback(book, monkeypatch, capsys):
+    import sys
+
+    from logistics import cli, jobs
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(jobs, "score", broken)
+    monkeypatch.setattr(sys, "argv", ["logistics", "score", str(book), "--month", "2025-03"])
+    with pytest.raises(SystemExit) as exc:
+        cli.main()
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "Internal error: RuntimeError: boom" in err and "Traceback" not in err

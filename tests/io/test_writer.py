@@ -20,7 +20,7 @@ import pytest
 from openpyxl.utils.escape import unescape
 from python_calamine import CalamineWorkbook
 
-from logistics.io import writer
+from logistics.io import cell_xml, writer
 from logistics.io.locks import WorkbookOpen, excel_lock_file, libreoffice_lock_file
 from logistics.io.writer import (
     BACKUP_DIR,
@@ -125,7 +125,7 @@ def test_values_and_column_formats_read_back_with_openpyxl(build_book: BuildBook
 
 
 def test_many_rows_span_several_chunks(build_book: BuildBook) -> None:
-    n = 2 * writer._CHUNK_ROWS + 17
+    n = 2 * cell_xml._CHUNK_ROWS + 17
     rows = [["2024-05", f"S{i:05d}", None, i / 4, None, i] for i in range(n)]
     path = build_book()
     write_owned_sheets(path, {SCORES: rows})
@@ -462,7 +462,7 @@ def test_verification_catches_broken_xml(
 ) -> None:
     path = build_book()
     digest = sha256(path)
-    monkeypatch.setattr(writer, "_plain_texts", lambda values: True)  # a bug: no escaping
+    monkeypatch.setattr(cell_xml, "_plain_texts", lambda values: True)  # a bug: no escaping
     with pytest.raises(WriteFailed, match="failed verification"):
         write_owned_sheets(path, {SCORES: [["<b>&"]]})
     assert sha256(path) == digest and leftovers(path.parent) == []
@@ -515,7 +515,7 @@ def test_old_orphan_temp_files_are_removed(build_book: BuildBook) -> None:
 KILL_SCRIPT = r"""
 import sys, time
 from pathlib import Path
-from logistics.io import writer
+from logistics.io import cell_xml, writer
 
 path, stage = Path(sys.argv[1]), sys.argv[2]
 
@@ -526,7 +526,7 @@ def pause():
 
 
 if stage == "writing":  # half of the new sheet is in the temp file
-    rows_xml = writer._rows_xml
+    rows_xml = writer.rows_xml
 
     def slow_rows(*args, **kwargs):
         chunks = rows_xml(*args, **kwargs)
@@ -534,7 +534,7 @@ if stage == "writing":  # half of the new sheet is in the temp file
         pause()
         yield from chunks
 
-    writer._rows_xml = slow_rows
+    writer.rows_xml = slow_rows
 else:  # the temp file is complete and verified, the original about to be replaced
     backup = writer._backup
 
