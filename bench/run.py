@@ -592,7 +592,7 @@ def main(argv: Sequence[str]) -> None:
     from rich.console import Console
 
     args = parse_args(argv)
-    console = Console()
+    console = Console(width=max(160, shutil.get_terminal_size().columns))
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     results = []

@@ -6,14 +6,14 @@ floats would store it as 84.4499… and round it down.
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
 
 def round_half_up(value: Fraction, places: int = 1) -> Fraction:
     """Round to ``places`` decimals, halves away from zero (-2.45 → -2.5)."""
     scale = 10**places
-    magnitude = Fraction(math.floor(abs(value) * scale + Fraction(1, 2)), scale)
+    n, d = abs(value.numerator) * scale, value.denominator
+    magnitude = Fraction((2 * n + d) // (2 * d), scale)  # floor(n/d + 1/2), in integers
     return magnitude if value >= 0 else -magnitude
 
 

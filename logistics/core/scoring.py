@@ -101,15 +101,14 @@ def score_month(
     )
     wd_counts = np.clip(wd_counts, 0, None)
 
-    logs = _window(ds.tables["logs"], "date", month.first, end)
-    logs = logs[logs["date"].isin(pd.to_datetime(counted))]
-    log_days = logs.drop_duplicates(["staff_id", "date"]).groupby("staff_id").size()
     all_logs = _window(ds.tables["logs"], "date", month.first, end)
+    logs = all_logs[all_logs["date"].isin(pd.to_datetime(counted))]
+    log_days = logs.drop_duplicates(["staff_id", "date"]).groupby("staff_id").size().to_dict()
     done = all_logs[all_logs["status"] == "done"]
-    units = done.groupby("staff_id")["units"].sum(min_count=1)
+    units = done.groupby("staff_id")["units"].sum().to_dict()
 
     inspections = _window(ds.tables["inspections"], "date", month.first, end)
-    points = inspections.groupby("staff_id")["points"].sum()
+    points = inspections.groupby("staff_id")["points"].sum().to_dict()
 
     items, credits, timely_rows = _timeliness(ds, month.first, end)
 
@@ -121,24 +120,24 @@ def score_month(
     evidence_insp = _rows_by_staff(inspections) if with_evidence else {}
 
     scores = []
-    for (_, row), wd in zip(staff.iterrows(), wd_counts, strict=True):
+    people = zip(staff["staff_id"], staff["name"], staff["post_id"], staff["pay_base"], strict=True)
+    for (sid, name, post_id, pay_base), wd in zip(people, wd_counts, strict=True):
         if wd <= 0:
             continue
-        target = exact(post_target.get(row["post_id"], 0)) * int(wd) / len(full)
         score = MonthScore(
             month=month.label,
-            staff_id=str(row["staff_id"]),
-            name=str(row["name"]),
-            post=str(post_name.get(row["post_id"], row["post_id"])),
-            pay_base=exact(_zero(row["pay_base"])),
+            staff_id=str(sid),
+            name=str(name),
+            post=str(post_name.get(post_id, post_id)),
+            pay_base=exact(_zero(pay_base)),
             workdays=int(wd),
             full_workdays=len(full),
-            log_days=int(log_days.get(row["staff_id"], 0)),
-            target=target,
-            units=exact(_zero(units.get(row["staff_id"]))),
-            inspection_points=exact(_zero(points.get(row["staff_id"]))),
-            items=int(items.get(row["staff_id"], 0)),
-            credits=credits.get(row["staff_id"], Fraction(0)),
+            log_days=int(log_days.get(sid, 0)),
+            target=exact(post_target.get(post_id, 0)) * int(wd) / len(full),
+            units=exact(_zero(units.get(sid))),
+            inspection_points=exact(_zero(points.get(sid))),
+            items=int(items.get(sid, 0)),
+            credits=credits.get(sid, Fraction(0)),
         )
         if with_evidence:
             score.evidence = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from .schema import Kind
 
@@ -236,5 +237,11 @@ def exact(value: object) -> Fraction:
     if isinstance(value, Fraction):
         return value
     if isinstance(value, float):  # numpy floats too: repr of the plain float is the typed decimal
-        return Fraction(repr(float(value)))
+        return _exact_float(float(value))
     return Fraction(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _exact_float(value: float) -> Fraction:
+    # Cached: a sheet repeats the same pay bases, targets and unit sums many times.
+    return Fraction(int(value)) if value.is_integer() else Fraction(repr(value))

@@ -104,14 +104,8 @@ def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: Sequence[Sequence[ob
         empty = pd.DataFrame({k: pd.Series(dtype=object) for k in keys})
         return RawSheet(sheet.key, name, 1, empty, missing=keys)
     body = rows[header_index + 1 :]
-    width = max(positions) + 1
-    frame = (
-        pd.DataFrame(
-            [r[:width] for r in body] if body else None, dtype=object, columns=range(width)
-        )
-        if body
-        else pd.DataFrame(columns=range(width), dtype=object)
-    )
+    # calamine's rows are rectangular (skip_empty_area=False): one C-speed frame of them all.
+    frame = pd.DataFrame(body, dtype=object) if body else pd.DataFrame(columns=list(positions))
     frame = frame[list(positions)].set_axis(list(positions.values()), axis=1)
     frame.index = pd.RangeIndex(len(body)) + header_index + 2
     frame = frame[[k for k in keys if k in frame.columns]].apply(_clean_column)
