@@ -302,7 +302,8 @@ def main() -> None:
         log = Path(tempfile.gettempdir()) / "logistics-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")
         err_console.print(
-            f"内部错误：{type(exc).__name__}: {exc}。工作簿的写入是原子的：要么完整更新，要么保持原样。"
+            f"内部错误：{type(exc).__name__}: {exc}。"
+            "工作簿的写入是原子的：要么完整更新，要么保持原样。"
             f"详情见 {log}，请报告此问题。\n"
             f"Internal error: {type(exc).__name__}: {exc}. Writes are atomic: the workbook is "
             f"either fully updated or unchanged. Details are in {log}; please report this.",
