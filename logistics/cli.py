@@ -279,6 +279,20 @@ def build_workbook_command(
     console.print(terminal.t(lang, f"已生成 {path}", f"Built {path}"))
 
 
+@app.command("excel-setup")
+def excel_setup_command(workbook: Workbook) -> None:
+    """Write this Python's path into the workbook's xlwings.conf so its buttons can run."""
+    from .excel.setup import excel_setup
+
+    try:
+        rows = excel_setup(workbook)
+    except LogisticsError as exc:
+        _fail(exc)
+    for key, value in rows:
+        console.print(f"{key} = {value}")
+    console.print(f"xlwings.conf → {workbook}")
+
+
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option(help="Folder for the demo workbook and documents.")] = Path(

@@ -119,12 +119,14 @@ def write_owned_sheets(
     path: Path,
     sheets: Mapping[str, Rows],
     *,
+    header_rows: int = HEADER_ROWS,
     keep_backups: int = 10,
     unchanged_since: FileStamp | None = None,
 ) -> Path | None:
     """Replace the rows below the header of each named sheet; return the backup's path.
 
-    ``sheets`` maps sheet names as shown in Excel (e.g. "考评") to rows written from row 2 on.
+    ``sheets`` maps sheet names as shown in Excel (e.g. "考评") to rows written below the
+    first ``header_rows`` rows, which are kept verbatim (0 for a sheet without a header).
     ``keep_backups`` newest backups per workbook are kept; 0 makes none (and returns None).
     ``unchanged_since``: the workbook's ``file_stamp`` when the caller read it; the write is
     refused with ``WorkbookChanged`` if the file differs from it (default: from this call's start).
@@ -154,7 +156,7 @@ def write_owned_sheets(
     backup: Path | None = None
     try:
         with os.fdopen(fd, "w+b") as out:
-            patched = _patch_package(target, out, sheets)
+            patched = _patch_package(target, out, sheets, header_rows)
             out.flush()
             os.fsync(out.fileno())
         _verify(target, tmp, patched)
@@ -210,6 +212,7 @@ class _SheetPlan:
     index: int  # position in <sheets>: the localSheetId of its defined names
     rows: Rows
     date1904: bool
+    header_rows: int  # rows kept verbatim at the top (1: the header; 0: none)
     before: str = ""  # XML before <sheetData>, with the new <dimension>
     header: str = ""  # kept row(s), verbatim
     after: str = ""  # XML after </sheetData>, with the new <autoFilter>
@@ -225,10 +228,12 @@ class _Patched:
     dropped: set[str]
 
 
-def _patch_package(src: Path, out: IO[bytes], sheets: Mapping[str, Rows]) -> _Patched:
+def _patch_package(
+    src: Path, out: IO[bytes], sheets: Mapping[str, Rows], header_rows: int
+) -> _Patched:
     """Write the patched copy of ``src`` to ``out``."""
     with zipfile.ZipFile(src) as zin:
-        plans = {p.part: p for p in _plan_sheets(src.name, zin, sheets)}
+        plans = {p.part: p for p in _plan_sheets(src.name, zin, sheets, header_rows)}
         for plan in plans.values():
             _split_sheet(plan, zin.read(plan.part), src.name)
         edits = _workbook_edits(zin, list(plans.values()))
@@ -296,7 +301,9 @@ def _fast_deflate(zi: zipfile.ZipInfo) -> None:
     setattr(zi, "compress_level" if hasattr(zi, "compress_level") else "_compresslevel", 1)
 
 
-def _plan_sheets(book: str, zin: zipfile.ZipFile, sheets: Mapping[str, Rows]) -> list[_SheetPlan]:
+def _plan_sheets(
+    book: str, zin: zipfile.ZipFile, sheets: Mapping[str, Rows], header_rows: int
+) -> list[_SheetPlan]:
     """Resolve sheet names to worksheet parts via workbook.xml and its rels (never sheetN.xml)."""
     if "xl/_rels/workbook.xml.rels" not in zin.NameToInfo:
         raise WriteFailed(
@@ -335,7 +342,7 @@ def _plan_sheets(book: str, zin: zipfile.ZipFile, sheets: Mapping[str, Rows]) ->
                 reason_zh=f"工作表“{name}”的内容（{part}）缺失",
                 reason_en=f"the part {part} of sheet '{name}' is missing",
             )
-        plans.append(_SheetPlan(name, part, hits[0], rows, date1904))
+        plans.append(_SheetPlan(name, part, hits[0], rows, date1904, header_rows))
     return plans
 
 
@@ -359,7 +366,7 @@ def _split_sheet(plan: _SheetPlan, xml: bytes, book: str) -> None:
     pb = m[1]
     plan.prefix = pb.decode()
     after_start = end if m[2] else end + len(b"</%ssheetData>" % pb)
-    rest = _header_end(xml, m.end(), end, pb)
+    rest = _header_end(xml, m.end(), end, pb, plan.header_rows)
     plan.header = xml[m.end() : rest].decode("utf-8").strip()
     plan.removed_formulas = _has_formula(xml, rest, end, pb)
     before = xml[: m.start()].decode("utf-8")
@@ -368,7 +375,7 @@ def _split_sheet(plan: _SheetPlan, xml: bytes, book: str) -> None:
         [col_index(c) for c in _CELL_COL.findall(plan.header)]
         + [max(map(len, plan.rows), default=0), 1]
     )
-    last_row = HEADER_ROWS + len(plan.rows)
+    last_row = plan.header_rows + len(plan.rows)
     if last_row > EXCEL_MAX_ROWS or ncols > EXCEL_MAX_COLS:
         raise WriteFailed(
             name=book,
@@ -395,13 +402,13 @@ def _has_formula(xml: bytes, start: int, end: int, pb: bytes) -> bool:
     return False
 
 
-def _header_end(xml: bytes, start: int, end: int, pb: bytes) -> int:
+def _header_end(xml: bytes, start: int, end: int, pb: bytes, header_rows: int) -> int:
     """Offset where the kept header (the first row, when it is row 1) ends within sheetData."""
     m = _ROW_TAG.search(xml, start, end)
     if m is None:
         return start
     r = re.search(rb'\br="(\d+)"', m[1])
-    if r is not None and int(r[1]) > HEADER_ROWS:
+    if header_rows == 0 or (r is not None and int(r[1]) > header_rows):
         return start
     if m[2]:  # <row .../>
         return m.end()
@@ -476,7 +483,7 @@ def _filter_name(m: re.Match[str], refs: dict[str, str]) -> str:
 def _sheet_xml(plan: _SheetPlan) -> Iterator[str]:
     p = plan.prefix
     yield f"{plan.before}<{p}sheetData>{plan.header}"
-    yield from rows_xml(plan.rows, HEADER_ROWS + 1, plan.styles, p, plan.date1904)
+    yield from rows_xml(plan.rows, plan.header_rows + 1, plan.styles, p, plan.date1904)
     yield f"</{p}sheetData>{plan.after}"
 
 

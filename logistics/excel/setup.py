@@ -1,0 +1,48 @@
+"""``logistics excel-setup``: point a workbook's buttons at this Python.
+
+xlwings' VBA reads its settings from the hidden ``xlwings.conf`` sheet (key in column A,
+value in column B, no header). This writes this interpreter's path for Windows or macOS
+there, keeps every other setting, and adds the ones the workbook needs; the write is the
+same owned-sheet zip patch as the results, so nothing else in the workbook changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from ..core.schema import XLWINGS_CONF
+from ..io.builder import XLWINGS_CONF_ROWS
+from ..io.locks import ensure_not_open, tool_lock
+from ..io.package import check_package
+from ..io.writer import write_owned_sheets
+
+
+def conf_rows(current: list[tuple[str, str]], python: str, platform: str) -> list[list[object]]:
+    """The settings to write: ``current`` updated with the interpreter and required keys."""
+    merged = dict(XLWINGS_CONF_ROWS) | dict(current)  # defaults only where a key is missing
+    merged["Interpreter_Mac" if platform == "darwin" else "Interpreter_Win"] = python
+    # Text, never booleans: VBA would turn TRUE into the UI language's word.
+    return [[key, str(value)] for key, value in merged.items()]
+
+
+def read_conf(path: Path) -> list[tuple[str, str]]:
+    book = CalamineWorkbook.from_path(str(path))
+    if XLWINGS_CONF not in book.sheet_names:
+        return []
+    rows = book.get_sheet_by_name(XLWINGS_CONF).to_python()
+    return [(str(r[0]).strip(), "" if len(r) < 2 else str(r[1])) for r in rows if r and r[0]]
+
+
+def excel_setup(
+    path: Path, python: str | None = None, platform: str | None = None
+) -> list[list[object]]:
+    """Write the settings into ``path``'s xlwings.conf sheet; return what was written."""
+    check_package(path)
+    ensure_not_open(path)
+    with tool_lock(path):
+        rows = conf_rows(read_conf(path), python or sys.executable, platform or sys.platform)
+        write_owned_sheets(path, {XLWINGS_CONF: rows}, header_rows=0)
+    return rows
