@@ -275,7 +275,7 @@ def _copy_compressed(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.
     assert fp is not None and zout.fp is not None
     fp.seek(info.header_offset)
     header = _LOCAL_HEADER.unpack(fp.read(_LOCAL_HEADER.size))
-    if header[0] != zipfile.stringFileHeader:
+    if header[0] != b"PK\x03\x04":  # a local file header's signature
         raise zipfile.BadZipFile(f"bad local header for {info.filename}")
     fp.seek(info.header_offset + _LOCAL_HEADER.size + header[9] + header[10])
     zi = copy.copy(info)
