@@ -10,6 +10,7 @@ from rich.progress import Progress
 
 from . import jobs, terminal
 from .core.periods import Month, Quarter
+from .core.schema import SHEETS
 from .demo_data import demo_frames
 from .io.builder import build_workbook
 from .io.file_book import FileBook
@@ -63,14 +64,13 @@ def _print_summary(
     energy: jobs.JobResult,
 ) -> None:
     lang = "zh"
-    counts = "，".join(f"{key} {len(frame)}" for key, frame in frames.items())
+    counts = "，".join(f"{SHEETS[key].zh} {len(frame):,}" for key, frame in frames.items())
     console.rule(f"示例实验小学 {DEMO_YEAR} 年后勤考核（示例）")
     console.print(f"工作簿：{path}")
     console.print(f"录入数据：{counts}")
-    console.print(
-        f"校验：错误 {sum(p.is_error for p in checked.problems)} 条，"
-        f"警告 {len(checked.problems)} 条以内（见“校验结果”工作表）"
-    )
+    errors = sum(p.is_error for p in checked.problems)
+    warnings = len(checked.problems) - errors
+    console.print(f"校验：错误 {errors} 条，警告 {warnings} 条（见“校验结果”工作表）")
     console.print(
         f"月度考评：{len(scored.months)} 人次；季度汇总：{len(quarterly.periods)} 行；"
         f"年终排名：{len(annual.periods)} 人"

@@ -1086,6 +1086,12 @@ POSTPONED_NOTES = ("顺延至次日", "因天气原因延期", "按主任安排�
 DONE_NOTES = ("配合学校活动", "临时加班", "主任安排的临时任务", "已拍照留档")
 
 
+def _weak_people(people: list[_Person], roles: _Roles) -> list[int]:
+    """Two people who log and deliver far less than the rest (never the tied pair)."""
+    taken = {*roles.tie, roles.clamped}
+    return [i for i in (9, 20, 10, 21) if i not in taken and i < len(people)][:2]
+
+
 def _logs(
     year: int,
     people: list[_Person],
@@ -1112,6 +1118,8 @@ def _logs(
     # Presence per person (some miss days), rows per present day to average ``per_day``.
     attendance = gen.uniform(0.85, 1.0, n_people)
     attendance[gen.choice(n_people, 2, replace=False)] = 0.75
+    weak = _weak_people(people, roles)  # a school has a few who struggle: 合格 and below
+    attendance[weak] = (0.62, 0.5)
     presence = np.minimum(attendance, per_day)
     extra = np.maximum(per_day / presence - 1, 0)
     present = employed & (gen.random((n_people, n_days)) < presence[:, None])
@@ -1145,7 +1153,9 @@ def _logs(
 
     # Units around the post's daily target (per person performance 0.75-1.15), hours 0.5-9.
     daily = np.array([p.target * 12 / n_days for p in POSTS])[post]
-    performance = gen.uniform(0.75, 1.15, n_people)[person]
+    performance_of = gen.uniform(0.75, 1.15, n_people)
+    performance_of[weak] = (0.55, 0.4)
+    performance = performance_of[person]
     mean = daily * performance / per_day * gen.uniform(0.6, 1.4, len(cell))
     units = np.floor(mean + gen.random(len(cell))).astype(np.int64)
     units = np.where(status_code == 0, units, np.where(status_code == 1, units // 2, 0))

@@ -1,10 +1,11 @@
 """Golden table: the demo school's March 2025 scores, as the Scores sheet holds them.
 
-The CSV was produced by this code and checked by hand once (2025-11-24) against an independent
-pandas calculation from the demo frames for four people: HQ042 (joined 17 March: 11 working
-days, 10 logged, 19 units of a 23.05 target, inspections −5: 18.2 / 24.7 / 25 / 20 = 87.9),
-HQ001 (20 of 21 days, target met: 99.0), and the tied pair HQ028 and HQ029 (87.7, both rank 35).
-Regenerate it only for a deliberate rule change: `python -m tests.cli.test_golden`.
+The CSV was produced by this code and checked by hand once (2026-11-24) against an
+independent pandas calculation from the demo frames (all four components, requests, meetings
+and plans included) for five people: HQ042 joined on 17 March (11 working days, 10 logged:
+18.2 / 23.4 / 25 / 20 = 86.6), HQ001 (98.1), HQ028 of the tied pair (89.6, shared with
+HQ029 at rank 29), and the two weak performers HQ010 (75.6, 合格) and HQ021 (68.8, 合格).
+Regenerate it only for a deliberate rule or demo change: `python -m tests.cli.test_golden`.
 """
 
 from __future__ import annotations
