@@ -10,7 +10,8 @@ from rich.table import Table
 
 from .core import outputs, schema
 from .core.energy import MeterMonth
-from .core.problems import Problem
+from .core.problems import Problem, display
+from .core.rounding import to_float
 from .core.scoring import MonthScore
 from .core.summary import PeriodScore
 from .jobs import Explanation, JobResult
@@ -130,7 +131,6 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         t(lang, "计算依据", "How"),
         title=t(lang, "得分构成", "Score breakdown"),
     )
-    from .core.rounding import to_float
 
     summary.add_row(
         t(lang, "日志分", "LogScore"),
@@ -196,7 +196,6 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
 
 
 def _cell(value: object, column: schema.Column, lang: str) -> str:
-    from .core.problems import display
 
     if value is None or (isinstance(value, float) and value != value):
         return ""

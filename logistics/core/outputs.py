@@ -14,6 +14,7 @@ from . import schema
 from .energy import MeterMonth
 from .parsing import parse_text
 from .problems import Problem, display
+from .rounding import to_float
 from .scoring import MonthScore
 from .summary import PeriodScore
 
@@ -29,7 +30,6 @@ def grade_label(key: str, lang: str) -> str:
 
 
 def score_rows(scores: Iterable[MonthScore], lang: str) -> list[Row]:
-    from .rounding import to_float
 
     return [
         [
