@@ -19,6 +19,7 @@ from rich.console import Console
 from . import jobs, terminal
 from .core.errors import LogisticsError
 from .core.periods import Month, Quarter
+from .core.schema import SHEETS
 from .io.file_book import FileBook
 
 app = typer.Typer(
@@ -90,7 +91,8 @@ def _run_job(
     if result.blocked:
         raise typer.Exit(1)
     show(result)
-    written = "、".join(result.written) if result.lang == "zh" else ", ".join(result.written)
+    labels = [SHEETS[key].label(result.lang) for key in result.written]
+    written = "、".join(labels) if result.lang == "zh" else ", ".join(labels)
     console.print(
         terminal.t(result.lang, f"已写入工作表：{written}。", f"Sheets written: {written}.")
     )

@@ -70,12 +70,25 @@ def print_problems(console: Console, result: JobResult) -> None:
         )
 
 
+# Columns a terminal can spare (the sheet has them all; ``explain`` breaks a score down).
+OMITTED_IN_TERMINAL = {
+    "coef",
+    "log_score",
+    "quantity_score",
+    "quality_score",
+    "timeliness_score",
+    "last_year",
+}
+
+
 def _table(sheet: schema.Sheet, lang: str, rows: Iterable[list[object]], title: str) -> Table:
-    """The rows without their period column (the title names the period)."""
-    columns = sheet.columns[1:]
-    table = Table(*(c.label(lang) for c in columns), title=title)
+    """The rows without their period column (the title names the period), wrapped, not cut."""
+    keep = [i for i, c in enumerate(sheet.columns) if i > 0 and c.key not in OMITTED_IN_TERMINAL]
+    table = Table(title=title)
+    for i in keep:
+        table.add_column(sheet.columns[i].label(lang), overflow="fold")
     for row in rows:
-        table.add_row(*(_number(v, c) for v, c in zip(row[1:], columns, strict=True)))
+        table.add_row(*(_number(row[i], sheet.columns[i]) for i in keep))
     return table
 
 
@@ -184,14 +197,15 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
             continue
         sheet = schema.SHEETS[key]
         frame = ex.tables[key]
+        columns = [c for c in sheet.columns if c.key != "staff_id"]  # the person is known
         table = Table(
-            t(lang, "行", "Row"),
-            *_labels(sheet, lang),
-            title=t(lang, f"{sheet.zh}（{len(rows)} 行）", f"{sheet.en} ({len(rows)} rows)"),
+            title=t(lang, f"{sheet.zh}（{len(rows)} 行）", f"{sheet.en} ({len(rows)} rows)")
         )
+        for label in (t(lang, "行", "Row"), *(c.label(lang) for c in columns)):
+            table.add_column(label, overflow="fold")
         for r in rows:
             values = frame.loc[r]  # type: ignore[attr-defined]
-            table.add_row(str(r), *(_cell(values[c.key], c, lang) for c in sheet.columns))
+            table.add_row(str(r), *(_cell(values[c.key], c, lang) for c in columns))
         console.print(table)
 
 
