@@ -1,0 +1,95 @@
+"""The context of 岗位责任状, one person's responsibility contract (``contract_tpl.docx``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pandas as pd
+
+from logistics.core.dataset import Dataset
+from logistics.core.periods import year_months
+from logistics.core.rounding import round_half_up
+from logistics.core.scoring import GRADE_KEYS, coef_of
+from logistics.core.settings import exact
+
+from . import formatting as f
+
+Context = dict[str, Any]
+_ITEM_END = re.compile(r"[；;。\n]+")
+
+
+def items(text: str, lang: str) -> list[str]:
+    """A standard typed as one cell, split into its clauses (at ；;。 and line breaks)."""
+    parts = [p.strip(" ，,、\t") for p in _ITEM_END.split(text)]
+    return [p for p in parts if p] or [f.t(lang, "（未填写）", "(not filled in)")]
+
+
+def active_staff(ds: Dataset, on: dt.date) -> pd.DataFrame:
+    """People employed on ``on``: started by then and not yet left."""
+    staff = ds.tables["staff"].dropna(subset=["staff_id", "start_date"])
+    day = pd.Timestamp(on)
+    active = (staff["start_date"] <= day) & (staff["end_date"].isna() | (staff["end_date"] >= day))
+    return staff[active].drop_duplicates("staff_id").sort_values("staff_id", kind="stable")
+
+
+def contract_context(ds: Dataset, person: pd.Series, year: int, lang: str) -> Context:
+    """``person``: one row of the typed Staff table."""
+    s = ds.settings
+    posts = ds.tables["posts"].dropna(subset=["post_id"]).drop_duplicates("post_id")
+    post = posts[posts["post_id"] == person["post_id"]]
+    p = post.iloc[0] if len(post) else pd.Series(dtype=object)
+    months = year_months(year, s.year_start_month)
+    first, last = months[0].first, months[-1].last
+    pay_base = exact(0 if f.is_blank(person["pay_base"]) else person["pay_base"])
+    hours = p.get("time_limit_hours")
+    target = p.get("monthly_target")
+    bands = {
+        "excellent": f"≥ {f.number(s.excellent_min)}",
+        "good": f"{f.number(s.good_min)} – {f.number(s.excellent_min)}",
+        "pass": f"{f.number(s.pass_min)} – {f.number(s.good_min)}",
+        "fail": f"< {f.number(s.pass_min)}",
+    }
+    start = f.day(person["start_date"])
+    return {
+        "school": s.school_name,
+        "year": str(year),
+        "period": f.t(
+            lang,
+            f"{f.long_date(first, lang)}至{f.long_date(last, lang)}",
+            f"{f.long_date(first, lang)} to {f.long_date(last, lang)}",
+        ),
+        "period_end": f.long_date(last, lang),
+        "staff_id": f.text(person["staff_id"]),
+        "name": f.text(person["name"]),
+        "post_id": f.text(person["post_id"]),
+        "post": f.text(p.get("post")) or f.text(person["post_id"]),
+        "start_date": f.long_date(start, lang) if start else f.BLANK,
+        "duties": items(f.text(p.get("duties")), lang),
+        "quality": items(f.text(p.get("quality_standard")), lang),
+        "quantity": items(f.text(p.get("quantity_standard")), lang),
+        "monthly_target": f.t(lang, "每月 ", "")
+        + (f.number(0 if f.is_blank(target) else float(target)))
+        + f.t(lang, "", " a month"),
+        "time_limit": f.t(lang, "后勤处规定的时限", "the time the Logistics Office sets")
+        if f.is_blank(hours) or not hours
+        else f"{f.number(float(hours))} "
+        + f.t(lang, "小时", "hour" if float(hours) == 1 else "hours"),
+        "pay_base": f.money(pay_base),
+        "maxima": {
+            "log": f.number(s.log_points),
+            "quantity": f.number(s.quantity_points),
+            "quality": f.number(s.quality_points),
+            "timeliness": f.number(s.timeliness_points),
+        },
+        "grades": [
+            {
+                "grade": f.grade(g, lang),
+                "band": bands[g],
+                "coef": f.coef(coef_of(g, s)),
+                "pay": f.money(round_half_up(pay_base * coef_of(g, s), 2)),
+            }
+            for g in GRADE_KEYS
+        ],
+    }

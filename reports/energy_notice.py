@@ -1,0 +1,116 @@
+"""The context of 节能通报, the monthly energy notice (``energy_notice_tpl.docx``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from logistics.core import schema
+from logistics.core.dataset import Dataset
+from logistics.core.energy import MeterMonth, energy_month
+from logistics.core.periods import Month
+
+from . import charts
+from . import formatting as f
+from .energy_summary import KINDS, by_kind
+from .lookups import staff_names
+
+Context = dict[str, Any]
+
+
+def energy_context(
+    ds: Dataset,
+    month: Month,
+    as_of: dt.date,
+    lang: str,
+    rows: list[MeterMonth] | None = None,
+) -> Context:
+    rows = rows if rows is not None else energy_month(ds, month, as_of)[0]
+    end = min(month.last, as_of)
+    table = ds.tables["energy"]
+    upto = table[table["date"] <= pd.Timestamp(end)]
+    in_month = upto[upto["date"] >= pd.Timestamp(month.first)]
+    found = in_month[in_month["finding"].notna()].sort_values(["date", "meter"], kind="stable")
+    still_open = upto[upto["finding"].notna() & ~upto["fixed"].eq(True)]
+    still_open = still_open.sort_values(["date", "meter"], kind="stable")
+    names = staff_names(ds)
+    usage, last = by_kind(rows)
+    totals: Context = {}
+    for kind in KINDS:
+        totals[kind] = f.amount(usage[kind])
+        totals[f"{kind}_last"] = f.amount(last[kind])
+        totals[f"{kind}_yoy"] = f.change(f.yoy_of(usage[kind], last[kind]))
+    findings_by_meter = {
+        str(meter): f.t(lang, "；", "; ").join(dict.fromkeys(group["finding"].map(f.text)))
+        for meter, group in found.groupby("meter", sort=False)
+    }
+    return {
+        "school": ds.settings.school_name,
+        "month": month.label,
+        "month_title": f.month_title(month, lang),
+        "as_of": f.long_date(as_of, lang),
+        "issue_date": f.long_date(as_of, lang),
+        "month_end": f.long_date(end, lang),
+        "alert_percent": f"{f.number(ds.settings.energy_alert_percent)}%",
+        "totals": totals,
+        "checks": {
+            "weekly": in_month.loc[in_month["check_type"] == "weekly", "date"].nunique(),
+            "monthly": in_month.loc[in_month["check_type"] == "monthly", "date"].nunique(),
+            "findings": len(found),
+        },
+        "meters": [
+            {
+                "meter": r.meter,
+                "kind": f.choice(schema.ENERGY_KIND, r.kind, lang),
+                "unit": f.UNITS.get(r.kind, ""),
+                "usage": f.amount(r.usage),
+                "last_year": f.amount(r.last_year),
+                "yoy": f.change(r.yoy),
+                "alert": f.yes_no(r.alert, lang),
+                "weekly_checks": r.weekly_checks,
+                "open_findings": r.open_findings,
+            }
+            for r in rows
+        ],
+        "meter_chart": charts.meter_chart(
+            [r.meter for r in rows],
+            [r.kind for r in rows],
+            [None if r.usage is None else float(r.usage) for r in rows],
+            [None if r.last_year is None else float(r.last_year) for r in rows],
+            lang,
+        ),
+        "alerts": [
+            {
+                "meter": r.meter,
+                "usage": f"{f.amount(r.usage)} {f.UNITS.get(r.kind, '')}".strip(),
+                "last_year": f.amount(r.last_year),
+                "yoy": f.change(r.yoy),
+                "findings": findings_by_meter.get(r.meter, f.BLANK),
+            }
+            for r in rows
+            if r.alert
+        ],
+        "findings": [
+            {
+                "date": f.short_date(f.day(row["date"])),
+                "meter": f.text(row["meter"]),
+                "check": f.choice(schema.CHECK_TYPE, row["check_type"], lang),
+                "finding": f.text(row["finding"]),
+                "checker": names.get(f.text(row["staff_id"]), f.text(row["staff_id"])),
+                "fixed": f.yes_no(row["fixed"], lang),
+            }
+            for _, row in found.iterrows()
+        ],
+        "open_findings": [
+            {
+                "date": f.short_date(f.day(row["date"])),
+                "meter": f.text(row["meter"]),
+                "finding": f.text(row["finding"]),
+                "checker": names.get(f.text(row["staff_id"]), f.text(row["staff_id"])),
+                "days": (end - (f.day(row["date"]) or end)).days,
+            }
+            for _, row in still_open.iterrows()
+        ],
+    }

@@ -1,0 +1,138 @@
+"""The context of 月度考评通报, the monthly appraisal notice (``monthly_notice_tpl.docx``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from typing import Any
+
+import pandas as pd
+
+from logistics.core.dataset import Dataset
+from logistics.core.periods import Month
+from logistics.core.scoring import GRADE_KEYS, MonthScore, score_month
+
+from . import formatting as f
+
+Context = dict[str, Any]
+
+
+def monthly_context(
+    ds: Dataset,
+    month: Month,
+    as_of: dt.date,
+    lang: str,
+    scores: list[MonthScore] | None = None,
+) -> Context:
+    scores = scores if scores is not None else score_month(ds, month, as_of)
+    s = ds.settings
+    end = min(month.last, as_of)
+    inspections = _inspections(ds, month.first, end)
+    names = {x.staff_id: x.name for x in scores}
+    totals = [x.total for x in scores]
+    joiner = f.t(lang, "、", ", ")
+    return {
+        "school": s.school_name,
+        "month": month.label,
+        "month_title": f.month_title(month, lang),
+        "as_of": f.long_date(as_of, lang),
+        "issue_date": f.long_date(as_of, lang),
+        "maxima": {
+            "log": f.number(s.log_points),
+            "quantity": f.number(s.quantity_points),
+            "quality": f.number(s.quality_points),
+            "timeliness": f.number(s.timeliness_points),
+        },
+        "summary": {
+            "staff": len(scores),
+            "average": f.score(f.mean(totals)),
+            "top": f.score(max(totals)) if totals else f.BLANK,
+            "bottom": f.score(min(totals)) if totals else f.BLANK,
+            **{g: sum(x.grade == g for x in scores) for g in GRADE_KEYS},
+            "pay_total": f.money(sum((x.pay for x in scores), Fraction(0))),
+        },
+        "excellent": joiner.join(x.name for x in scores if x.grade == "excellent"),
+        "improve": [
+            {
+                "staff_id": x.staff_id,
+                "name": x.name,
+                "post": x.post,
+                "total": f.score(x.total),
+                "grade": f.grade(x.grade, lang),
+                "reasons": f.t(lang, "；", "; ").join(_reasons(x, inspections, lang)) or f.BLANK,
+            }
+            for x in scores
+            if x.grade in ("pass", "fail")
+        ],
+        "scores": [
+            {
+                "rank": x.rank,
+                "staff_id": x.staff_id,
+                "name": x.name,
+                "post": x.post,
+                "log": f.score(x.log_score),
+                "quantity": f.score(x.quantity_score),
+                "quality": f.score(x.quality_score),
+                "timeliness": f.score(x.timeliness_score),
+                "total": f.score(x.total),
+                "grade": f.grade(x.grade, lang),
+                "coef": f.coef(x.coef),
+                "pay": f.money(x.pay),
+            }
+            for x in scores
+        ],
+        "inspections": [
+            {
+                "date": f.short_date(f.day(row["date"])),
+                "name": names.get(str(row["staff_id"]), f.text(row["staff_id"])),
+                "item": f.text(row["item"]),
+                "points": _signed(row["points"]),
+                "reason": f.text(row["reason"]),
+                "inspector": f.text(row["inspector"]),
+            }
+            for _, row in inspections.iterrows()
+        ],
+    }
+
+
+def _signed(points: float) -> str:
+    text = f.number(float(points))
+    return text if text.startswith("-") or text == "0" else f"+{text}"
+
+
+def _inspections(ds: Dataset, first: dt.date, end: dt.date) -> pd.DataFrame:
+    """Inspections in the month with points given or taken, by date then staff."""
+    table = ds.tables["inspections"]
+    dates = table["date"]
+    rows = table[
+        (dates >= pd.Timestamp(first)) & (dates <= pd.Timestamp(end)) & table["points"].ne(0)
+    ]
+    return rows.dropna(subset=["points"]).sort_values(["date", "staff_id"], kind="stable")
+
+
+def _reasons(x: MonthScore, inspections: pd.DataFrame, lang: str) -> list[str]:
+    """Why a score fell short, component by component, in plain words."""
+    reasons = []
+    missing = x.workdays - x.log_days
+    if missing > 0:
+        reasons.append(
+            f.t(lang, f"{missing} 个工作日未填日志", f"no log on {missing} working day(s)")
+        )
+    if x.target > 0 and x.units < x.target:
+        done = f.ratio(x.units, x.target)
+        reasons.append(f.t(lang, f"工作数量完成 {done}", f"quantity {done} of target"))
+    mine = inspections[(inspections["staff_id"] == x.staff_id) & (inspections["points"] < 0)]
+    if len(mine):
+        items = f.t(lang, "、", ", ").join(dict.fromkeys(mine["item"].map(f.text)))
+        points = f.number(-float(mine["points"].sum()))
+        reasons.append(
+            f.t(lang, f"检查扣 {points} 分（{items}）", f"-{points} at inspections ({items})")
+        )
+    if x.items and x.credits < x.items:
+        kept = f.number(float(x.credits))
+        reasons.append(
+            f.t(
+                lang, f"时效事项完成 {kept}/{x.items}", f"{kept} of {x.items} time-bound items kept"
+            )
+        )
+    return reasons

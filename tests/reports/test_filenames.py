@@ -1,0 +1,34 @@
+"""Output file names: from content, and usable on Windows."""
+
+from __future__ import annotations
+
+import pytest
+
+from reports.filenames import MAX_STEM, safe_filename, safe_stem, unique_names
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("示例实验小学-2025年终考核报告", "示例实验小学-2025年终考核报告"),
+        ('岗位责任状-HQ001-袁<立>新:"/\\|?*', "岗位责任状-HQ001-袁_立_新_______"),
+        ("会议\t名称\n第二行", "会议 名称 第二行"),
+        ("报告. . ", "报告"),
+        ("CON", "_CON"),
+        ("lpt1.txt", "_lpt1.txt"),
+        ("...", "document"),
+        ("", "document"),
+        ("\x00\x07", "__"),
+    ],
+)
+def test_safe_stem(text, stem):
+    assert safe_stem(text) == stem
+
+
+def test_long_names_are_cut_and_keep_their_suffix():
+    name = safe_filename("很长的会议名称" * 40)
+    assert name.endswith(".docx") and len(name) == MAX_STEM + len(".docx")
+
+
+def test_repeated_names_get_a_number():
+    assert unique_names(["a", "A", "b", "a"]) == ["a", "A-2", "b", "a-3"]
