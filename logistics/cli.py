@@ -87,7 +87,7 @@ def _run_job(
             result = job(book)
     except LogisticsError as exc:
         _fail(exc)
-    terminal.print_problems(console, result)
+    terminal.print_problems(console, result.problems, result.lang)
     if result.blocked:
         raise typer.Exit(1)
     show(result)
@@ -226,6 +226,63 @@ def explain(
             style="yellow",
         )
     terminal.print_explanation(console, ex, staff, m.label)
+
+
+@app.command()
+def report(
+    workbook: Workbook,
+    kind: Annotated[
+        str,
+        typer.Argument(help="year-end, monthly, energy, meeting or contracts.", show_default=False),
+    ],
+    month: Annotated[
+        str | None,
+        typer.Option(
+            help="The month, YYYY-MM (monthly, energy; meeting: every meeting of the month)."
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option(help="The appraisal year (year-end, contracts).")
+    ] = None,
+    meeting: Annotated[str | None, typer.Option(help="One meeting's ID (meeting).")] = None,
+    out: Annotated[Path, typer.Option(help="Folder for the documents.")] = Path("."),
+    pdf: Annotated[
+        bool, typer.Option("--pdf/--no-pdf", help="Also make PDFs (Word or LibreOffice).")
+    ] = True,
+    as_of: AsOf = None,
+) -> None:
+    """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
+    work sheets or responsibility contracts. The workbook itself is not changed."""
+    from .core.outputs import validation_rows
+    from .documents import make_report
+
+    if month is not None:
+        _month(month)
+    try:
+        with FileBook.open(workbook) as book:
+            result = make_report(
+                book,
+                kind,
+                month=month,
+                year=year,
+                meeting_id=meeting,
+                out_dir=out,
+                pdf=pdf,
+                as_of=_date(as_of),
+            )
+            if result.blocked:  # as every job: errors are listed on the Validation sheet
+                book.write(
+                    {"validation": validation_rows(result.problems, result.lang)}, result.lang
+                )
+    except LogisticsError as exc:
+        _fail(exc)
+    terminal.print_problems(console, result.problems, result.lang)
+    if result.blocked:
+        raise typer.Exit(1)
+    for path in result.written:
+        console.print(str(path))
+    if result.message:
+        console.print(result.message)
 
 
 @app.command()

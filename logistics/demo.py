@@ -1,4 +1,4 @@
-"""``logistics demo``: a fictional school's year, computed end to end."""
+"""``logistics demo``: a fictional school's year, computed end to end, and its report."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from . import jobs, terminal
 from .core.periods import Month, Quarter
 from .core.schema import SHEETS
 from .demo_data import demo_frames
+from .documents import make_report
 from .io.builder import build_workbook
 from .io.file_book import FileBook
 
@@ -27,7 +28,7 @@ def run_demo(out: Path, console: Console) -> Path:
     months = [Month(DEMO_YEAR, m) for m in range(1, 13)]
     quarters = [Quarter(DEMO_YEAR, q) for q in range(1, 5)]
     with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("示例数据 / demo data", total=7)
+        task = progress.add_task("示例数据 / demo data", total=8)
 
         def step(description: str) -> None:
             progress.update(task, advance=1, description=description)
@@ -48,8 +49,13 @@ def run_demo(out: Path, console: Console) -> Path:
             annual = jobs.rank(book, DEMO_YEAR, DEMO_AS_OF)
             step("能耗统计 / energy")
             energy = jobs.energy(book, months, DEMO_AS_OF)
+            step("年终考核报告 / year-end report")
+            report = make_report(book, "year-end", year=DEMO_YEAR, out_dir=out, as_of=DEMO_AS_OF)
             step("完成 / done")
     _print_summary(console, path, frames, checked, scored, quarterly, annual, energy)
+    for document in report.written:
+        console.print(f"年终考核报告：{document}")
+    console.print(report.message)
     return path
 
 
@@ -80,5 +86,5 @@ def _print_summary(
         terminal.annual_table(annual.periods[:10], lang, f"{DEMO_YEAR} 年终排名（前 10 名）")
     )
     alerts = [r for r in energy.energy if r.alert]
-    console.print(terminal.energy_table(alerts, lang, "能耗预警（同比增幅超过阈值）"))
+    console.print(terminal.energy_table(alerts, lang, "能耗预警（同比增幅超过阈值）", True))
     console.print(f"已写入：考评、季度汇总、年终排名、能耗统计、校验结果 → {path}")

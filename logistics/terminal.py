@@ -14,7 +14,7 @@ from .core.problems import Problem, display
 from .core.rounding import to_float
 from .core.scoring import MonthScore
 from .core.summary import PeriodScore
-from .jobs import Explanation, JobResult
+from .jobs import Explanation
 
 MAX_PROBLEMS_SHOWN = 40
 
@@ -36,13 +36,12 @@ def problems_table(problems: list[Problem], lang: str) -> Table:
     return table
 
 
-def print_problems(console: Console, result: JobResult) -> None:
-    lang = result.lang
-    errors = sum(p.is_error for p in result.problems)
-    warnings = len(result.problems) - errors
-    if result.problems:
-        console.print(problems_table(result.problems, lang))
-        hidden = len(result.problems) - MAX_PROBLEMS_SHOWN
+def print_problems(console: Console, problems: list[Problem], lang: str) -> None:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if problems:
+        console.print(problems_table(problems, lang))
+        hidden = len(problems) - MAX_PROBLEMS_SHOWN
         if hidden > 0:
             console.print(
                 t(
@@ -81,9 +80,18 @@ OMITTED_IN_TERMINAL = {
 }
 
 
-def _table(sheet: schema.Sheet, lang: str, rows: Iterable[list[object]], title: str) -> Table:
-    """The rows without their period column (the title names the period), wrapped, not cut."""
-    keep = [i for i, c in enumerate(sheet.columns) if i > 0 and c.key not in OMITTED_IN_TERMINAL]
+def _table(
+    sheet: schema.Sheet,
+    lang: str,
+    rows: Iterable[list[object]],
+    title: str,
+    with_period: bool = False,
+) -> Table:
+    """The rows, wrapped, not cut; without their period column unless the title lacks it."""
+    first = 0 if with_period else 1
+    keep = [
+        i for i, c in enumerate(sheet.columns) if i >= first and c.key not in OMITTED_IN_TERMINAL
+    ]
     table = Table(title=title)
     for i in keep:
         table.add_column(sheet.columns[i].label(lang), overflow="fold")
@@ -112,8 +120,8 @@ def annual_table(rows: list[PeriodScore], lang: str, title: str) -> Table:
     return _table(schema.ANNUAL, lang, outputs.annual_rows(rows, lang), title)
 
 
-def energy_table(rows: list[MeterMonth], lang: str, title: str) -> Table:
-    return _table(schema.ENERGY_STATS, lang, outputs.energy_rows(rows, lang), title)
+def energy_table(rows: list[MeterMonth], lang: str, title: str, with_period: bool = False) -> Table:
+    return _table(schema.ENERGY_STATS, lang, outputs.energy_rows(rows, lang), title, with_period)
 
 
 def grade_counts(rows: Iterable[MonthScore | PeriodScore], lang: str) -> str:
