@@ -549,7 +549,35 @@ def own_peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * KIB / MIB
 
 
-def write_json(path: Path, results: Sequence[SizeResult], base: Sample, own_mib: float) -> None:
+def report_table(report: dict[str, Any]) -> Any:
+    """The year-end report: rendering, our PDF path and a bare soffice of the same .docx."""
+    from rich.table import Table
+
+    table = Table(title=f"year-end report, {report['n_staff']} staff (best of 2)")
+    for name in ("render .docx s", "our PDF s", "bare soffice s", "ratio", "target ≤ 1.3"):
+        table.add_column(name, justify="right")
+
+    def fmt(v: object) -> str:
+        return "—" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)
+
+    verdict = "n/a (no soffice)" if report["pass"] is None else "PASS" if report["pass"] else "FAIL"
+    table.add_row(
+        fmt(report["render_s"]),
+        fmt(report["pdf_s"]),
+        fmt(report["soffice_s"]),
+        fmt(report["ratio"]),
+        verdict,
+    )
+    return table
+
+
+def write_json(
+    path: Path,
+    results: Sequence[SizeResult],
+    base: Sample,
+    own_mib: float,
+    report: dict[str, Any] | None = None,
+) -> None:
     doc = {
         "environment": environment(),
         "parent_peak_mib": own_mib,
@@ -561,6 +589,7 @@ def write_json(path: Path, results: Sequence[SizeResult], base: Sample, own_mib:
         },
         "baseline": asdict(base),
         "sizes": [asdict(r) for r in results],
+        "year_end_report": report,
     }
     path.write_text(json.dumps(doc, indent=2, ensure_ascii=False))
 
@@ -582,6 +611,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         default=TARGET_SIZE,
         metavar="N",
         help="skip openpyxl load+save above N log rows (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--report-staff",
+        type=int,
+        default=200,
+        metavar="N",
+        help="year-end report for N staff: render and PDF vs bare soffice; 0 skips it",
     )
     args = parser.parse_args(argv)
     args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -623,7 +659,14 @@ def main(argv: Sequence[str]) -> None:
             f"[red]this process peaked at {own_mib:.0f} MiB, above the baseline child: "
             "children's peaks may be floored by it[/]"
         )
-    write_json(out / "results.json", results, base, own_mib)
+    report = None
+    if args.report_staff:  # last: it builds a workbook in this process (see the docstring)
+        from reports.bench import bench_year_end
+
+        console.print(f"year-end report for {args.report_staff} staff …")
+        report = bench_year_end(args.report_staff)
+        console.print(report_table(report))
+    write_json(out / "results.json", results, base, own_mib, report)
     console.print(f"results: {out / 'results.json'}")
 
 
