@@ -3,6 +3,11 @@
 One function per entry of ``logistics.excel.buttons.BUTTONS`` (a test keeps the two in
 step). Each runs its job on the workbook that called through ``run_button``, which writes
 the outcome to the Home sheet's status line and never lets a traceback reach Excel.
+
+The document buttons write Word files, and PDFs when Word or LibreOffice is installed, into
+the folder ``后勤文档`` (``documents`` in an English workbook) beside the workbook, which must
+therefore have been saved. They leave the workbook as it is, but for the status line (and
+the Validation sheet when validation errors block them, as every job does).
 """
 
 from __future__ import annotations
@@ -11,10 +16,15 @@ from logistics.excel.run import run_button
 
 __all__ = [
     "compute_monthly_scores",
+    "energy_notice",
     "energy_statistics",
+    "meeting_sheets",
+    "monthly_notice",
     "rank_year",
+    "responsibility_contracts",
     "summarize_quarter",
     "validate_entries",
+    "year_end_report",
 ]
 
 
@@ -46,3 +56,33 @@ def energy_statistics() -> None:
     """能耗统计 / Energy statistics: per-meter use of the Home sheet's month, year-on-year
     change and open findings into the EnergyStats sheet. Blocked by validation errors."""
     run_button("energy_statistics")
+
+
+def year_end_report() -> None:
+    """年终考核报告 / Year-end report: the year-end appraisal report of the Home sheet's
+    year. Blocked by validation errors."""
+    run_button("year_end_report")
+
+
+def monthly_notice() -> None:
+    """月度考评通报 / Monthly notice: the appraisal notice of the Home sheet's month.
+    Blocked by validation errors."""
+    run_button("monthly_notice")
+
+
+def energy_notice() -> None:
+    """节能通报 / Energy notice: the energy-saving notice of the Home sheet's month.
+    Blocked by validation errors."""
+    run_button("energy_notice")
+
+
+def meeting_sheets() -> None:
+    """会务工作单 / Meeting sheets: one work sheet per meeting of the Home sheet's month on
+    the Meetings sheet. Blocked by validation errors."""
+    run_button("meeting_sheets")
+
+
+def responsibility_contracts() -> None:
+    """岗位责任状 / Contracts: one responsibility contract per staff member in post, for the
+    Home sheet's year. Blocked by validation errors."""
+    run_button("responsibility_contracts")

@@ -1,7 +1,9 @@
 """The Home sheet's buttons: one table places them, generates their VBA and names the macros.
 
 Each button runs ``RunPython "import macros; macros.<function>()"`` through a Public Sub of
-the ``Buttons`` VBA module; ``macros.<function>`` runs the job of the same name as the CLI.
+the ``Buttons`` VBA module. The buttons of column 0 run the jobs of the CLI's commands (they
+write result sheets); those of column 1 write the documents of ``logistics report`` into a
+folder beside the workbook. Within a column, buttons stand top to bottom in table order.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ class Button:
     function: str  # the Python function in the top-level ``macros`` package
     zh: str  # caption in a Chinese workbook
     en: str  # caption in an English workbook
+    column: int = 0  # in the button area, left to right: 0 the jobs, 1 the documents
 
     def caption(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -26,6 +29,11 @@ BUTTONS: tuple[Button, ...] = (
     Button("SummarizeQuarter", "summarize_quarter", "季度汇总", "Quarterly summary"),
     Button("RankYear", "rank_year", "年终排名", "Year-end ranking"),
     Button("EnergyStatistics", "energy_statistics", "能耗统计", "Energy statistics"),
+    Button("YearEndReport", "year_end_report", "年终考核报告", "Year-end report", 1),
+    Button("MonthlyNotice", "monthly_notice", "月度考评通报", "Monthly notice", 1),
+    Button("EnergyNotice", "energy_notice", "节能通报", "Energy notice", 1),
+    Button("MeetingSheets", "meeting_sheets", "会务工作单", "Meeting sheets", 1),
+    Button("ResponsibilityContracts", "responsibility_contracts", "岗位责任状", "Contracts", 1),
 )
 
 VBA_MODULE = "Buttons"

@@ -1,9 +1,16 @@
 """What every Home-sheet button runs: read the Home fields, run the job, report on Home.
 
+A job button (``ACTIONS``' ``Action``) writes its result sheet as the CLI command does. A
+document button (``Document``) runs ``logistics report``'s ``make_report`` on the workbook
+and writes the Word files (and PDFs, when Word or LibreOffice is there) into a folder beside
+the workbook (``DOCUMENTS_FOLDER``); it writes nothing into the workbook but the status line,
+and, when validation errors block it, the Validation sheet and its marks, as every job and
+``logistics report`` do.
+
 A button never ends in a Python traceback. A user's mistake (a bad Home month, a missing
-result sheet, validation errors) becomes a status line on Home and an alert in the
-workbook's language; anything unexpected is logged (beside the workbook, else in the temp
-folder, and on stderr) and reported in one short alert that says where the log is.
+result sheet, validation errors, an unsaved workbook) becomes a status line on Home and an
+alert in the workbook's language; anything unexpected is logged (beside the workbook, else
+in the temp folder, and on stderr) and reported in one short alert that says where the log is.
 """
 
 from __future__ import annotations
@@ -15,17 +22,35 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import xlwings as xw
 
 from .. import jobs
 from ..core import schema
 from ..core.errors import LogisticsError, UsageError
+from ..core.outputs import validation_rows
 from ..core.periods import Month, Quarter
 from ..terminal import t
 from .xl_book import XlBook, screen_paused
 
+if TYPE_CHECKING:  # imported when a document button runs: Word and charts load slowly
+    from ..documents import ReportResult
+
 LOG_NAME = "logistics-error.log"
+DOCUMENTS_FOLDER = {"zh": "后勤文档", "en": "documents"}  # beside the workbook, by its language
+
+
+class WorkbookNotSaved(LogisticsError):
+    zh = (
+        "找不到工作簿所在的文件夹，文档无法保存在工作簿旁边。请先把工作簿保存到本机的文件夹"
+        "（“文件”>“另存为”），再点击此按钮。"
+    )
+    en = (
+        "The workbook has no folder, so the documents cannot be saved beside it. Save the "
+        "workbook to a folder on this computer first (File > Save As), then click the button "
+        "again."
+    )
 
 
 @dataclass(frozen=True)
@@ -100,8 +125,18 @@ def _energy(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
     return month.label, jobs.energy(book, [month])
 
 
+@dataclass(frozen=True)
+class Document:
+    """A document button: the ``make_report`` kind and the Home field that picks its period."""
+
+    zh: str
+    en: str
+    kind: str  # logistics.documents.KINDS
+    period: Literal["month", "year"]  # meeting: every meeting of the Home month
+
+
 # Keyed by Button.function (logistics.excel.buttons); a test keeps the two in step.
-ACTIONS: dict[str, Action] = {
+ACTIONS: dict[str, Action | Document] = {
     "validate_entries": Action("校验", "Validation", _validate),
     "compute_monthly_scores": Action("月度考评", "monthly scores", _score, lambda r: len(r.months)),
     "summarize_quarter": Action(
@@ -111,6 +146,11 @@ ACTIONS: dict[str, Action] = {
     "energy_statistics": Action(
         "能耗统计", "energy statistics", _energy, lambda r: len(r.energy), "个表计", "meters"
     ),
+    "year_end_report": Document("年终考核报告", "year-end report", "year-end", "year"),
+    "monthly_notice": Document("月度考评通报", "monthly notice", "monthly", "month"),
+    "energy_notice": Document("节能通报", "energy notice", "energy", "month"),
+    "meeting_sheets": Document("会务工作单", "meeting sheets", "meeting", "month"),
+    "responsibility_contracts": Document("岗位责任状", "contracts", "contracts", "year"),
 }
 
 
@@ -158,6 +198,9 @@ def _run(xl: XlBook, function_name: str, lang: str) -> Report:
     try:
         if action is None:
             raise KeyError(f"no job for the button function {function_name!r}")
+        if isinstance(action, Document):
+            folder, period, report = make_documents(xl, action, lang)
+            return document_outcome(action, period, report, folder, when)
         period, result = action.run(xl, Home(xl.home()))
         return outcome(action, period, result, when)
     except LogisticsError as exc:
@@ -188,27 +231,15 @@ def outcome(action: Action, period: str, result: jobs.JobResult, when: str) -> R
     errors = sum(p.is_error for p in result.problems)
     warnings = len(result.problems) - errors
     what = (f"{period} " if period else "") + (action.zh if lang == "zh" else action.en)
-    sheet = schema.VALIDATION.label(lang)
-    alert = t(
-        lang,
-        f"有 {errors} 条错误，已列在“{sheet}”工作表并在单元格上标出。请改正后重新运行。",
-        f"There are {errors} errors, listed on the {sheet} sheet and marked on their cells. "
-        "Correct them and run again.",
-    )
     if action.count is None:  # validation: the counts are the result
         status = t(
             lang,
             f"{what}完成：错误 {errors} 条，警告 {warnings} 条（{when}）",
             f"{what} done: {errors} errors, {warnings} warnings ({when})",
         )
-        return Report(status, alert if errors else None)
+        return Report(status, _errors_alert(lang, errors) if errors else None)
     if result.blocked:
-        status = t(
-            lang,
-            f"{what}未完成：有 {errors} 条错误，见“{sheet}”工作表（{when}）",
-            f"{what} not done: {errors} errors, see the {sheet} sheet ({when})",
-        )
-        return Report(status, alert)
+        return _blocked(lang, what, errors, when)
     n = action.count(result)
     status = t(
         lang,
@@ -216,6 +247,95 @@ def outcome(action: Action, period: str, result: jobs.JobResult, when: str) -> R
         f"{what} done: {n} {action.unit_en}, {warnings} warnings ({when})",
     )
     return Report(status)
+
+
+def _errors_alert(lang: str, errors: int) -> str:
+    sheet = schema.VALIDATION.label(lang)
+    return t(
+        lang,
+        f"有 {errors} 条错误，已列在“{sheet}”工作表并在单元格上标出。请改正后重新运行。",
+        f"There are {errors} errors, listed on the {sheet} sheet and marked on their cells. "
+        "Correct them and run again.",
+    )
+
+
+def _blocked(lang: str, what: str, errors: int, when: str) -> Report:
+    sheet = schema.VALIDATION.label(lang)
+    status = t(
+        lang,
+        f"{what}未完成：有 {errors} 条错误，见“{sheet}”工作表（{when}）",
+        f"{what} not done: {errors} errors, see the {sheet} sheet ({when})",
+    )
+    return Report(status, _errors_alert(lang, errors))
+
+
+# ---- document buttons ------------------------------------------------------------------
+
+
+def documents_folder(xl: XlBook, lang: str) -> Path:
+    """``<workbook folder>/后勤文档`` (``documents`` for an English workbook), not yet made."""
+    folder = book_folder(xl.book)
+    if folder is None:
+        raise WorkbookNotSaved()
+    return folder / DOCUMENTS_FOLDER.get(lang, DOCUMENTS_FOLDER["en"])
+
+
+def make_documents(xl: XlBook, document: Document, lang: str) -> tuple[Path, str, ReportResult]:
+    """Run ``make_report`` for the Home month or year; the folder, period label and result.
+
+    The workbook is read, never written, except that errors which block the documents are
+    listed on the Validation sheet and marked on their cells, as every job does.
+    """
+    from ..documents import make_report
+
+    folder = documents_folder(xl, lang)  # before any work: an unsaved workbook is told first
+    home = Home(xl.home())
+    month = home.month() if document.period == "month" else None
+    year = home.year() if document.period == "year" else None
+    period = month.label if month is not None else str(year)
+    # PDFs whenever Word or LibreOffice is there (reports.pdf finds them); as_of and the
+    # language come from the workbook (Home 截止日期, sheet names).
+    result = make_report(xl, document.kind, month=month, year=year, out_dir=folder, pdf=True)
+    if result.blocked:
+        xl.write({"validation": validation_rows(result.problems, result.lang)}, result.lang)
+    return folder, period, result
+
+
+def document_outcome(
+    document: Document, period: str, result: ReportResult, folder: Path, when: str
+) -> Report:
+    """The status line (and alert, when blocked or PDFs are missing) for a document button."""
+    lang = result.lang
+    what = f"{period} " + (document.zh if lang == "zh" else document.en)
+    if result.blocked:
+        return _blocked(lang, what, sum(p.is_error for p in result.problems), when)
+    if not result.documents:  # e.g. contracts when nobody is in post
+        message = t(lang, "没有需要生成的文档。", "There was nothing to write.")
+        status = t(lang, f"{what}未生成（{when}）：{message}", f"{what}: none ({when}). {message}")
+        return Report(status, message)
+    n = len(result.written)
+    status = t(
+        lang,
+        f"{what}已生成：{n} 个文件，见 {folder}（{when}）",
+        f"{what} written: {n} file{'s' if n != 1 else ''}, see {folder} ({when})",
+    )
+    missing = len(result.documents) - len(result.pdfs)
+    if not missing:
+        return Report(status)
+    # No converter, or one that failed: the .docx files are there. The alert gives the
+    # whole message (how to get PDFs); the status stays short, since a wrapped status row
+    # that grows tall stretches the buttons beside it.
+    status += t(
+        lang,
+        f"。{missing} 个文档未生成 PDF，原因见提示框",
+        f". {missing} document{'s' if missing != 1 else ''} got no PDF; the alert says why",
+    )
+    alert = t(
+        lang,
+        f"{what}的文件已保存在 {folder}。\n{result.message}",
+        f"The files of the {what} are in {folder}.\n{result.message}",
+    )
+    return Report(status, alert)
 
 
 def _lang(xl: XlBook) -> str:
@@ -252,14 +372,18 @@ def log_error(book: xw.Book | None, exc: BaseException) -> Path | None:
 
 
 def _log_dirs(book: xw.Book | None) -> list[Path]:
-    dirs: list[Path] = []
+    folder = book_folder(book)
+    return [*([folder] if folder is not None else []), Path(tempfile.gettempdir())]
+
+
+def book_folder(book: xw.Book | None) -> Path | None:
+    """The folder the workbook was saved in; None for a new, never saved workbook ("Book1"),
+    a OneDrive URL xlwings could not map to a local folder, or a remote client's bare name."""
     fullname = _attr(book, "fullname")
-    if fullname:
-        folder = Path(fullname).parent
-        if Path(fullname).is_absolute() and folder.is_dir():  # not a OneDrive URL
-            dirs.append(folder)
-    dirs.append(Path(tempfile.gettempdir()))
-    return dirs
+    if not fullname:
+        return None
+    path = Path(fullname)
+    return path.parent if path.is_absolute() and path.parent.is_dir() else None
 
 
 def _attr(book: xw.Book | None, name: str) -> str | None:

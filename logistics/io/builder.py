@@ -66,11 +66,13 @@ HOME_CELLS: dict[str, tuple[str, str]] = {
     key: (f"A{HOME_FIELD_ROW + i}", f"B{HOME_FIELD_ROW + i}")
     for i, (key, _zh, _en) in enumerate(schema.HOME_FIELDS)
 }
-# Macro buttons go in columns D–F from row 3 down to row 14; nothing is written there.
+# Macro buttons go in columns D–F from row 3 down to row 14; nothing is written there. Each
+# Button.column is a column of buttons from the anchor's top left: column 0 at its left edge,
+# column 1 one button width and a gap to the right (it starts in E and ends inside F).
 BUTTON_ANCHOR = ("D", 3)
 BUTTON_AREA = ("D3", "F14")
 BUTTON_SIZE = (150, 30)  # width, height in pixels: the longest caption fits in either language
-BUTTON_GAP = 10  # pixels between two buttons of the column
+BUTTON_GAP = 10  # pixels between two buttons, across and down
 INSTRUCTIONS_ROW = 16
 HOME_WIDTHS = {"A": 14.0, "B": 28.0, "C": 2.0, "D": 16.0, "E": 16.0, "F": 16.0}
 
@@ -320,10 +322,14 @@ def write_home(
 
 
 def write_buttons(ws: Worksheet, lang: str, buttons: Sequence[Button] = BUTTONS) -> None:
-    """One form button per entry, top to bottom in the button area, each running its Sub."""
+    """One form button per entry, each running its Sub: in the entry's column of the button
+    area, below the column's earlier entries. Inserted in table order (the drawing order)."""
     col, row = BUTTON_ANCHOR
     width, height = BUTTON_SIZE
-    for i, button in enumerate(buttons):
+    placed: dict[int, int] = {}  # Button.column -> buttons already in it
+    for button in buttons:
+        i = placed.get(button.column, 0)
+        placed[button.column] = i + 1
         options = {
             # The bare Sub name: Excel finds a Public Sub in any standard module, and the
             # button table keeps the names unique.
@@ -331,6 +337,7 @@ def write_buttons(ws: Worksheet, lang: str, buttons: Sequence[Button] = BUTTONS)
             "caption": button.caption(lang),
             "width": width,
             "height": height,
+            "x_offset": button.column * (width + BUTTON_GAP),
             "y_offset": i * (height + BUTTON_GAP),
         }
         ws.insert_button(f"{col}{row}", options)

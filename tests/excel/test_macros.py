@@ -11,10 +11,13 @@ which covers a school) is set for these tests only.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -24,9 +27,11 @@ import xlwings.main
 from typer.testing import CliRunner
 
 import macros
+import reports.pdf
 from logistics import jobs
 from logistics.cli import app
 from logistics.core import schema
+from logistics.documents import ReportResult
 from logistics.excel import run
 from logistics.excel.buttons import BUTTONS
 from logistics.excel.xl_book import XlBook
@@ -64,12 +69,22 @@ def remote_engine(monkeypatch):
 
 
 def school(
-    tmp_path: Path, frames: dict[str, pd.DataFrame] | None = None, **kw: Any
+    tmp_path: Path,
+    frames: dict[str, pd.DataFrame] | None = None,
+    *,
+    saved: bool = False,
+    **kw: Any,
 ) -> tuple[Path, FakeExcel]:
-    """The workbook file and the same workbook open in (fake) Excel, with 截止日期 set."""
+    """The workbook file and the same workbook open in (fake) Excel, with 截止日期 set.
+
+    A remote client sends the book's bare name, so the book has no folder; ``saved`` sends
+    the full path instead, as desktop Excel's ``FullName`` of a saved workbook is.
+    """
     path = build(tmp_path / "school.xlsm", frames, kw.pop("lang", "zh"))
     fake = FakeExcel.from_file(path, **kw)
     fake.sheets[0].cells[(5, 2)] = AS_OF  # both front doors count up to the same day
+    if saved:
+        fake.name = str(path)
     return path, fake
 
 
@@ -256,17 +271,22 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
         ("compute_monthly_scores", MONTH, "2025-13", "考核月份“2025-13”不是月份"),
         ("summarize_quarter", MONTH, None, "考核月份“”不是月份"),
         ("rank_year", YEAR, "明年", "考核年度“明年”不是年度"),
+        ("monthly_notice", MONTH, "2025-13", "考核月份“2025-13”不是月份"),
+        ("year_end_report", YEAR, "明年", "考核年度“明年”不是年度"),
+        ("responsibility_contracts", YEAR, None, "考核年度“”不是年度"),
+        ("meeting_sheets", MONTH, "2025-04", "会务表中没有会议 2025-04"),
     ],
 )
 def test_a_bad_home_field_is_reported_and_nothing_is_written(
     tmp_path, function, cell, value, message
 ):
-    _, fake = school(tmp_path)
+    _, fake = school(tmp_path, saved=True)
     fake[HOME].cells[cell] = value
     actions = click(fake, function)
     assert touched(fake, actions) == {HOME}
     assert len(fake.alerts) == 1 and message in fake.alerts[0]
     assert "未完成" in status(fake) and message in status(fake)
+    assert not (tmp_path / DOCUMENTS).exists()
 
 
 def test_a_month_excel_turned_into_a_date_still_works(tmp_path):
@@ -404,6 +424,148 @@ def test_the_vba_client_gets_fills_but_no_notes(tmp_path):
     assert table(fake["校验结果"].rows()) == table(sheet_rows(copy, "校验结果"))
     assert fake[LOGS].fills == {HOURS_30: RED, DUPLICATE: YELLOW, UNKNOWN_STAFF: RED}
     assert not fake[LOGS].notes
+
+
+# ---- document buttons --------------------------------------------------------------------
+
+DOCUMENTS = run.DOCUMENTS_FOLDER["zh"]  # 后勤文档, beside the workbook
+SCHOOL = "示例实验小学"
+REPORTS = [
+    ("year_end_report", ["year-end", "--year", "2025"], "2025 年终考核报告",
+     [f"{SCHOOL}-2025年终考核报告"]),
+    ("monthly_notice", ["monthly", "--month", "2025-03"], "2025-03 月度考评通报",
+     [f"{SCHOOL}-2025-03月度考评通报"]),
+    ("energy_notice", ["energy", "--month", "2025-03"], "2025-03 节能通报",
+     [f"{SCHOOL}-2025-03节能通报"]),
+    ("meeting_sheets", ["meeting", "--month", "2025-03"], "2025-03 会务工作单",
+     ["会务工作单-M1-教职工大会"]),
+    ("responsibility_contracts", ["contracts", "--year", "2025"], "2025 岗位责任状",
+     ["岗位责任状-S1-张伟", "岗位责任状-S3-王强"]),  # S2 left on 2025-03-31
+]  # fmt: skip
+REPORT_IDS = [r[0] for r in REPORTS]
+WHEN = r"（\d\d-\d\d \d\d:\d\d）"
+
+
+@pytest.fixture
+def no_pdf_converter(monkeypatch):
+    """No LibreOffice to be found (and no Word on Linux): only .docx files, quickly.
+
+    The buttons always ask for PDFs; converting is slow, so one test only lets it happen.
+    """
+    monkeypatch.setattr(reports.pdf, "find_soffice", lambda: None)
+
+
+def docx_body(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as package:
+        return package.read("word/document.xml")
+
+
+@pytest.mark.usefixtures("no_pdf_converter")
+@pytest.mark.parametrize(("function", "args", "what", "stems"), REPORTS, ids=REPORT_IDS)
+def test_each_document_button_writes_what_the_cli_writes(tmp_path, function, args, what, stems):
+    path, fake = school(tmp_path, saved=True)
+    before = FakeExcel.from_file(path)
+    out = tmp_path / "cli"
+    assert cli(path, "report", *args, "--out", str(out), "--no-pdf") == 0
+
+    actions = click(fake, function)
+
+    folder = tmp_path / DOCUMENTS
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted(f"{stem}.docx" for stem in stems)
+    assert names == sorted(p.name for p in out.iterdir())
+    for name in names:  # the Home month/year and 截止日期 as the CLI's --month/--year/--as-of
+        assert docx_body(folder / name) == docx_body(out / name), name
+    assert touched(fake, actions) == {HOME}  # documents never write into the workbook
+    for sheet in fake.sheets[1:]:
+        assert sheet.cells == before[sheet.name].cells and not sheet.fills, sheet.name
+    n = len(stems)
+    assert re.fullmatch(
+        f"{what}已生成：{n} 个文件，见 {re.escape(str(folder))}{WHEN}"
+        f"。{n} 个文档未生成 PDF，原因见提示框",
+        status(fake),
+    )
+    assert fake.alerts == [f"{what}的文件已保存在 {folder}。\n{reports.pdf.HOW_TO_GET_PDF[0]}"]
+    assert fake.screen_updating == [False, True]
+
+
+def test_a_document_button_makes_pdfs_with_libreoffice(tmp_path):
+    if reports.pdf.find_soffice() is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("LibreOffice (soffice) is required on CI")
+        pytest.skip("LibreOffice is not installed")
+    _, fake = school(tmp_path, saved=True)
+    click(fake, "monthly_notice")
+    folder = tmp_path / DOCUMENTS
+    stem = f"{SCHOOL}-2025-03月度考评通报"
+    assert sorted(p.name for p in folder.iterdir()) == [f"{stem}.docx", f"{stem}.pdf"]
+    assert (folder / f"{stem}.pdf").read_bytes().startswith(b"%PDF-")
+    pattern = f"2025-03 月度考评通报已生成：2 个文件，见 {re.escape(str(folder))}{WHEN}"
+    assert re.fullmatch(pattern, status(fake))
+    assert fake.alerts == []
+
+
+@pytest.mark.usefixtures("no_pdf_converter")
+def test_an_english_workbook_gets_its_documents_in_english(tmp_path):
+    _, fake = school(tmp_path, saved=True, lang="en")
+    click(fake, "meeting_sheets")
+    folder = tmp_path / run.DOCUMENTS_FOLDER["en"]
+    assert [p.name for p in folder.iterdir()] == ["Meeting work sheet-M1-教职工大会.docx"]
+    assert status(fake).startswith(f"2025-03 meeting sheets written: 1 file, see {folder} (")
+    assert status(fake).endswith(". 1 document got no PDF; the alert says why")
+    assert fake.alerts[0].startswith(f"The files of the 2025-03 meeting sheets are in {folder}.")
+    assert fake.alerts[0].endswith(reports.pdf.HOW_TO_GET_PDF[1])
+
+
+@pytest.mark.usefixtures("no_pdf_converter")
+def test_a_document_blocked_by_errors_marks_cells_and_writes_no_file(tmp_path):
+    """As every job (and ``logistics report``): errors go on the Validation sheet and cells."""
+    path, fake = school(tmp_path, frames_with_problems(), saved=True)
+    copy = Path(shutil.copy(path, tmp_path / "cli.xlsm"))
+    assert cli(copy, "report", "monthly", "--out", str(tmp_path / "cli"), "--no-pdf") == 1
+
+    actions = click(fake, "monthly_notice")
+
+    assert not (tmp_path / DOCUMENTS).exists() and not (tmp_path / "cli").exists()
+    assert touched(fake, actions) == {HOME, LOGS, "校验结果"}
+    assert table(fake["校验结果"].rows()) == table(sheet_rows(copy, "校验结果"))
+    assert fake[LOGS].fills == {HOURS_30: RED, DUPLICATE: YELLOW, UNKNOWN_STAFF: RED}
+    assert re.fullmatch(
+        "2025-03 月度考评通报未完成：有 2 条错误，见“校验结果”工作表" + WHEN, status(fake)
+    )
+    assert fake.alerts == [
+        "有 2 条错误，已列在“校验结果”工作表并在单元格上标出。请改正后重新运行。"
+    ]
+
+
+def test_an_unsaved_workbook_is_asked_to_be_saved_first(tmp_path):
+    _, fake = school(tmp_path)  # a bare name: no folder to put the documents in
+    actions = click(fake, "year_end_report")
+    message = run.WorkbookNotSaved().message("zh")
+    assert "请先把工作簿保存到本机的文件夹" in message
+    assert fake.alerts == [message]
+    assert re.fullmatch(f"年终考核报告未完成{WHEN}：{re.escape(message)}", status(fake))
+    assert touched(fake, actions) == {HOME}
+    assert not (tmp_path / DOCUMENTS).exists()
+
+
+@pytest.mark.parametrize("fullname", ["Book1", "https://d.docs.live.net/abc/school.xlsm"])
+def test_a_new_or_online_workbook_has_no_folder(fullname):
+    assert run.book_folder(SimpleNamespace(fullname=fullname)) is None
+
+
+def test_nothing_to_write_is_said(tmp_path):
+    """E.g. contracts when nobody is in post: no files, and no word about PDFs."""
+    empty = ReportResult("contracts", "zh", AS_OF.date(), [])
+    report = run.document_outcome(
+        run.ACTIONS["responsibility_contracts"],
+        "2025",
+        empty,
+        tmp_path,
+        "12-31 09:00",
+    )
+    assert report.status == "2025 岗位责任状未生成（12-31 09:00）：没有需要生成的文档。"
+    assert report.alert == "没有需要生成的文档。"
 
 
 # ---- reading -----------------------------------------------------------------------------

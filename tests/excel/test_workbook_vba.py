@@ -281,17 +281,27 @@ def test_one_button_per_table_entry_with_the_captions_of_the_language(
     assert [b.macro for b in buttons] == [f"[0]!{b.sub}" for b in BUTTONS]
 
 
-def test_buttons_stand_in_a_column_inside_the_button_area(zh_book: Path) -> None:
+def test_buttons_stand_in_their_columns_inside_the_button_area(zh_book: Path) -> None:
     (top, left), (bottom, right) = (xl_cell_to_rowcol(cell) for cell in BUTTON_AREA)
     buttons = form_buttons(zh_book)
     width, height = (px * 0.75 for px in BUTTON_SIZE)  # pixels → points
+    gap = BUTTON_GAP * 0.75
     for button in buttons:
         col1, _, row1, _, col2, _, row2, _ = button.anchor
         assert left <= col1 <= col2 <= right and top <= row1 <= row2 <= bottom, button
         assert (button.points("width"), button.points("height")) == (width, height)
-    assert len({b.style["margin-left"] for b in buttons}) == 1
-    tops = [b.points("margin-top") for b in buttons]
-    assert {b - a for a, b in itertools.pairwise(tops)} == {height + BUTTON_GAP * 0.75}
+    columns: dict[int, list[FormButton]] = {}
+    for drawn, entry in zip(buttons, BUTTONS, strict=True):  # drawn in table order
+        columns.setdefault(entry.column, []).append(drawn)
+    assert sorted(columns) == [0, 1]  # the jobs, then the documents
+    lefts = []
+    for column in columns.values():
+        assert len({b.style["margin-left"] for b in column}) == 1
+        lefts.append(column[0].points("margin-left"))
+        tops = [b.points("margin-top") for b in column]
+        assert tops[0] == buttons[0].points("margin-top")  # every column starts at the top
+        assert {b - a for a, b in itertools.pairwise(tops)} == {height + gap}
+    assert lefts[1] - lefts[0] == width + gap  # side by side: no overlap
 
 
 def test_every_button_runs_exactly_one_public_sub(zh_book: Path, modules: dict[str, str]) -> None:
