@@ -36,6 +36,17 @@ class FileBook:
         return read_workbook(self.path)
 
     def write(self, rows: dict[str, list[list[object]]], lang: str) -> None:
-        """Replace the owned sheets; refused if the file was saved since it was read."""
-        by_name = {schema.SHEETS[key].label(lang): value for key, value in rows.items()}
-        self.backup = write_owned_sheets(self.path, by_name, unchanged_since=self._read_stamp)
+        """Replace the owned sheets; refused if the file was saved since it was read.
+
+        A workbook made by another tool may lack an output sheet, or have one without the
+        header: the writer adds the sheet and writes the header from the schema's labels.
+        """
+        by_name: dict[str, list[list[object]]] = {}
+        headers: dict[str, list[str]] = {}
+        for key, value in rows.items():
+            sheet = schema.SHEETS[key]
+            by_name[sheet.label(lang)] = value
+            headers[sheet.label(lang)] = [c.label(lang) for c in sheet.columns]
+        self.backup = write_owned_sheets(
+            self.path, by_name, headers=headers, unchanged_since=self._read_stamp
+        )

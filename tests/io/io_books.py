@@ -50,7 +50,8 @@ def sheet_part(path: Path, sheet: str) -> str:
     target = next(
         r.get("Target") for r in rels.iterfind("p:Relationship", NS) if r.get("Id") == rid
     )
-    return "xl/" + str(target)
+    target = str(target)
+    return target[1:] if target.startswith("/") else "xl/" + target  # openpyxl: absolute
 
 
 def rewrite_part(path: Path, part: str, edit: Callable[[bytes], bytes]) -> None:
