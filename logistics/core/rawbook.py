@@ -19,6 +19,7 @@ class RawSheet:
     header_row: int  # Excel row number of the header
     frame: pd.DataFrame  # columns: column keys found; index: Excel row numbers; object values
     missing: list[str] = field(default_factory=list)  # column keys of the schema not found
+    positions: dict[str, int] = field(default_factory=dict)  # column key -> 0-based column
 
 
 @dataclass

@@ -21,6 +21,7 @@ class FileBook:
         self.path = path
         self.backup: Path | None = None
         self._read_stamp: FileStamp | None = None
+        self._raw: RawBook | None = None
 
     @classmethod
     @contextmanager
@@ -33,7 +34,8 @@ class FileBook:
 
     def read(self) -> RawBook:
         self._read_stamp = file_stamp(self.path)
-        return read_workbook(self.path)
+        self._raw = read_workbook(self.path)
+        return self._raw
 
     def write(self, rows: dict[str, list[list[object]]], lang: str) -> None:
         """Replace the owned sheets; refused if the file was saved since it was read.
@@ -46,7 +48,14 @@ class FileBook:
         for key, value in rows.items():
             sheet = schema.SHEETS[key]
             by_name[sheet.label(lang)] = value
-            headers[sheet.label(lang)] = [c.label(lang) for c in sheet.columns]
+            if not self._header_in_place(sheet):  # checking costs a shared-strings parse
+                headers[sheet.label(lang)] = [c.label(lang) for c in sheet.columns]
         self.backup = write_owned_sheets(
             self.path, by_name, headers=headers, unchanged_since=self._read_stamp
         )
+
+    def _header_in_place(self, sheet: schema.Sheet) -> bool:
+        """Whether the read found this sheet's header in row 1, every column in order."""
+        raw = self._raw.sheets.get(sheet.key) if self._raw else None
+        expected = {c.key: i for i, c in enumerate(sheet.columns)}
+        return raw is not None and raw.header_row == 1 and raw.positions == expected

@@ -112,7 +112,8 @@ def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: Sequence[Sequence[ob
     if len(frame.columns):
         frame = frame[frame.notna().any(axis=1)]
     missing = [k for k in keys if k not in positions.values()]
-    return RawSheet(sheet.key, name, header_index + 1, frame, missing)
+    where = {key: j for j, key in positions.items()}
+    return RawSheet(sheet.key, name, header_index + 1, frame, missing, where)
 
 
 def read_home(rows: Sequence[Sequence[object]]) -> dict[str, object]:
