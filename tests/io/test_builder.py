@@ -22,7 +22,7 @@ from python_calamine import CalamineWorkbook
 from logistics.core import schema
 from logistics.core.schema import Kind
 from logistics.core.settings import SETTING_DEFS
-from logistics.io import builder
+from logistics.io import builder, data_sheets, home_sheet, sheet_layout
 from logistics.io.builder import (
     BUTTON_ANCHOR,
     HOME_CELLS,
@@ -249,7 +249,7 @@ def test_every_input_sheet_is_a_table_at_a1_with_the_labels(
             assert int(re.sub(r"\D", "", last)) == 2  # one empty row
         for i, col in enumerate(sheet.columns):
             width = float(widths[i + 1].get("width", 0))
-            assert width >= col.width and width >= builder.display_width(col.label(lang)), col
+            assert width >= col.width and width >= sheet_layout.display_width(col.label(lang)), col
             if col.kind is Kind.DATE:
                 assert formats[i + 1] == "yyyy-mm-dd", col
 
@@ -551,7 +551,7 @@ def test_cell_values_from_canonical_values() -> None:
         (np.datetime64("2025-03-07"), dt.datetime(2025, 3, 7)),
     ]
     for value, expected in cases:
-        got = builder.cell_value(value, labels, "zh")
+        got = data_sheets.cell_value(value, labels, "zh")
         assert got == expected and type(got) is type(expected), (value, got)
 
 
@@ -567,13 +567,13 @@ def test_mixed_date_types_give_the_latest_month() -> None:
             ]
         }
     )
-    assert builder.data_year_month({"logs": logs}) == (2024, "2024-02")
-    assert builder.data_year_month({}) == (2025, "2025-01")
+    assert home_sheet.data_year_month({"logs": logs}) == (2024, "2024-02")
+    assert home_sheet.data_year_month({}) == (2025, "2025-01")
 
 
 def test_display_width_counts_cjk_double() -> None:
-    assert builder.display_width("时限要求(小时)") == 14
-    assert builder.display_width("Hours") == 5
+    assert sheet_layout.display_width("时限要求(小时)") == 14
+    assert sheet_layout.display_width("Hours") == 5
 
 
 # ---- LibreOffice -----------------------------------------------------------------------

@@ -20,7 +20,7 @@ import pytest
 from openpyxl.utils.escape import unescape
 from python_calamine import CalamineWorkbook
 
-from logistics.io import cell_xml, writer
+from logistics.io import cell_xml, sheet_xml, writer
 from logistics.io.locks import WorkbookOpen, excel_lock_file, libreoffice_lock_file
 from logistics.io.writer import (
     BACKUP_DIR,
@@ -374,13 +374,13 @@ def test_refuses_a_workbook_opened_while_we_worked(
 ) -> None:
     path = build_book()
     digest = sha256(path)
-    verify = writer._verify
+    verify = writer.verify_patched
 
     def verify_then_open(*args: object) -> None:
         verify(*args)  # type: ignore[arg-type]
         libreoffice_lock_file(path).write_text("Han Meimei,pc2,hmm,24.05.2024 10:00,file:///x;")
 
-    monkeypatch.setattr(writer, "_verify", verify_then_open)
+    monkeypatch.setattr(writer, "verify_patched", verify_then_open)
     with pytest.raises(WorkbookOpen, match="Han Meimei"):
         write_owned_sheets(path, {SCORES: ROWS})
     assert sha256(path) == digest and leftovers(path.parent) == []
@@ -390,13 +390,13 @@ def test_refuses_when_the_workbook_changed_meanwhile(
     build_book: BuildBook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = build_book()
-    verify = writer._verify
+    verify = writer.verify_patched
 
     def verify_then_someone_saves(*args: object) -> None:
         verify(*args)  # type: ignore[arg-type]
         path.write_bytes(path.read_bytes())  # a save with the same content: new mtime
 
-    monkeypatch.setattr(writer, "_verify", verify_then_someone_saves)
+    monkeypatch.setattr(writer, "verify_patched", verify_then_someone_saves)
     with pytest.raises(WorkbookChanged) as exc:
         write_owned_sheets(path, {SCORES: ROWS})
     assert path.name in exc.value.message("zh")
@@ -423,7 +423,7 @@ def test_failed_backup_leaves_the_original(
         (target.parent / BACKUP_DIR).mkdir(exist_ok=True)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(writer, "_backup", disk_full)
+    monkeypatch.setattr(writer, "make_backup", disk_full)
     with pytest.raises(WriteFailed) as exc:
         write_owned_sheets(path, {SCORES: ROWS})
     assert "No space left on device" in exc.value.message("en")
@@ -450,7 +450,7 @@ def test_failed_replace_leaves_the_original_and_no_backup(
 def test_refuses_more_rows_than_excel_has(
     build_book: BuildBook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(writer, "EXCEL_MAX_ROWS", 3)
+    monkeypatch.setattr(sheet_xml, "EXCEL_MAX_ROWS", 3)
     path = build_book()
     with pytest.raises(WriteFailed) as exc:
         write_owned_sheets(path, {SCORES: ROWS})
@@ -515,7 +515,7 @@ def test_old_orphan_temp_files_are_removed(build_book: BuildBook) -> None:
 KILL_SCRIPT = r"""
 import sys, time
 from pathlib import Path
-from logistics.io import cell_xml, writer
+from logistics.io import sheet_xml, writer
 
 path, stage = Path(sys.argv[1]), sys.argv[2]
 
@@ -526,7 +526,7 @@ def pause():
 
 
 if stage == "writing":  # half of the new sheet is in the temp file
-    rows_xml = writer.rows_xml
+    rows_xml = sheet_xml.rows_xml
 
     def slow_rows(*args, **kwargs):
         chunks = rows_xml(*args, **kwargs)
@@ -534,15 +534,15 @@ if stage == "writing":  # half of the new sheet is in the temp file
         pause()
         yield from chunks
 
-    writer.rows_xml = slow_rows
+    sheet_xml.rows_xml = slow_rows
 else:  # the temp file is complete and verified, the original about to be replaced
-    backup = writer._backup
+    backup = writer.make_backup
 
     def slow_backup(target):
         pause()
         return backup(target)
 
-    writer._backup = slow_backup
+    writer.make_backup = slow_backup
 rows = [["2024-05", f"S{i:05d}", None, i / 3, i * 1.5, i, "新结果"] for i in range(10_000)]
 writer.write_owned_sheets(path, {"考评": rows})
 """

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from logistics.cli import app
 from logistics.core import schema
-from logistics.io import writer
+from logistics.io import new_sheets
 from logistics.io.writer import SheetMissing, write_owned_sheets
 
 from .io_books import NS, SCORE_COLUMNS, SCORES, BuildBook, part_hashes, rewrite_part, sheet_part
@@ -143,7 +143,7 @@ def assert_registered(path: Path, names: list[str]) -> None:
     assert len(set(ids)) == len(ids)
     overrides = {o.get("PartName"): o.get("ContentType") for o in types}
     for name in names:
-        assert overrides["/" + sheet_part(path, name)] == writer._WORKSHEET_TYPE
+        assert overrides["/" + sheet_part(path, name)] == new_sheets.WORKSHEET_TYPE
 
 
 def test_added_sheets_read_back_in_libreoffice(tmp_path: Path) -> None:
@@ -226,7 +226,7 @@ def app_xml(body: str) -> str:
 @pytest.mark.parametrize("body", [HEADS + TITLES, TITLES + HEADS], ids=["excel-order", "reversed"])
 def test_app_xml_lists_the_added_sheets_after_the_worksheets(body: str) -> None:
     # The group is found by its names, whatever the heading's language.
-    new = writer._app_xml_with(app_xml(body), ["岗位", "A&B"], ["考评", "R&D"])
+    new = new_sheets.app_xml_with(app_xml(body), ["岗位", "A&B"], ["考评", "R&D"])
     assert "<vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>4</vt:i4>" in new
     assert "<vt:lpstr>命名范围</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4>" in new
     assert (
@@ -246,7 +246,7 @@ def test_app_xml_lists_the_added_sheets_after_the_worksheets(body: str) -> None:
     ],
 )
 def test_app_xml_is_left_alone_unless_its_lists_agree(body: str, worksheets: list[str]) -> None:
-    assert writer._app_xml_with(app_xml(body), worksheets, ["考评"]) == app_xml(body)
+    assert new_sheets.app_xml_with(app_xml(body), worksheets, ["考评"]) == app_xml(body)
 
 
 def test_adding_combines_with_the_other_workbook_edits(build_book: BuildBook) -> None:

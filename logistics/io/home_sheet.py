@@ -1,0 +1,233 @@
+"""The Home sheet: the title, the HOME_FIELDS label/value rows (month, year, as-of date,
+status) with their entry checks, a form button per macro, and the instructions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from ..core import schema
+from ..core.settings import SETTING_DEFS
+from ..excel.buttons import BUTTONS, Button
+from .entry_checks import CHECK_TEXT, range_message
+from .sheet_layout import DATE_FORMAT, Formats
+
+# ---- layout (1-based Excel rows) ------------------------------------------------------
+HOME_FIELD_ROW = 3  # first HOME_FIELDS row; label in column A, value in column B
+HOME_CELLS: dict[str, tuple[str, str]] = {
+    key: (f"A{HOME_FIELD_ROW + i}", f"B{HOME_FIELD_ROW + i}")
+    for i, (key, _zh, _en) in enumerate(schema.HOME_FIELDS)
+}
+# Macro buttons go in columns D–F from row 3 down to row 14; nothing is written there. Each
+# Button.column is a column of buttons from the anchor's top left: column 0 at its left edge,
+# column 1 one button width and a gap to the right (it starts in E and ends inside F).
+BUTTON_ANCHOR = ("D", 3)
+BUTTON_AREA = ("D3", "F14")
+BUTTON_SIZE = (150, 30)  # width, height in pixels: the longest caption fits in either language
+BUTTON_GAP = 10  # pixels between two buttons, across and down
+INSTRUCTIONS_ROW = 16
+HOME_WIDTHS = {"A": 14.0, "B": 28.0, "C": 2.0, "D": 16.0, "E": 16.0, "F": 16.0}
+DEFAULT_YEAR = 2025  # the year offered when the data has no log dates
+
+HOME_TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "title": "后勤考核工作台",
+        "month_hint": "从列表选择或输入 YYYY-MM，如 2025-03",
+        "year_hint": "考核所在年度，如 2025",
+        "as_of_hint": "可选：只计算到此日期；留空为今天",
+        "instructions": "使用说明",
+    },
+    "en": {
+        "title": "Logistics appraisal console",
+        "month_hint": "Pick from the list or type YYYY-MM, e.g. 2025-03",
+        "year_hint": "The appraisal year, e.g. 2025",
+        "as_of_hint": "Optional: compute up to this date; blank = today",
+        "instructions": "How to use",
+    },
+}
+
+
+def _instructions(lang: str) -> list[str]:
+    inputs = [s.label(lang) for s in schema.INPUT_SHEETS if s.key != "settings"]
+    outputs = [s.label(lang) for s in schema.OUTPUT_SHEETS]
+    settings = schema.SETTINGS.label(lang)
+    if lang == "zh":
+        return [
+            f"1. 在「{'」「'.join(inputs[:3])}」等输入表中逐行填写；在表格下方接着写即可扩展表格。",
+            "2. 带下拉箭头的列从列表中选择；日期写成 2025-03-07；是/否 列填“是”或“否”。",
+            f"3. 「{settings}」表可改学校名称、各项满分、等级线和系数；缺少的项目按默认值。",
+            "4. 选择考核月份后点击右侧按钮运行；结果见运行状态一栏。",
+            f"5. 「{'」「'.join(outputs)}」由工具写入，请勿手工修改。",
+            "6. 命令行（无需 Excel）：logistics validate 工作簿.xlsm",
+            "   logistics score 工作簿.xlsm --month 2025-03；logistics --help 查看全部命令。",
+        ]
+    return [
+        f"1. Type rows into the input sheets ({', '.join(inputs[:3])}, …); "
+        "typing just below a table extends it.",
+        "2. Pick dropdown columns from the list; dates as 2025-03-07; yes/no columns take Yes/No.",
+        f"3. The {settings} sheet holds the school name, maxima, grade lines and coefficients.",
+        "4. Choose the month, then click a button on the right; the result shows in Status.",
+        f"5. {', '.join(outputs)} are written by the tool: do not edit them.",
+        "6. Command line (no Excel needed): logistics validate WORKBOOK.xlsm",
+        "   logistics score WORKBOOK.xlsm --month 2025-03; logistics --help lists every command.",
+    ]
+
+
+def home_title(lang: str, data: Mapping[str, pd.DataFrame] | None = None) -> str:
+    """The Home sheet title: school name (Settings data or default) + console name."""
+    return f"{_school_name(data or {})} {HOME_TEXT[lang]['title']}"
+
+
+def write_home(
+    ws: Worksheet, formats: Formats, lang: str, data: Mapping[str, pd.DataFrame]
+) -> None:
+    """Title, the HOME_FIELDS label/value rows, and instructions below the button area."""
+    ws.activate()
+    ws.hide_gridlines(2)
+    for letter, width in HOME_WIDTHS.items():
+        ws.set_column(f"{letter}:{letter}", width)
+    ws.set_row(0, 30)
+    ws.write_string(0, 0, home_title(lang, data), formats.get(bold=True, font_size=16))
+    year, month = data_year_month(data)
+    label_fmt = formats.get(bold=True, align="right", indent=1, valign="vcenter")
+    for key, (label_cell, _value_cell) in HOME_CELLS.items():
+        row = int(label_cell[1:]) - 1
+        ws.write_string(row, 0, _home_label(key, lang), label_fmt)
+        match key:
+            case "month":
+                _home_month(ws, row, formats, lang, year, month)
+            case "year":
+                _home_year(ws, row, formats, lang, year)
+            case "as_of":
+                _home_as_of(ws, row, formats, lang)
+            case "status":
+                _home_status(ws, row, formats)
+            case _:
+                raise ValueError(f"no Home layout for field {key!r}")
+    write_instructions(ws, formats, lang, INSTRUCTIONS_ROW - 1)
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+
+
+def write_buttons(ws: Worksheet, lang: str, buttons: Sequence[Button] = BUTTONS) -> None:
+    """One form button per entry, each running its Sub: in the entry's column of the button
+    area, below the column's earlier entries. Inserted in table order (the drawing order)."""
+    col, row = BUTTON_ANCHOR
+    width, height = BUTTON_SIZE
+    placed: dict[int, int] = {}  # Button.column -> buttons already in it
+    for button in buttons:
+        i = placed.get(button.column, 0)
+        placed[button.column] = i + 1
+        options = {
+            # The bare Sub name: Excel finds a Public Sub in any standard module, and the
+            # button table keeps the names unique.
+            "macro": button.sub,
+            "caption": button.caption(lang),
+            "width": width,
+            "height": height,
+            "x_offset": button.column * (width + BUTTON_GAP),
+            "y_offset": i * (height + BUTTON_GAP),
+        }
+        ws.insert_button(f"{col}{row}", options)
+
+
+def _input_cell(formats: Formats, **props: Any) -> Format:
+    return formats.get(
+        bg_color="#FFF2CC", border=1, border_color="#BFBFBF", valign="vcenter", **props
+    )
+
+
+def _home_month(
+    ws: Worksheet, row: int, formats: Formats, lang: str, year: int, month: str
+) -> None:
+    ws.set_row(row, 20)
+    # Text format: Excel would turn a typed 2025-03 into a date.
+    ws.write_string(row, 1, month, _input_cell(formats, num_format="@", align="left"))
+    options: dict[str, Any] = {
+        "validate": "list",
+        "source": [f"{year}-{m:02d}" for m in range(1, 13)],
+        "show_error": False,  # other years' months may be typed freely
+        "input_title": _home_label("month", lang),
+        "input_message": HOME_TEXT[lang]["month_hint"],
+    }
+    ws.data_validation(row, 1, row, 1, options)
+
+
+def _home_year(ws: Worksheet, row: int, formats: Formats, lang: str, year: int) -> None:
+    ws.set_row(row, 20)
+    ws.write_number(row, 1, year, _input_cell(formats, num_format="0", align="left"))
+    options: dict[str, Any] = {
+        "validate": "integer",
+        "criteria": "between",
+        "minimum": 2000,
+        "maximum": 2100,
+        "input_title": _home_label("year", lang),
+        "input_message": HOME_TEXT[lang]["year_hint"],
+        "error_title": CHECK_TEXT[lang]["invalid"],
+        "error_message": range_message(lang, 2000, 2100, whole=True),
+    }
+    ws.data_validation(row, 1, row, 1, options)
+
+
+def _home_as_of(ws: Worksheet, row: int, formats: Formats, lang: str) -> None:
+    ws.set_row(row, 20)
+    ws.write_blank(row, 1, None, _input_cell(formats, num_format=DATE_FORMAT, align="left"))
+    options: dict[str, Any] = {
+        "validate": "any",
+        "input_title": _home_label("as_of", lang),
+        "input_message": HOME_TEXT[lang]["as_of_hint"],
+    }
+    ws.data_validation(row, 1, row, 1, options)
+
+
+def _home_status(ws: Worksheet, row: int, formats: Formats) -> None:
+    # Wrapped, and no fixed row height: a long status grows the row instead of running
+    # under the buttons.
+    ws.write_blank(row, 1, None, formats.get(text_wrap=True, valign="top", font_color="#404040"))
+
+
+def _home_label(key: str, lang: str) -> str:
+    return next(zh if lang == "zh" else en for k, zh, en in schema.HOME_FIELDS if k == key)
+
+
+def write_instructions(ws: Worksheet, formats: Formats, lang: str, first_row: int) -> None:
+    ws.write_string(
+        first_row, 0, HOME_TEXT[lang]["instructions"], formats.get(bold=True, font_size=12)
+    )
+    hint = formats.get(font_color="#404040")
+    for i, line in enumerate(_instructions(lang), start=1):
+        ws.write_string(first_row + i, 0, line, hint)
+
+
+def data_year_month(data: Mapping[str, pd.DataFrame]) -> tuple[int, str]:
+    """The year and ``YYYY-MM`` of the latest log date, else DEFAULT_YEAR and its January."""
+    logs = data.get("logs")
+    latest: dt.date | None = None
+    if logs is not None and "date" in logs.columns:
+        dates = [_as_date(v) for v in logs["date"].tolist()]
+        latest = max((d for d in dates if d is not None), default=None)
+    if latest is None:
+        return DEFAULT_YEAR, f"{DEFAULT_YEAR}-01"
+    return latest.year, f"{latest.year}-{latest.month:02d}"
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):  # includes pandas.Timestamp; NaT is not a datetime
+        return None if pd.isna(value) else value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def _school_name(data: Mapping[str, pd.DataFrame]) -> str:
+    default = next(d for d in SETTING_DEFS if d.key == "school_name")
+    frame = data.get("settings")
+    if frame is not None and {"key", "value"} <= set(frame.columns):
+        for key, value in zip(frame["key"].tolist(), frame["value"].tolist(), strict=True):
+            is_name = isinstance(key, str) and key.strip() in (default.zh, default.en, default.key)
+            if is_name and isinstance(value, str) and value.strip():
+                return value.strip()
+    return str(default.default)

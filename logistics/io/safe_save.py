@@ -1,0 +1,125 @@
+"""The steps of a safe save around the patched copy: a temp file beside the workbook, the copy
+re-read and verified, a timestamped backup (the newest few kept), and the folder fsynced
+after the swap. Temp files of killed runs are cleaned up."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from defusedxml import ElementTree as DET
+
+from ..core.errors import LogisticsError
+from .package import check_package
+from .write_errors import DAMAGED, WriteFailed
+from .zip_patch import Patched
+
+BACKUP_DIR = ".logistics-backups"
+_TMP_SUFFIX = ".logistics-tmp"
+_ORPHAN_TMP_AGE_S = 3600  # temp files of killed runs are removed after this long
+
+
+def new_temp(target: Path) -> tuple[int, Path]:
+    """A new temp file in ``target``'s folder, named after it: its descriptor and path."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TMP_SUFFIX, dir=target.parent)
+    return fd, Path(name)
+
+
+class _Sink:
+    """Parser target without start/end/data handlers: expat checks well-formedness at C speed."""
+
+    def close(self) -> None:
+        return None
+
+
+def verify_patched(src: Path, tmp: Path, patched: Patched) -> None:
+    """Re-read the temp file: same parts in the same order, CRCs good, changed parts parse."""
+
+    def failed(detail: str) -> WriteFailed:
+        return WriteFailed(
+            name=src.name,
+            reason_zh=f"新文件校验失败（{detail}）",
+            reason_en=f"the new file failed verification ({detail})",
+        )
+
+    try:
+        check_package(tmp)
+        with zipfile.ZipFile(src) as a, zipfile.ZipFile(tmp) as b:
+            kept = [n for n in a.namelist() if n not in patched.dropped]
+            if b.namelist() != kept + patched.added:
+                raise failed("part names or order")
+            for info in b.infolist():
+                parser = None
+                if info.filename in patched.changed:
+                    parser = DET.DefusedXMLParser(target=_Sink())
+                    parser.parser.DefaultHandlerExpand = None  # no per-token Python callback
+                with b.open(info) as part:  # reading to the end checks the CRC
+                    while chunk := part.read(1 << 20):
+                        if parser is not None:
+                            parser.feed(chunk)
+                if parser is not None:
+                    parser.close()
+    except LogisticsError as exc:
+        raise failed(exc.message("en")) from exc
+    except DAMAGED as exc:
+        raise failed(f"{type(exc).__name__}: {exc}") from exc
+
+
+def make_backup(target: Path) -> Path:
+    folder = target.parent / BACKUP_DIR
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    dest = folder / f"{target.stem}.{stamp}{target.suffix}"
+    partial = folder / f".{dest.name}.partial"
+    try:
+        shutil.copyfile(target, partial)
+        with partial.open("rb+") as f:
+            os.fsync(f.fileno())
+        shutil.copystat(target, partial)  # the backup keeps the version's own date
+        os.replace(partial, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    return dest
+
+
+def prune_backups(target: Path, keep: int) -> None:
+    pattern = re.compile(
+        re.escape(target.stem) + r"\.\d{8}-\d{6}-\d{6}" + re.escape(target.suffix) + "$"
+    )
+    folder = target.parent / BACKUP_DIR
+    backups = sorted(p for p in folder.iterdir() if pattern.match(p.name))  # names sort by time
+    for old in backups[:-keep]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def remove_orphan_temps(target: Path) -> None:
+    """Temp files of runs killed mid-save; old ones cannot belong to a run still working."""
+    prefix, cutoff = f".{target.name}.", time.time() - _ORPHAN_TMP_AGE_S
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(_TMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < cutoff:
+                        os.unlink(entry.path)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the rename durable. Best effort: the new file is already in place."""
+    if os.name != "posix":
+        return  # Windows cannot open a directory; NTFS journals the rename itself
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
