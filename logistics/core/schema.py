@@ -7,6 +7,7 @@ sheet keys are the stable identifiers used everywhere in code; labels are for pe
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -417,10 +418,17 @@ GRADES = (
 SEVERITY = (Choice("error", "错误", "Error"), Choice("warning", "警告", "Warning"))
 
 
+def label_key(text: str) -> str:
+    """How labels are compared: full-width forms folded (（小时） = (小时)), spaces and case
+    ignored, so a header typed with a Chinese input method still matches."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
 def sheet_by_label(label: str) -> Sheet | None:
     """The sheet whose zh or en name is ``label``."""
+    key = label_key(label)
     for s in ALL_SHEETS:
-        if label in (s.zh, s.en):
+        if key in (label_key(s.zh), label_key(s.en)):
             return s
     return None
 

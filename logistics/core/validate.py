@@ -166,14 +166,14 @@ def _duplicates(sheet: schema.Sheet, table: pd.DataFrame) -> list[Problem]:
 def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> Settings:
     by_label: dict[str, SettingDef] = {}
     for d in SETTING_DEFS:
-        by_label[d.zh] = d
-        by_label[d.en.casefold()] = d
+        by_label[schema.label_key(d.zh)] = d
+        by_label[schema.label_key(d.en)] = d
     values: dict[str, object] = {}
     rows: dict[str, int] = {}
     for row, key, value in zip(table.index, table["key"], table["value"], strict=True):
         if key is None:
             continue
-        found = by_label.get(str(key)) or by_label.get(str(key).casefold())
+        found = by_label.get(schema.label_key(str(key)))
         if found is None:
             problems.append(Problem("setting_unknown", "settings", int(row), "key", key))
             continue

@@ -47,9 +47,11 @@ class FileBook:
         headers: dict[str, list[str]] = {}
         for key, value in rows.items():
             sheet = schema.SHEETS[key]
-            by_name[sheet.label(lang)] = value
+            found = self._raw.sheets.get(key) if self._raw else None
+            name = found.name if found else sheet.label(lang)  # as spelled in the workbook
+            by_name[name] = value
             if not self._header_in_place(sheet):  # checking costs a shared-strings parse
-                headers[sheet.label(lang)] = [c.label(lang) for c in sheet.columns]
+                headers[name] = [c.label(lang) for c in sheet.columns]
         self.backup = write_owned_sheets(
             self.path, by_name, headers=headers, unchanged_since=self._read_stamp
         )

@@ -80,16 +80,14 @@ def find_header(
     """
     labels = {}
     for col in sheet.columns:
-        labels[col.zh] = col.key
-        labels[col.en] = col.key
-        labels[col.en.casefold()] = col.key
+        labels[schema.label_key(col.zh)] = col.key
+        labels[schema.label_key(col.en)] = col.key
     best: tuple[int, dict[int, str]] = (-1, {})
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         found: dict[int, str] = {}
         for j, cell in enumerate(row):
             if isinstance(cell, str):
-                text = cell.strip()
-                key = labels.get(text) or labels.get(text.casefold())
+                key = labels.get(schema.label_key(cell))
                 if key is not None and key not in found.values():
                     found[j] = key
         if len(found) > len(best[1]):
@@ -120,11 +118,12 @@ def read_home(rows: Sequence[Sequence[object]]) -> dict[str, object]:
     """Home-sheet values: the cell right of each field's label."""
     by_label = {}
     for key, zh, en in schema.HOME_FIELDS:
-        by_label[zh] = key
-        by_label[en] = key
+        by_label[schema.label_key(zh)] = key
+        by_label[schema.label_key(en)] = key
     values: dict[str, object] = {}
     for row in rows:
         for j, cell in enumerate(row[:-1]):
-            if isinstance(cell, str) and cell.strip() in by_label:
-                values[by_label[cell.strip()]] = _clean(row[j + 1])
+            key = by_label.get(schema.label_key(cell)) if isinstance(cell, str) else None
+            if key is not None:
+                values[key] = _clean(row[j + 1])
     return values

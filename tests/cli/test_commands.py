@@ -160,3 +160,24 @@ def test_an_internal_error_is_a_message_not_a_traceback(book, monkeypatch, capsy
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "Internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_labels_typed_with_full_width_brackets_and_spaces_are_found(tmp_path):
+    from openpyxl import load_workbook
+
+    path = build(tmp_path / "typed.xlsx")  # an .xlsx: openpyxl may save it in a test
+    wb = load_workbook(path)
+    wb["日志"]["E1"] = "用时（小时）"  # a Chinese input method's brackets
+    for row in wb["设置"].iter_rows(min_col=1, max_col=1):
+        if row[0].value == "能耗预警阈值(%)":
+            row[0].value = "能耗预警阈值（％）"
+    wb["考评"].title = "考评 "
+    wb.save(path)
+    result = invoke("score", path, "--month", "2025-03", *AS_OF)
+    assert result.exit_code == 0, result.output
+    assert [
+        s
+        for s in __import__("python_calamine").CalamineWorkbook.from_path(str(path)).sheet_names
+        if s.startswith("考评")
+    ] == ["考评 "]  # written in place
+    assert len(sheet_rows(path, "考评 ")) == 4
