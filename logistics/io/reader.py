@@ -116,14 +116,14 @@ def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: Sequence[Sequence[ob
 
 def read_home(rows: Sequence[Sequence[object]]) -> dict[str, object]:
     """Home-sheet values: the cell right of each field's label."""
-    by_label = {}
-    for key, zh, en in schema.HOME_FIELDS:
-        by_label[schema.label_key(zh)] = key
-        by_label[schema.label_key(en)] = key
+    by_label: dict[str, str] = {}
+    for field_key, zh, en in schema.HOME_FIELDS:
+        by_label[schema.label_key(zh)] = field_key
+        by_label[schema.label_key(en)] = field_key
     values: dict[str, object] = {}
     for row in rows:
         for j, cell in enumerate(row[:-1]):
-            key = by_label.get(schema.label_key(cell)) if isinstance(cell, str) else None
-            if key is not None:
-                values[key] = _clean(row[j + 1])
+            found = by_label.get(schema.label_key(cell)) if isinstance(cell, str) else None
+            if found is not None:
+                values[found] = _clean(row[j + 1])
     return values
