@@ -29,8 +29,7 @@ from .core.errors import UsageError
 from .core.parsing import parse_int
 from .core.periods import Month
 from .core.problems import Problem
-from .core.validate import load
-from .jobs import Book, resolve_as_of
+from .jobs import Book, read_dataset
 
 KINDS = ("year-end", "monthly", "energy", "meeting", "contracts")
 
@@ -79,9 +78,7 @@ def make_report(
             detail_zh=f"未知的文档类型“{kind}”。可选：{'、'.join(KINDS)}。",
             detail_en=f"Unknown document kind '{kind}'. Choose one of: {', '.join(KINDS)}.",
         )
-    raw = book.read()
-    when = resolve_as_of(as_of, raw)
-    ds = load(raw, when)
+    ds, when = read_dataset(book, as_of)
     doc_lang = lang or ds.lang
     result = ReportResult(kind, doc_lang, when, list(ds.problems))
     if ds.errors:

@@ -61,13 +61,18 @@ def resolve_as_of(as_of: dt.date | None, raw: RawBook) -> dt.date:
     return today()
 
 
+def read_dataset(book: Book, as_of: dt.date | None) -> tuple[Dataset, dt.date]:
+    """Read the book, settle the as-of date and validate: what every job starts with."""
+    raw = book.read()
+    when = resolve_as_of(as_of, raw)
+    return load(raw, when), when
+
+
 Compute = Callable[[Dataset, dt.date, JobResult], tuple[Rows, list[Problem]]]
 
 
 def _run(book: Book, as_of: dt.date | None, compute: Compute | None) -> JobResult:
-    raw = book.read()
-    when = resolve_as_of(as_of, raw)
-    ds = load(raw, when)
+    ds, when = read_dataset(book, as_of)
     result = JobResult(ds.lang, when, list(ds.problems))
     rows: Rows = {}
     if compute is not None and not ds.errors:
@@ -173,8 +178,6 @@ class Explanation:
 
 def explain(book: Book, staff_id: str, month: Month, as_of: dt.date | None = None) -> Explanation:
     """The score of one person in one month with the rows behind each component (read only)."""
-    raw = book.read()
-    when = resolve_as_of(as_of, raw)
-    ds = load(raw, when)
+    ds, when = read_dataset(book, as_of)
     found = [x for x in score_month(ds, month, when, with_evidence=True) if x.staff_id == staff_id]
     return Explanation(ds.lang, when, found[0] if found else None, dict(ds.tables), ds.problems)

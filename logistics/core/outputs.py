@@ -146,14 +146,14 @@ def merge_period(
             for row in frame.itertuples(index=False, name=None)
         ]
     rank = keys.index("rank") if "rank" in keys else None
-    second = 1  # staff ID or meter
 
     def order(row: Row) -> tuple[str, float, str]:
+        """Period, then rank (none: 0), then staff ID or meter (the second column)."""
         r = row[rank] if rank is not None else 0
         return (
             str(parse_text(row[0])) if row[0] is not None else "",
             float(r) if isinstance(r, int | float) else float("inf"),
-            str(row[second]),
+            str(row[1]),
         )
 
     return sorted(kept + list(new_rows), key=order)

@@ -186,11 +186,10 @@ def _timeliness(
     items: dict[str, int] = {}
     credits: dict[str, Fraction] = {}
 
-    def add(staff: pd.Series, n: pd.Series | int, credit: pd.Series) -> None:
-        for sid, c, k in zip(
-            staff, credit, n if isinstance(n, pd.Series) else [n] * len(staff), strict=True
-        ):
-            items[sid] = items.get(sid, 0) + int(k)
+    def add(staff: pd.Series, per_row: int, credit: pd.Series) -> None:
+        """Each row of ``staff`` brings ``per_row`` items and its ``credit``."""
+        for sid, c in zip(staff, credit, strict=True):
+            items[sid] = items.get(sid, 0) + per_row
             credits[sid] = credits.get(sid, Fraction(0)) + c
 
     requests = ds.tables["requests"]
