@@ -155,17 +155,28 @@ def test_readings_never_decrease(frames: dict[str, pd.DataFrame]) -> None:
     energy = frames["energy"]
     assert energy["meter"].nunique() >= 5
     assert set(energy["kind"]) == {"electricity", "water"}
-    assert set(energy["check_type"]) == {"weekly", "monthly"}
+    assert set(energy["check_type"]) == {"weekly", "monthly", "replacement"}
     assert min(energy["date"]) < dt.date(YEAR - 1, 1, 1)  # a baseline for January of year-1
+    swaps = energy[energy["check_type"] == "replacement"]
+    assert len(swaps) == 1 and swaps["reading_after"].iloc[0] < swaps["reading"].iloc[0]
     for _meter, rows in energy.groupby("meter"):
         ordered = rows.assign(_r=range(len(rows))).sort_values(["date", "_r"])
-        assert ordered["reading"].is_monotonic_increasing
+        assert _adjusted(ordered).is_monotonic_increasing
     findings = energy[energy["finding"].notna()]
     assert findings["fixed"].notna().all() and (~findings["fixed"].astype(bool)).any()
 
 
+def _adjusted(rows: pd.DataFrame) -> pd.Series:
+    """Readings of one meter (in date order) as one count across a replacement (SPEC 4.4):
+    every row from a 换表 row on adds what the old meter had beyond the new one's start."""
+    swap = rows["check_type"].eq("replacement")
+    offset = (rows["reading"] - rows["reading_after"]).where(swap, 0).cumsum()
+    return rows["reading"].where(~swap, rows["reading_after"]) + offset
+
+
 def _usage(energy: pd.DataFrame, meter: str, year: int, month: int) -> float:
     rows = energy[energy["meter"] == meter]
+    rows = rows.assign(reading=_adjusted(rows.sort_values("date", kind="stable")))
 
     def at(day: dt.date) -> float:
         return float(rows[rows["date"] <= day]["reading"].iloc[-1])

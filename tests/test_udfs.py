@@ -52,3 +52,14 @@ def test_energy_use_between_two_dates():
 def test_a_bad_date_says_how_to_write_one():
     with pytest.raises(ValueError, match="2025-03-07"):
         udfs.WORKDAYS_CN("下周一", "2025-03-31")
+
+
+def test_energy_use_counts_both_meters_across_a_replacement():
+    readings = [
+        ["日期", "表计", "类别", "读数", "检查类型", "换表后读数"],
+        [dt.datetime(2025, 2, 28), "教学楼电表", "电", 1000.0, "月联查", None],
+        [dt.datetime(2025, 3, 15), "教学楼电表", "电", 1080.0, "换表", 0.0],
+        [dt.datetime(2025, 3, 31), "教学楼电表", "电", 40.0, "月联查", None],
+    ]
+    # 80 on the old meter before the swap, 40 on the new one after it.
+    assert udfs.ENERGY_USE(readings, "教学楼电表", "2025-03-01", "2025-03-31") == 120

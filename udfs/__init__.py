@@ -14,7 +14,7 @@ import pandas as pd
 import xlwings as xw
 
 from logistics.core import schema
-from logistics.core.energy import usage_between
+from logistics.core.energy import meter_readings, usage_between
 from logistics.core.outputs import grade_label
 from logistics.core.parsing import parse_date
 from logistics.core.scoring import coef_of, grade_of
@@ -104,8 +104,7 @@ def ENERGY_USE(readings: Cells, meter: str, start: object, end: object) -> float
     missing. 表计在两个日期之间（含）的用量：结束日读数减开始日前一天的读数。"""
     raw = rows_to_raw_sheet(schema.ENERGY, schema.ENERGY.zh, readings)
     table = load_sheet(schema.ENERGY, raw, [])
-    rows = table[table["meter"] == str(meter).strip()].dropna(subset=["date", "reading"])
-    rows = rows.assign(_row=rows.index).sort_values(["date", "_row"], kind="stable")
+    rows = meter_readings(table, str(meter).strip())
     used = usage_between(rows, _date(start, "start"), _date(end, "end"))
     return None if used is None else float(used)
 

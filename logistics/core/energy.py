@@ -9,6 +9,7 @@ from fractions import Fraction
 import pandas as pd
 
 from .dataset import Dataset
+from .meter_readings import adjusted_readings
 from .periods import Month
 from .problems import Problem
 from .rounding import round_half_up
@@ -29,7 +30,11 @@ class MeterMonth:
 
 
 def reading_at(readings: pd.DataFrame, day: dt.date) -> Fraction | None:
-    """The latest reading dated on or before ``day`` (rows sorted by date, then row)."""
+    """The latest (adjusted, SPEC 4.4) reading dated on or before ``day``.
+
+    ``readings`` are one meter's rows sorted by date, then row, whose ``reading`` column
+    already holds adjusted readings (``meter_readings.adjusted_readings``).
+    """
     upto = readings[readings["date"] <= pd.Timestamp(day)]
     return None if upto.empty else exact(upto["reading"].iloc[-1])
 
@@ -45,6 +50,13 @@ def usage_between(readings: pd.DataFrame, start: dt.date, end: dt.date) -> Fract
     return None if last is None or before is None else last - before
 
 
+def meter_readings(table: pd.DataFrame, meter: str) -> pd.DataFrame:
+    """One meter's rows with a reading, by date then row, with adjusted readings (SPEC 4.4)."""
+    rows = table[table["meter"] == meter].dropna(subset=["date", "reading"])
+    rows = rows.assign(_row=rows.index).sort_values(["date", "_row"], kind="stable")
+    return rows.assign(reading=adjusted_readings(rows))
+
+
 def energy_month(
     ds: Dataset, month: Month, as_of: dt.date
 ) -> tuple[list[MeterMonth], list[Problem]]:
@@ -57,6 +69,7 @@ def energy_month(
     rows, problems = [], []
     for meter, rows_of_meter in table.groupby("meter", sort=True):
         readings = rows_of_meter.dropna(subset=["reading"])
+        readings = readings.assign(reading=adjusted_readings(readings))
         usage = usage_in(readings, month)
         if usage is None:
             missing = month if reading_at(readings, month.last) is None else month.shift(-1)

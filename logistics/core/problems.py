@@ -86,13 +86,33 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
         "“{column}” {value} 早于“{other}” {other_value}。请改正日期。",
         "'{column}' {value} is before '{other_en}' {other_value}. Correct the dates.",
     ),
+    "reading_after_missing": (
+        ERROR,
+        "换表行缺少“{column}”。请填写新表安装时的起始读数。",
+        "A replacement row needs '{column}': enter the new meter's first reading.",
+    ),
+    "reading_after_unexpected": (
+        ERROR,
+        "只有检查类型为“换表”的行才填写“{column}”。请清空此格，或把检查类型改为“换表”。",
+        "'{column}' is only for rows whose check type is 'Replacement': clear it, or set the "
+        "check type to 'Replacement'.",
+    ),
+    "replacement_same_day": (
+        ERROR,
+        "该表计在 {value} 换表，同一天不能再有其他读数行。"
+        "请把这一行的读数并入换表行，或改到其他日期。",
+        "This meter was replaced on {value}; no other row of it may share that day. Merge this "
+        "reading into the replacement row or date it another day.",
+    ),
     "reading_decreased": (
         ERROR,
         "读数 {value} 低于该表计 {prev_date} 的读数 {prev_value}。"
-        "累计读数不会减少，请核对读数或日期。",
+        "累计读数不会减少，请核对读数或日期；若更换了表计，请在换表当天填一行“换表”，"
+        "读数填旧表最后读数，换表后读数填新表起始读数。",
         "Reading {value} is below the reading {prev_value} of {prev_date} for "
         "this meter. Cumulative readings never go down: check the reading or "
-        "the date.",
+        "the date. If the meter was replaced, add a 'Replacement' row on that day with the "
+        "old meter's last reading as Reading and the new meter's first as ReadingAfter.",
     ),
     "promised_date_missing": (
         ERROR,

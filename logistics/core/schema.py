@@ -188,7 +188,11 @@ MEETINGS = Sheet(
 )
 
 ENERGY_KIND = (Choice("electricity", "电", "Electricity"), Choice("water", "水", "Water"))
-CHECK_TYPE = (Choice("weekly", "周查", "Weekly"), Choice("monthly", "月联查", "Monthly"))
+CHECK_TYPE = (
+    Choice("weekly", "周查", "Weekly"),
+    Choice("monthly", "月联查", "Monthly"),
+    Choice("replacement", "换表", "Replacement"),
+)
 ENERGY = Sheet(
     "energy",
     "能耗",
@@ -203,6 +207,7 @@ ENERGY = Sheet(
         _col("staff_id", "检查人", "StaffID", width=10),
         _col("finding", "发现问题", "Finding", width=24),
         _yes_no("fixed", "已整改", "Fixed"),
+        _col("reading_after", "换表后读数", "ReadingAfter", N, min=0, width=12),
     ),
 )
 

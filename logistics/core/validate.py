@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import schema
 from .dataset import Dataset
+from .meter_readings import reading_problems
 from .parsing import parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
@@ -315,26 +316,7 @@ def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
                 Problem("after_end", key, r, "date", table.at[r, "date"], {"end": display(end[r])})
             )
 
-    energy = t["energy"].dropna(subset=["meter", "date", "reading"])
-    if not energy.empty:
-        ordered = energy.assign(_r=energy.index).sort_values(["meter", "date", "_r"], kind="stable")
-        previous_max = (
-            ordered.groupby("meter")["reading"].cummax().groupby(ordered["meter"]).shift(1)
-        )
-        for r in _rows_where(ordered["reading"] < previous_max):
-            meter_rows = ordered[(ordered["meter"] == ordered.at[r, "meter"])]
-            earlier = meter_rows.loc[:r].iloc[:-1]
-            prev = earlier.loc[earlier["reading"].idxmax()]
-            problems.append(
-                Problem(
-                    "reading_decreased",
-                    "energy",
-                    r,
-                    "reading",
-                    ordered.at[r, "reading"],
-                    {"prev_value": display(prev["reading"]), "prev_date": display(prev["date"])},
-                )
-            )
+    problems += reading_problems(t["energy"])
 
     requests = t["requests"]
     missing = (requests["promised"] == True) & requests["promised_date"].isna()  # noqa: E712
@@ -418,6 +400,8 @@ def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem
     ]
 
     dates = logs["date"].dropna()
-    for year in uncovered_years(set(dates.dt.year.astype(int))):
+    # A year the school has entered into the Calendar sheet needs no warning (SPEC 4.1).
+    entered = set(t["calendar"]["date"].dropna().dt.year.astype(int))
+    for year in uncovered_years(set(dates.dt.year.astype(int)) - entered):
         row = int(dates.index[(dates.dt.year == year).to_numpy()][0])
         problems.append(Problem("calendar_not_covered", "logs", row, "date", year))

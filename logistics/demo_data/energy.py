@@ -58,6 +58,10 @@ FINDINGS = {
     ),
 }
 SPIKE_FINDING = "冷库压缩机温控失灵持续运转，用电量同比大幅上升"
+# The dormitory water meter is replaced at a weekly check in October of the demo year: the new
+# meter starts at SWAP_START, and its use still adds up (SPEC 4.4).
+SWAP_METER, SWAP_MONTH, SWAP_START = "宿舍楼水表", 10, 3.0
+SWAP_NOTE = "旧水表计量失准，更换新表"
 
 
 def energy_rows(
@@ -97,6 +101,8 @@ def energy_rows(
                     reading += usage * w / total
                     values[d] = reading
         end_of_day[name] = values
+    swap_day = min(d for d in weekly - monthly if (d.year, d.month) == (year, SWAP_MONTH))
+    swap_shift = round(end_of_day[SWAP_METER][swap_day], 1) - SWAP_START
     rows: list[dict[str, object]] = []
     for day in sorted(weekly | monthly):
         checker = rng.choice(
@@ -117,16 +123,23 @@ def energy_rows(
                 elif day != baseline and rng.random() < (0.04 if check == "weekly" else 0.12):
                     finding = rng.choice(FINDINGS[kind])
                     fixed = rng.random() < (0.95 if day.year < year else 0.7)
+                reading = round(end_of_day[name][day], 1)
+                after = None
+                if (name, day) == (SWAP_METER, swap_day):
+                    check, after, finding, fixed = "replacement", SWAP_START, SWAP_NOTE, True
+                elif name == SWAP_METER and day > swap_day:
+                    reading = round(reading - swap_shift, 1)  # the new meter's own count
                 rows.append(
                     {
                         "date": day,
                         "meter": name,
                         "kind": kind,
-                        "reading": round(end_of_day[name][day], 1),
+                        "reading": reading,
                         "check_type": check,
                         "staff_id": checker.staff_id,
                         "finding": finding,
                         "fixed": fixed,
+                        "reading_after": after,
                     }
                 )
     return rows

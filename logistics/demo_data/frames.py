@@ -91,6 +91,8 @@ def _frame(key: str, data: Sequence[dict[str, object]] | dict[str, np.ndarray]) 
             out[c.key] = pd.Series(values)
         elif numeric and all(v is not None for v in values):
             out[c.key] = pd.Series(list(values))
+        elif numeric:  # a mostly blank number column (换表后读数): NaN for blank
+            out[c.key] = pd.Series([np.nan if v is None else v for v in values], dtype=float)
         else:
             out[c.key] = pd.Series(values, dtype=object)
     return pd.DataFrame(out)

@@ -57,3 +57,17 @@ def test_calendar_sheet_rows_reach_the_dataset():
     )
     assert not ds.calendar.is_workday(D(2025, 3, 3))
     assert ds.calendar.is_workday(D(2025, 3, 8))
+
+
+def test_no_coverage_warning_for_a_year_the_calendar_sheet_has_rows_for():
+    ds = dataset(
+        posts=POSTS,
+        staff=[person(start=D(2099, 1, 1))],
+        logs=[log(D(2099, 1, 5)), log(D(2098, 12, 1))],
+        calendar=[{"date": D(2099, 1, 1), "type": "放假", "note": "元旦"}],
+        as_of=D(2099, 12, 31),
+    )
+    # 2099 is entered in the Calendar sheet; 2098 is not, so it alone is warned about.
+    assert [(p.code, p.value) for p in ds.problems if p.code == "calendar_not_covered"] == [
+        ("calendar_not_covered", 2098)
+    ]
