@@ -306,7 +306,7 @@ def new(
         )
         raise typer.Exit(2)
     path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook(path, lang)
+    build_workbook(path, lang, build_date=dt.date.today())  # this month first, SPEC §3.1
     console.print(terminal.t(lang, f"已创建 {path}", f"Created {path}"))
 
 
