@@ -367,6 +367,34 @@ def demo(
         _fail(exc)
 
 
+@app.command()
+def doctor(
+    workbook: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A workbook whose xlwings.conf interpreter path to check too.", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Language of the report: zh or en.")] = "zh",
+) -> None:
+    """Show what this machine has for every job (Python, the holiday calendar, PDFs, a Chinese
+    font, Excel or WPS, xlwings) and how to fix what is missing. Exit 0 when the jobs can run,
+    1 when something they need is missing, 2 when the workbook cannot be read."""
+    from .doctor import jobs_ready, run_checks
+    from .doctor_table import doctor_table, verdict
+
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("--lang is zh or en")
+    checks = run_checks(lang, workbook)
+    console.print(doctor_table(checks, lang))
+    line, style = verdict(checks, lang)
+    console.print(line, style=style, markup=False, highlight=False)
+    if any(c.key == "workbook" and c.ok is False for c in checks):
+        raise typer.Exit(2)
+    if not jobs_ready(checks):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """The console script: never a traceback for the user, whatever went wrong."""
     try:
