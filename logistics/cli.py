@@ -395,6 +395,40 @@ def doctor(
         raise typer.Exit(1)
 
 
+@app.command()
+def launcher(
+    path: Annotated[
+        Path,
+        typer.Argument(help="The folder of the workbooks, or one workbook.", show_default=False),
+    ] = Path("."),
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the launcher (default: the workbooks' folder)."),
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Launcher name and texts: zh or en.")] = "zh",
+) -> None:
+    """Write a file to double-click that starts the workbench (logistics app) on PATH:
+    启动工作台.bat on Windows, .command on macOS, .desktop on Linux."""
+    from .launcher import write_launcher
+
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("--lang is zh or en")
+    try:
+        written = write_launcher(path, out, lang)
+    except LogisticsError as exc:
+        err_console.print(exc.message(lang), style="bold red", markup=False, highlight=False)
+        raise typer.Exit(exc.exit_code) from None
+    console.print(
+        terminal.t(
+            lang,
+            f"已写入启动文件：{written}。双击它即可打开工作台。",
+            f"Launcher written: {written}. Double-click it to open the workbench.",
+        ),
+        markup=False,
+        highlight=False,
+    )
+
+
 def main() -> None:
     """The console script: never a traceback for the user, whatever went wrong."""
     try:
