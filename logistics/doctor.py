@@ -87,6 +87,7 @@ def run_checks(lang: str = "zh", workbook: Path | None = None) -> list[Check]:
     platform = sys.platform
     year = dt.date.today().year
     soffice = find_soffice()
+    excel, wps = office_programs(platform)
     checks = [
         check_python(lang, sys.version_info[:3], sys.executable),
         *check_calendar(lang, year, probe.package_version("chinesecalendar")),
@@ -104,8 +105,8 @@ def run_checks(lang: str = "zh", workbook: Path | None = None) -> list[Check]:
             chart_family=fonts.chart_font(),
             zh_families=None if builtin_fonts(platform) else fontconfig_zh_families(),
         ),
-        check_office(lang, platform, *office_programs(platform)),
-        check_excel_com(lang, platform),
+        check_office(lang, platform, excel, wps),
+        check_excel_com(lang, platform, excel_installed=excel is not None),
         check_xlwings(lang, probe.package_version("xlwings"), pinned_version("xlwings")),
     ]
     if workbook is not None:

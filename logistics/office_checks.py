@@ -94,10 +94,15 @@ def com_owner(command: str | None) -> str | None:
 
 
 def check_excel_com(
-    lang: str, platform: str, read: probe.RegistryReader = probe.read_registry
+    lang: str,
+    platform: str,
+    read: probe.RegistryReader = probe.read_registry,
+    *,
+    excel_installed: bool = True,
 ) -> Check:
     """Whether ``Excel.Application`` starts EXCEL.EXE, or WPS took the registration over (then
-    xlwings fails with "Member not found"). ``read`` is the registry reader."""
+    xlwings fails with "Member not found"). ``read`` is the registry reader. Without Excel
+    the registration does not matter (ok None): the buttons need Excel anyway."""
     if platform != "win32":
         return Check(
             "excel_com", None, _t(lang, "不适用：仅 Windows", "Not applicable: Windows only"), ""
@@ -121,6 +126,19 @@ def check_excel_com(
             "",
         )
     who = "WPS" if owner == "wps" else _t(lang, "其他程序", "another program")
+    if not excel_installed:
+        return Check(
+            "excel_com",
+            None,
+            _t(
+                lang,
+                f"Excel.Application 指向 {who}（{shown}），本机没有 Excel：工作簿按钮不可用，"
+                "请用工作台（logistics app）",
+                f"Excel.Application points at {who} ({shown}) and there is no Excel: the "
+                "workbook's buttons cannot run; use the workbench (logistics app)",
+            ),
+            "",
+        )
     return Check(
         "excel_com",
         False,
@@ -131,11 +149,13 @@ def check_excel_com(
         ),
         _t(
             lang,
-            "xlwings 的调用会到达 WPS 并失败。请在「控制面板 → 程序和功能」中对 Microsoft Office "
+            f"xlwings 的调用会到达 {who} 并失败。"
+            "请在「控制面板 → 程序和功能」中对 Microsoft Office "
             "选择“更改 → 快速修复”，让 Excel 重新注册；并在 WPS 的配置工具中关闭与 Microsoft "
             "Office 的兼容（名称因版本而异）。在此之前请用工作台（logistics app）。",
-            "xlwings calls reach WPS and fail. Repair Microsoft Office (Control Panel → Programs "
-            "and Features → Office → Change → Quick Repair) so that Excel registers again, and "
+            f"xlwings calls reach {who} and fail. "
+            "Repair Microsoft Office (Control Panel → Programs and Features → Office → "
+            "Change → Quick Repair) so that Excel registers again, and "
             "turn off WPS's Microsoft Office compatibility in its configuration tool (named "
             "differently by version). Until then use the workbench (logistics app).",
         ),

@@ -179,6 +179,10 @@ def test_wps_holding_excels_com_registration_is_reported() -> None:
     assert "快速修复" in taken.fix and "logistics app" in taken.fix
     excel = check_excel_com("en", "win32", registry(EXCEL))
     assert excel.ok is True and "EXCEL.EXE" in excel.found and excel.fix == ""
+    no_excel = check_excel_com("en", "win32", registry(WPS_ET), excel_installed=False)
+    assert no_excel.ok is None and "WPS" in no_excel.found and "no Excel" in no_excel.found
+    other = check_excel_com("en", "win32", registry(r'"C:\Tools\sheets.exe" /automation'))
+    assert other.ok is False and "another program" in other.fix
     absent = check_excel_com("en", "win32", registry(None))
     assert absent.ok is None and "not registered" in absent.found
     assert check_excel_com("en", "linux", registry(EXCEL)).ok is None  # Windows only
