@@ -28,3 +28,12 @@ def printable(text: str, limit: int = 200) -> str:
         " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text
     )
     return kept if len(kept) <= limit else kept[: limit - 1] + "…"
+
+
+def with_detail(lang: str, name: str, detail: str) -> str:
+    """``name（detail）`` in Chinese, ``name (detail)`` in English."""
+    return f"{name}（{detail}）" if lang == "zh" else f"{name} ({detail})"
+
+
+def joined(lang: str, parts: list[str]) -> str:
+    return ("；" if lang == "zh" else "; ").join(p for p in parts if p)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reports.font_check import builtin_fonts, install_hint, simplified_face
 
-from .checkup import Check
+from .checkup import Check, joined, with_detail
 from .checkup import say as _t
 
 
@@ -22,22 +22,15 @@ def check_pdf(
     """LibreOffice (its version) or Word with docx2pdf (Windows and macOS) for PDFs."""
     found: list[str] = []
     if soffice:
-        found.append(f"{soffice_version or 'LibreOffice'}（{soffice}）")
+        found.append(with_detail(lang, soffice_version or "LibreOffice", soffice))
     word_usable = platform in ("win32", "darwin") and word is not None and docx2pdf
     if word is not None and platform in ("win32", "darwin"):
-        found.append(
-            f"Microsoft Word（{word}）"
-            if docx2pdf
-            else _t(lang, "Microsoft Word（缺少 docx2pdf）", "Microsoft Word (docx2pdf missing)")
-        )
-    text = (
-        "；".join(found)
-        if lang == "zh"
-        else "; ".join(found).replace("（", " (").replace("）", ")")
-    )
+        missing = _t(lang, "缺少 docx2pdf", "docx2pdf missing")
+        found.append(with_detail(lang, "Microsoft Word", word if docx2pdf else missing))
+    text = joined(lang, found)
     if soffice or word_usable:
         return Check("pdf", True, text, "")
-    if platform == "linux":
+    if platform not in ("win32", "darwin"):
         fix = _t(
             lang,
             "安装 LibreOffice：sudo apt-get install libreoffice-writer（没有它只生成 .docx）",
@@ -52,8 +45,6 @@ def check_pdf(
             "Install LibreOffice (https://www.libreoffice.org/download/), or with Word: "
             "pip install docx2pdf. Without them only the .docx files are written.",
         )
-    if word is not None and not docx2pdf:
-        text = text or _t(lang, "Word（缺少 docx2pdf）", "Word (docx2pdf missing)")
     return Check("pdf", False, text or _t(lang, "未找到", "none found"), fix)
 
 

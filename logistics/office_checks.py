@@ -15,7 +15,7 @@ from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 
 from . import machine_probes as probe
-from .checkup import Check, printable
+from .checkup import Check, joined, printable, with_detail
 from .checkup import say as _t
 from .core.errors import LogisticsError
 
@@ -59,10 +59,13 @@ def check_office(lang: str, platform: str, excel: str | None, wps: str | None) -
             ),
             "",
         )
-    found = [f"Microsoft Excel（{excel}）" if excel else "", f"WPS（{wps}）" if wps else ""]
-    text = "；".join(f for f in found if f)
-    if lang == "en":
-        text = text.replace("；", "; ").replace("（", " (").replace("）", ")")
+    text = joined(
+        lang,
+        [
+            with_detail(lang, "Microsoft Excel", excel) if excel else "",
+            with_detail(lang, "WPS", wps) if wps else "",
+        ],
+    )
     if excel or wps:
         return Check("office", True, text, "")
     return Check(
