@@ -11,6 +11,7 @@ glyph), and LibreOffice does the same in PDFs. Documents say so in their job mes
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -47,7 +48,7 @@ def fontconfig_zh_families(timeout: float = FC_LIST_TIMEOUT) -> list[str] | None
         return None
     try:
         run = subprocess.run(
-            [fc_list, ":lang=zh", "family"],  # absolute executable, fixed arguments
+            [os.path.abspath(fc_list), ":lang=zh", "family"],  # fixed arguments
             capture_output=True,
             text=True,
             timeout=timeout,
