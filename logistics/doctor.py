@@ -27,6 +27,7 @@ from .document_checks import check_font, check_pdf
 from .office_checks import (
     check_excel_com,
     check_interpreter,
+    check_macros,
     check_office,
     check_xlwings,
     office_programs,
@@ -50,6 +51,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "excel_com": ("Excel 的 COM 注册", "Excel's COM registration"),
     "xlwings": ("xlwings", "xlwings"),
     "interpreter": ("工作簿的 Python 路径", "The workbook's Python path"),
+    "macros": ("工作簿宏的 xlwings 版本", "The workbook macros' xlwings version"),
     "workbook": ("工作簿", "Workbook"),
 }
 PURPOSES: dict[str, tuple[str, str]] = {
@@ -62,6 +64,7 @@ PURPOSES: dict[str, tuple[str, str]] = {
     "excel_com": ("Excel 按钮（可选）", "Excel buttons (optional)"),
     "xlwings": ("Excel 按钮（可选）", "Excel buttons (optional)"),
     "interpreter": ("Excel 按钮（可选）", "Excel buttons (optional)"),
+    "macros": ("Excel 按钮（可选）", "Excel buttons (optional)"),
     "workbook": ("检查工作簿", "checking the workbook"),
 }
 
@@ -110,7 +113,11 @@ def run_checks(lang: str = "zh", workbook: Path | None = None) -> list[Check]:
         check_xlwings(lang, probe.package_version("xlwings"), pinned_version("xlwings")),
     ]
     if workbook is not None:
-        checks.append(check_interpreter(lang, workbook, platform))
+        readable = check_interpreter(lang, workbook, platform)
+        checks.append(readable)
+        if readable.key != "workbook":
+            installed = probe.package_version("xlwings")
+            checks.append(check_macros(lang, workbook, installed))
     return checks
 
 

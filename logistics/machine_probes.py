@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
@@ -103,3 +104,20 @@ def executable_of(command: str) -> str:
 def mac_app(kind: str) -> str | None:
     path = MAC_APPS[kind]
     return path if sys.platform == "darwin" and Path(path).exists() else None
+
+
+def workbook_xlwings_version(path: Path) -> str | None:
+    """``XLWINGS_VERSION`` of the xlwings VBA module in the workbook at ``path`` (None when it
+    has no macros or no xlwings module). Reads only; call after the package checks.
+
+    Raises pyopenvba's errors for a damaged VBA project.
+    """
+    from pyopenvba import ExcelFile
+
+    with zipfile.ZipFile(path) as package:
+        if "xl/vbaProject.bin" not in package.namelist():
+            return None  # an .xlsx, or a workbook saved without its macros
+    with ExcelFile(path) as book:
+        source = book.vba_modules().get("xlwings", "")
+    found = re.search(r'XLWINGS_VERSION As String = "([^"]+)"', source)
+    return found.group(1) if found else None

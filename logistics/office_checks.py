@@ -258,3 +258,58 @@ def check_interpreter(
     )
     shown = f"{key} = {value} → {path}" if bare else f"{key} = {value}"
     return Check("interpreter", True, shown + note, "")
+
+
+def check_macros(
+    lang: str,
+    workbook: Path,
+    installed: str | None,
+    *,
+    read_version: Callable[[Path], str | None] = probe.workbook_xlwings_version,
+) -> Check:
+    """The xlwings version the workbook's macros were made for against the installed one:
+    xlwings refuses to run the buttons when they differ. ``read_version`` reads the
+    workbook's (injectable for tests)."""
+    try:
+        made_for = read_version(workbook)
+    except Exception as exc:  # a damaged VBA project: a check line, never a traceback
+        return Check(
+            "macros",
+            False,
+            printable(_t(lang, f"无法读取宏：{exc}", f"Cannot read the macros: {exc}")),
+            _t(
+                lang,
+                "用 logistics new 新建工作簿，再把数据复制过去",
+                "Make a new workbook with logistics new and copy the data into it",
+            ),
+        )
+    if made_for is None:
+        return Check(
+            "macros",
+            None,
+            _t(
+                lang,
+                "工作簿没有 xlwings 宏（如 .xlsx）：请用命令行或工作台",
+                "The workbook has no xlwings macros (e.g. .xlsx): use the command line or the "
+                "workbench",
+            ),
+            "",
+        )
+    if made_for == installed:
+        return Check("macros", True, f"xlwings {made_for}", "")
+    found = _t(
+        lang,
+        f"宏按 xlwings {made_for} 生成，本机为 {installed or '未安装'}",
+        f"The macros are for xlwings {made_for}; this machine has {installed or 'none'}",
+    )
+    return Check(
+        "macros",
+        False,
+        found,
+        _t(
+            lang,
+            f"pip install xlwings=={made_for}；或用 logistics new 新建工作簿，再把数据复制过去",
+            f"pip install xlwings=={made_for}, or make a new workbook with logistics new and "
+            "copy the data into it",
+        ),
+    )

@@ -4,6 +4,7 @@ one, and the command's table and exit codes."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import re
 import sys
 import tomllib
@@ -26,9 +27,11 @@ from logistics.doctor import (
 )
 from logistics.document_checks import check_font, check_pdf
 from logistics.excel.setup import excel_setup
+from logistics.io.builder import build_workbook
 from logistics.office_checks import (
     check_excel_com,
     check_interpreter,
+    check_macros,
     check_office,
     check_xlwings,
     com_owner,
@@ -254,6 +257,22 @@ def test_hostile_interpreter_text_is_shown_harmlessly(book: Path) -> None:
     assert "\x1b[31m" not in result.output and "\u202e" not in result.output
 
 
+def test_the_workbook_macros_match_the_installed_xlwings(book: Path, tmp_path: Path) -> None:
+    installed = importlib.metadata.version("xlwings")
+    assert check_macros("en", book, installed).ok is True  # built here, with this xlwings
+    older = check_macros("zh", book, installed, read_version=lambda _: "0.30.0")
+    assert older.ok is False and "0.30.0" in older.found and installed in older.found
+    assert "pip install xlwings==0.30.0" in older.fix
+    plain = build_workbook(tmp_path / "plain.xlsx")
+    assert check_macros("en", plain, installed).ok is None  # no macros, nothing to match
+
+    def broken(_: Path) -> str:
+        raise ValueError("bad dir stream")
+
+    damaged = check_macros("en", book, installed, read_version=broken)
+    assert damaged.ok is False and "bad dir stream" in damaged.found and damaged.fix
+
+
 def test_an_unreadable_workbook_is_a_check_line_and_exit_2(tmp_path: Path) -> None:
     fake = tmp_path / "not-a-workbook.xlsm"
     fake.write_text("hello", encoding="utf-8")
@@ -261,6 +280,7 @@ def test_an_unreadable_workbook_is_a_check_line_and_exit_2(tmp_path: Path) -> No
     assert check.key == "workbook" and check.ok is False and check.found
     result = CliRunner().invoke(cli.app, ["doctor", str(fake)])
     assert result.exit_code == 2 and "Traceback" not in result.output
+    assert [c.key for c in run_checks("zh", fake)][-1] == "workbook"  # no macros check then
 
 
 # ---- this machine, and the command ---------------------------------------------------------
@@ -270,7 +290,8 @@ def test_an_unreadable_workbook_is_a_check_line_and_exit_2(tmp_path: Path) -> No
 def test_run_checks_on_this_machine(lang: str, book: Path) -> None:
     checks = run_checks(lang, book)
     keys = [c.key for c in checks]
-    assert keys[:3] == ["python", "calendar", "calendar_next"] and keys[-1] == "interpreter"
+    assert keys[:3] == ["python", "calendar", "calendar_next"]
+    assert keys[-2:] == ["interpreter", "macros"]
     assert {"pdf", "font", "office", "excel_com", "xlwings"} <= set(keys)
     for check in checks:
         assert check.found, check
