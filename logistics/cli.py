@@ -372,7 +372,7 @@ def doctor(
     workbook: Annotated[
         Path | None,
         typer.Argument(
-            help="A workbook whose xlwings.conf interpreter path to check too.", show_default=False
+            help="A workbook whose Python path and macros to check too.", show_default=False
         ),
     ] = None,
     lang: Annotated[str, typer.Option(help="Language of the report: zh or en.")] = "zh",
