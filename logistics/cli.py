@@ -306,7 +306,7 @@ def new(
         )
         raise typer.Exit(2)
     path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook(path, lang)
+    build_workbook(path, lang, build_date=dt.date.today())  # this month first, SPEC §3.1
     console.print(terminal.t(lang, f"已创建 {path}", f"Created {path}"))
 
 
@@ -365,6 +365,68 @@ def demo(
         run_demo(out, console)
     except LogisticsError as exc:
         _fail(exc)
+
+
+@app.command()
+def doctor(
+    workbook: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A workbook whose Python path and macros to check too.", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Language of the report: zh or en.")] = "zh",
+) -> None:
+    """Show what this machine has for every job (Python, the holiday calendar, PDFs, a Chinese
+    font, Excel or WPS, xlwings) and how to fix what is missing. Exit 0 when the jobs can run,
+    1 when something they need is missing, 2 when the workbook cannot be read."""
+    from .doctor import jobs_ready, run_checks
+    from .doctor_table import doctor_table, verdict
+
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("--lang is zh or en")
+    checks = run_checks(lang, workbook)
+    console.print(doctor_table(checks, lang))
+    line, style = verdict(checks, lang)
+    console.print(line, style=style, markup=False, highlight=False)
+    if any(c.key == "workbook" and c.ok is False for c in checks):
+        raise typer.Exit(2)
+    if not jobs_ready(checks):
+        raise typer.Exit(1)
+
+
+@app.command()
+def launcher(
+    path: Annotated[
+        Path,
+        typer.Argument(help="The folder of the workbooks, or one workbook.", show_default=False),
+    ] = Path("."),
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the launcher (default: the workbooks' folder)."),
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Launcher name and texts: zh or en.")] = "zh",
+) -> None:
+    """Write a file to double-click that starts the workbench (logistics app) on PATH:
+    启动工作台.bat on Windows, .command on macOS, .desktop on Linux."""
+    from .launcher import write_launcher
+
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("--lang is zh or en")
+    try:
+        written = write_launcher(path, out, lang)
+    except LogisticsError as exc:
+        err_console.print(exc.message(lang), style="bold red", markup=False, highlight=False)
+        raise typer.Exit(exc.exit_code) from None
+    console.print(
+        terminal.t(
+            lang,
+            f"已写入启动文件：{written}。双击它即可打开工作台。",
+            f"Launcher written: {written}. Double-click it to open the workbench.",
+        ),
+        markup=False,
+        highlight=False,
+    )
 
 
 def main() -> None:

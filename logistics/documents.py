@@ -17,6 +17,7 @@ from typing import Any
 from reports.contract import active_staff, contract_context
 from reports.energy_notice import energy_context
 from reports.filenames import safe_filename, unique_names
+from reports.font_check import font_warning
 from reports.meeting_sheet import find_meetings, meeting_context
 from reports.monthly_notice import monthly_context
 from reports.pdf import convert_to_pdf
@@ -32,6 +33,7 @@ from .core.problems import Problem
 from .jobs import Book, read_dataset
 
 KINDS = ("year-end", "monthly", "energy", "meeting", "contracts")
+CHART_KINDS = ("year-end", "energy")  # documents with charts: Chinese needs a Chinese font
 
 
 @dataclass
@@ -95,12 +97,17 @@ def make_report(
     names = unique_names([stem for stem, _ in jobs])
     for name, (_, context) in zip(names, jobs, strict=True):
         result.documents.append(renderer.render(context, out_dir / safe_filename(name)))
+    by_libreoffice = False
     if pdf:
         outcome = convert_to_pdf(result.documents)
         result.pdfs = outcome.pdfs
         result.message = outcome.message(doc_lang)
+        by_libreoffice = outcome.converter == "libreoffice" and bool(outcome.pdfs)
     else:
         result.message = _t(doc_lang, "未转换 PDF（--no-pdf）。", "No PDFs made (--no-pdf).")
+    note = font_warning(doc_lang, charts=kind in CHART_KINDS, pdfs=by_libreoffice)
+    if note:
+        result.message = _t(doc_lang, "", " ").join((result.message, note))
     return result
 
 

@@ -86,6 +86,7 @@ def build_workbook(
     *,
     vba_project: bytes | None = None,
     constant_memory: bool = False,
+    build_date: dt.date | None = None,
 ) -> Path:
     """Write the workbook to ``path`` and return ``path``.
 
@@ -94,6 +95,10 @@ def build_workbook(
     :func:`default_vba_project`; a given project must define the buttons' Subs. The Home
     buttons are placed whenever there is a VBA project (in an ``.xlsx`` they could run
     nothing). ``constant_memory`` is refused: see ``_check_args``.
+
+    ``build_date`` (default: the fixed creation date, so the build is byte-stable) sets the
+    Home sheet's month list, five years either side of its year, and the month and year
+    offered when ``data`` has no log dates (``logistics new`` passes today).
     """
     path = Path(path)
     data = dict(data or {})
@@ -103,7 +108,7 @@ def build_workbook(
     # Build beside the target and rename: a failed build never leaves a half-written file.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        _write_package(tmp, lang, data, vba_project)
+        _write_package(tmp, lang, data, vba_project, build_date or created_at().date())
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -157,7 +162,11 @@ def created_at() -> dt.datetime:
 
 
 def _write_package(
-    target: Path, lang: str, data: Mapping[str, pd.DataFrame], vba_project: bytes | None
+    target: Path,
+    lang: str,
+    data: Mapping[str, pd.DataFrame],
+    vba_project: bytes | None,
+    build_date: dt.date,
 ) -> None:
     wb = xlsxwriter.Workbook(str(target), WORKBOOK_OPTIONS)
     try:
@@ -168,7 +177,7 @@ def _write_package(
             wb.set_vba_name("ThisWorkbook")
         formats = Formats(wb)
         home = wb.add_worksheet(schema.HOME[2 if lang == "en" else 1])
-        write_home(home, formats, lang, data)
+        write_home(home, formats, lang, data, build_date)
         if vba_project is not None:
             write_buttons(home, lang)
         for sheet in schema.INPUT_SHEETS:

@@ -1,5 +1,6 @@
 """The Home sheet: the title, the HOME_FIELDS label/value rows (month, year, as-of date,
-status) with their entry checks, a form button per macro, and the instructions."""
+status) with their entry checks, a form button per macro, and the instructions. The title
+formula and the month list are in :mod:`.home_formulas`."""
 
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from ..core import schema
-from ..core.settings import SETTING_DEFS
 from ..excel.buttons import BUTTONS, Button
 from .entry_checks import CHECK_TEXT, range_message
+from .home_formulas import (
+    CONSOLE_NAME,
+    MONTH_LIST_COLUMN,
+    month_list,
+    month_list_range,
+    title_formula,
+    title_value,
+)
 from .sheet_layout import DATE_FORMAT, Formats
 
 # ---- layout (1-based Excel rows) ------------------------------------------------------
@@ -32,18 +40,17 @@ BUTTON_SIZE = (150, 30)  # width, height in pixels: the longest caption fits in 
 BUTTON_GAP = 10  # pixels between two buttons, across and down
 INSTRUCTIONS_ROW = 16
 HOME_WIDTHS = {"A": 14.0, "B": 28.0, "C": 2.0, "D": 16.0, "E": 16.0, "F": 16.0}
-DEFAULT_YEAR = 2025  # the year offered when the data has no log dates
 
 HOME_TEXT: dict[str, dict[str, str]] = {
     "zh": {
-        "title": "后勤考核工作台",
+        "title": CONSOLE_NAME["zh"],
         "month_hint": "从列表选择或输入 YYYY-MM，如 2025-03",
         "year_hint": "考核所在年度，如 2025",
         "as_of_hint": "可选：只计算到此日期；留空为今天",
         "instructions": "使用说明",
     },
     "en": {
-        "title": "Logistics appraisal console",
+        "title": CONSOLE_NAME["en"],
         "month_hint": "Pick from the list or type YYYY-MM, e.g. 2025-03",
         "year_hint": "The appraisal year, e.g. 2025",
         "as_of_hint": "Optional: compute up to this date; blank = today",
@@ -79,28 +86,44 @@ def _instructions(lang: str) -> list[str]:
 
 
 def home_title(lang: str, data: Mapping[str, pd.DataFrame] | None = None) -> str:
-    """The Home sheet title: school name (Settings data or default) + console name."""
-    return f"{_school_name(data or {})} {HOME_TEXT[lang]['title']}"
+    """The Home sheet title as built: school name (Settings data or default) + console name.
+    In the workbook it is a formula (:func:`.home_formulas.title_formula`) with this value."""
+    return title_value(lang, data)
 
 
 def write_home(
-    ws: Worksheet, formats: Formats, lang: str, data: Mapping[str, pd.DataFrame]
+    ws: Worksheet,
+    formats: Formats,
+    lang: str,
+    data: Mapping[str, pd.DataFrame],
+    build_date: dt.date,
 ) -> None:
-    """Title, the HOME_FIELDS label/value rows, and instructions below the button area."""
+    """Title, the HOME_FIELDS label/value rows, and instructions below the button area.
+
+    ``build_date`` sets the month list (five years either side of its year, SPEC §3.1) and,
+    when the data has no log dates, the month and year offered.
+    """
     ws.activate()
     ws.hide_gridlines(2)
     for letter, width in HOME_WIDTHS.items():
         ws.set_column(f"{letter}:{letter}", width)
     ws.set_row(0, 30)
-    ws.write_string(0, 0, home_title(lang, data), formats.get(bold=True, font_size=16))
-    year, month = data_year_month(data)
+    ws.write_formula(
+        0,
+        0,
+        title_formula(lang),
+        formats.get(bold=True, font_size=16),
+        home_title(lang, data),
+    )
+    _month_list(ws, build_date.year)
+    year, month = data_year_month(data, build_date)
     label_fmt = formats.get(bold=True, align="right", indent=1, valign="vcenter")
     for key, (label_cell, _value_cell) in HOME_CELLS.items():
         row = int(label_cell[1:]) - 1
         ws.write_string(row, 0, _home_label(key, lang), label_fmt)
         match key:
             case "month":
-                _home_month(ws, row, formats, lang, year, month)
+                _home_month(ws, row, formats, lang, month, build_date.year)
             case "year":
                 _home_year(ws, row, formats, lang, year)
             case "as_of":
@@ -142,15 +165,23 @@ def _input_cell(formats: Formats, **props: Any) -> Format:
     )
 
 
+def _month_list(ws: Worksheet, build_year: int) -> None:
+    """The dropdown's months as text cells in a hidden column (see :mod:`.home_formulas`)."""
+    col = MONTH_LIST_COLUMN
+    ws.set_column(col, col, None, None, {"hidden": True})
+    for r, label in enumerate(month_list(build_year)):
+        ws.write_string(r, col, label)
+
+
 def _home_month(
-    ws: Worksheet, row: int, formats: Formats, lang: str, year: int, month: str
+    ws: Worksheet, row: int, formats: Formats, lang: str, month: str, build_year: int
 ) -> None:
     ws.set_row(row, 20)
     # Text format: Excel would turn a typed 2025-03 into a date.
     ws.write_string(row, 1, month, _input_cell(formats, num_format="@", align="left"))
     options: dict[str, Any] = {
         "validate": "list",
-        "source": [f"{year}-{m:02d}" for m in range(1, 13)],
+        "source": month_list_range(build_year),
         "show_error": False,  # other years' months may be typed freely
         "input_title": _home_label("month", lang),
         "input_message": HOME_TEXT[lang]["month_hint"],
@@ -204,15 +235,15 @@ def write_instructions(ws: Worksheet, formats: Formats, lang: str, first_row: in
         ws.write_string(first_row + i, 0, line, hint)
 
 
-def data_year_month(data: Mapping[str, pd.DataFrame]) -> tuple[int, str]:
-    """The year and ``YYYY-MM`` of the latest log date, else DEFAULT_YEAR and its January."""
+def data_year_month(data: Mapping[str, pd.DataFrame], build_date: dt.date) -> tuple[int, str]:
+    """The year and ``YYYY-MM`` of the latest log date, else those of ``build_date``."""
     logs = data.get("logs")
     latest: dt.date | None = None
     if logs is not None and "date" in logs.columns:
         dates = [_as_date(v) for v in logs["date"].tolist()]
         latest = max((d for d in dates if d is not None), default=None)
     if latest is None:
-        return DEFAULT_YEAR, f"{DEFAULT_YEAR}-01"
+        latest = build_date
     return latest.year, f"{latest.year}-{latest.month:02d}"
 
 
@@ -220,14 +251,3 @@ def _as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):  # includes pandas.Timestamp; NaT is not a datetime
         return None if pd.isna(value) else value.date()
     return value if isinstance(value, dt.date) else None
-
-
-def _school_name(data: Mapping[str, pd.DataFrame]) -> str:
-    default = next(d for d in SETTING_DEFS if d.key == "school_name")
-    frame = data.get("settings")
-    if frame is not None and {"key", "value"} <= set(frame.columns):
-        for key, value in zip(frame["key"].tolist(), frame["value"].tolist(), strict=True):
-            is_name = isinstance(key, str) and key.strip() in (default.zh, default.en, default.key)
-            if is_name and isinstance(value, str) and value.strip():
-                return value.strip()
-    return str(default.default)

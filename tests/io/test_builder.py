@@ -169,10 +169,10 @@ def test_xlwings_conf_is_hidden_and_all_text(built: dict[str, Path], lang: str) 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_fields_title_and_button_room(built: dict[str, Path], lang: str) -> None:
     ws = openpyxl.load_workbook(built[lang]).worksheets[0]
-    assert "示例实验小学" in ws["A1"].value
-    assert ws["A1"].value.endswith(
-        "后勤考核工作台" if lang == "zh" else "Logistics appraisal console"
-    )
+    home = CalamineWorkbook.from_path(str(built[lang])).get_sheet_by_name(ws.title)
+    title = home.to_python()[0][0]  # the title formula's cached value
+    console = "后勤考核工作台" if lang == "zh" else "Logistics appraisal console"
+    assert title == f"示例实验小学 {console}"
     for key, zh, en in schema.HOME_FIELDS:
         label_cell, value_cell = HOME_CELLS[key]
         assert ws[label_cell].value == (zh if lang == "zh" else en)
@@ -194,7 +194,9 @@ def test_home_month_dropdown_allows_free_entry(built: dict[str, Path], lang: str
     ws = openpyxl.load_workbook(built[lang]).worksheets[0]
     dv = validation_at(ws, HOME_CELLS["month"][1])
     assert dv is not None and dv.type == "list"
-    assert dv.formula1 == '"' + ",".join(f"2025-{m:02d}" for m in range(1, 13)) + '"'
+    # The fixed build date is in 2025: 2020-01 … 2030-12 in a hidden column (SPEC §3.1).
+    assert dv.formula1 == "$Z$1:$Z$132"
+    assert [ws.cell(r, 26).value for r in (1, 2, 132)] == ["2020-01", "2020-02", "2030-12"]
     assert not dv.showErrorMessage or dv.errorStyle == "information"
 
 
@@ -203,8 +205,9 @@ def test_home_month_and_year_follow_the_log_dates(with_data: Path) -> None:
     assert ws[HOME_CELLS["month"][1]].value == "2024-03"
     assert ws[HOME_CELLS["year"][1]].value == 2024
     dv = validation_at(ws, HOME_CELLS["month"][1])
-    assert dv is not None and dv.formula1.startswith('"2024-01,') and "2024-12" in dv.formula1
-    assert ws["A1"].value == "城南中学 后勤考核工作台"
+    assert dv is not None and dv.formula1 == "$Z$1:$Z$132"  # around the build year, not 2024
+    title = CalamineWorkbook.from_path(str(with_data)).get_sheet_by_name(ws.title).to_python()
+    assert title[0][0] == "城南中学 后勤考核工作台"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -327,7 +330,9 @@ def test_formula_like_text_stays_text(with_data: Path) -> None:
     assert calamine.to_python()[1][2] == "=1+1"
     with zipfile.ZipFile(with_data) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
-        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in sheets)
+        formulas = {n: re.findall(rb'<c r="(\w+)"[^>]*><f[ >]', z.read(n)) for n in sheets}
+    # The one formula of the build is the Home title (sheet1 is Home); typed text never is one.
+    assert {n: f for n, f in formulas.items() if f} == {"xl/worksheets/sheet1.xml": [b"A1"]}
 
 
 def test_bools_and_choices_are_written_as_labels(with_data: Path) -> None:
@@ -567,8 +572,9 @@ def test_mixed_date_types_give_the_latest_month() -> None:
             ]
         }
     )
-    assert home_sheet.data_year_month({"logs": logs}) == (2024, "2024-02")
-    assert home_sheet.data_year_month({}) == (2025, "2025-01")
+    today = D(2026, 11, 30)
+    assert home_sheet.data_year_month({"logs": logs}, today) == (2024, "2024-02")
+    assert home_sheet.data_year_month({}, today) == (2026, "2026-11")
 
 
 def test_display_width_counts_cjk_double() -> None:
