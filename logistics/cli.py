@@ -381,7 +381,7 @@ def doctor(
     font, Excel or WPS, xlwings) and how to fix what is missing. Exit 0 when the jobs can run,
     1 when something they need is missing, 2 when the workbook cannot be read."""
     from .doctor import jobs_ready, run_checks
-    from .doctor_table import doctor_table, verdict
+    from .doctor.table import doctor_table, verdict
 
     if lang not in ("zh", "en"):
         raise typer.BadParameter("--lang is zh or en")

@@ -25,10 +25,8 @@ from logistics.doctor import (
     last_covered_year,
     run_checks,
 )
-from logistics.document_checks import check_font, check_pdf
-from logistics.excel.setup import excel_setup
-from logistics.io.builder import build_workbook
-from logistics.office_checks import (
+from logistics.doctor.documents import check_font, check_pdf
+from logistics.doctor.office import (
     check_excel_com,
     check_interpreter,
     check_macros,
@@ -37,6 +35,8 @@ from logistics.office_checks import (
     com_owner,
     pinned_version,
 )
+from logistics.excel.setup import excel_setup
+from logistics.io.builder import build_workbook
 from tests.workbooks import build
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 ``Excel.Application``'s COM registration, xlwings, and a workbook's interpreter path.
 
 The decisions take plain values or an injected registry reader, so tests can be any
-Windows machine; :mod:`logistics.machine_probes` reads the real one.
+Windows machine; :mod:`logistics.doctor.probes` reads the real one.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 
-from . import machine_probes as probe
+from ..core.errors import LogisticsError
+from . import probes as probe
 from .checkup import Check, joined, printable, with_detail
 from .checkup import say as _t
-from .core.errors import LogisticsError
 
 WPS_PROGRAMS = ("et.exe", "wps.exe", "wpsoffice.exe", "ksolaunch.exe")
 
@@ -212,8 +212,8 @@ def check_interpreter(
     """The interpreter path in ``workbook``'s hidden xlwings.conf sheet for this OS, and
     whether that program exists here. Windows reads ``Interpreter_Win``, macOS
     ``Interpreter_Mac``; on Linux Excel cannot run the buttons (ok None)."""
-    from .excel.setup import read_conf
-    from .io.package import check_package
+    from ..excel.setup import read_conf
+    from ..io.package import check_package
 
     try:
         check_package(workbook)

@@ -1,7 +1,7 @@
 """``logistics doctor``: what this machine has for every job and how to fix what is missing
 (SPEC §6). The workbench's front page shows the same list.
 
-:func:`run_checks` gathers the facts (:mod:`logistics.machine_probes`, :mod:`reports.font_check`)
+:func:`run_checks` gathers the facts (:mod:`logistics.doctor.probes`, :mod:`reports.font_check`)
 and hands them to one decision function per check; those take plain values, so tests feed
 them any machine (a Windows registry where WPS holds Excel's COM class, a Linux without
 fonts). Only :data:`REQUIRED` checks are needed for the jobs; the rest serve PDFs, charts and
@@ -19,12 +19,12 @@ from reports import fonts
 from reports.font_check import builtin_fonts, fontconfig_zh_families
 from reports.pdf import find_soffice
 
-from . import machine_probes as probe
+from ..core.workdays import official_year_covered
+from . import probes as probe
 from .checkup import Check
 from .checkup import say as _t
-from .core.workdays import official_year_covered
-from .document_checks import check_font, check_pdf
-from .office_checks import (
+from .documents import check_font, check_pdf
+from .office import (
     check_excel_com,
     check_interpreter,
     check_macros,

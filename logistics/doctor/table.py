@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
+from . import REQUIRED, jobs_ready, purpose, title
 from .checkup import Check, printable
 from .checkup import say as _t
-from .doctor import REQUIRED, jobs_ready, purpose, title
 
 
 def status(check: Check, lang: str) -> tuple[str, str]:
