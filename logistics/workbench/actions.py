@@ -128,7 +128,8 @@ def run_button(
         user = (info.user if info else "") or word(page_lang, "unknown_user")
         message = word(page_lang, "open_elsewhere", app=app, user=user)
         if info is not None and info.lock_file is not None:
-            message += " " + word(page_lang, "stale_lock", lock_file=info.lock_file.name)
+            gap = "" if page_lang == "zh" else " "
+            message += gap + word(page_lang, "stale_lock", lock_file=info.lock_file.name)
         return Outcome(False, message, lang=page_lang)
     except LogisticsError as exc:
         return Outcome(False, exc.message(page_lang), lang=page_lang)

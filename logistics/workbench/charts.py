@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from html import escape
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 48
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 40, 48
 
 
 def _nice_max(value: float) -> float:
@@ -35,6 +35,7 @@ def _frame(title: str, y_max: float, body: list[str], labels: Sequence[str], slo
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
+        f'<text class="title" x="{LEFT}" y="20">{escape(title)}</text>',
     ]
     for i in range(5):  # horizontal grid lines with their values
         value = y_max * i / 4
