@@ -121,7 +121,7 @@ def run_button(
             book = PageHomeBook(file_book, fields)
             if isinstance(action, Document):
                 return _document(book, action, documents_root, when, progress)
-            return _job(book, action, when, progress)
+            return _job(book, action, when, page_lang, progress)
     except WorkbookOpen:
         info = lock_owner(path)
         app = info.app if info else "Excel"
@@ -139,9 +139,12 @@ def run_button(
         return Outcome(False, text, lang=page_lang)
 
 
-def _job(book: PageHomeBook, action: Action, when: str, progress: Progress) -> Outcome:
+def _job(
+    book: PageHomeBook, action: Action, when: str, page_lang: str, progress: Progress
+) -> Outcome:
     progress("running", 0, 0)
     period, result = action.run(cast(Any, book), Home(book.read().home))
+    result.lang = page_lang  # the status line in the page's language (the sheets keep theirs)
     report = outcome(action, period, result, when)
     sheets = [k for k in result.written if k != "validation"] or ["validation"]
     return Outcome(

@@ -94,7 +94,9 @@ async def upload(request: Request) -> Response:
     if workspace.only is not None:
         raise NotServed("upload")
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
+    # Browsers declare a form's length; without one the body could not be limited before
+    # the form parser has spooled all of it.
+    if not declared.isdigit() or int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
         return _notice(request, word(lang, "upload_too_big", mb=mb), False)
     async with request.form(max_files=1, max_fields=5) as form:
         file = form.get("file")

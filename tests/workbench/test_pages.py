@@ -163,3 +163,29 @@ def test_unreadable_workbook_is_a_message(bench: Bench) -> None:
     page = bench.client.get("/wb/broken.xlsx")
     assert page.status_code == 400 and "不是 Excel 工作簿" in page.text
     assert "Traceback" not in page.text
+
+
+def test_a_bug_on_a_page_is_a_short_message(bench: Bench, monkeypatch) -> None:
+    import logistics.workbench.views as views
+
+    from .conftest import TestClient
+
+    def broken(path):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views, "read_cached", broken)
+    client = TestClient(
+        bench.client.app, base_url=str(bench.client.base_url), raise_server_exceptions=False
+    )
+    client.cookies = bench.client.cookies
+    page = client.get(f"/wb/{DEMO_NAME}")
+    assert page.status_code == 500 and "RuntimeError" in page.text
+    assert "Traceback" not in page.text and "logistics-error.log" in page.text
+    assert page.headers["x-frame-options"] == "DENY"
+
+
+def test_job_status_in_the_page_language(bench: Bench) -> None:
+    bench.post("/lang", data={"lang": "en"})
+    html = bench.run(DEMO_NAME, "compute_monthly_scores", month="2025-03", year="2025")
+    assert "2025-03 monthly scores done" in html
+    assert "月份" in sheet_rows(bench.folder / DEMO_NAME, "考评")[0]  # the sheet stays Chinese
