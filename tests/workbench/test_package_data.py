@@ -29,3 +29,18 @@ def test_htmx_is_vendored_with_its_license_and_fetches_nothing() -> None:
     for template in (PACKAGE / "templates").iterdir():
         text = template.read_text(encoding="utf-8")
         assert "http://" not in text and "https://" not in text and "//cdn" not in text
+
+
+def test_imports_point_one_way() -> None:
+    """The core knows no web framework; only the command line reaches the workbench."""
+    web = ("starlette", "uvicorn", "fastapi", "jinja2", "httpx")
+    for path in (ROOT / "logistics" / "core").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for name in web:
+            assert f"import {name}" not in text and f"from {name}" not in text, (path, name)
+    for folder in ("logistics", "macros", "udfs", "reports"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "workbench" in path.parts or path.name == "cli.py":
+                continue
+            text = path.read_text(encoding="utf-8")
+            assert "from .workbench" not in text and "logistics.workbench" not in text, path
