@@ -63,11 +63,14 @@ def cell_text(value: object, column: schema.Column, lang: str) -> str:
         return schema.yes_no_label(value, lang)
     if column.kind is schema.Kind.CHOICE and isinstance(value, str):
         return next((c.label(lang) for c in column.choices if c.key == value), value)
-    if isinstance(value, float):
-        if column.kind is schema.Kind.INT or (value.is_integer() and column.num_format == "0"):
+    if isinstance(value, float):  # as the sheet's number format shows it
+        fmt = column.num_format or ""
+        if column.kind is schema.Kind.INT or (value.is_integer() and fmt == "0"):
             return str(int(value))
-        if column.num_format and column.num_format.endswith(".00"):
-            return f"{value:,.2f}"
+        if fmt.endswith(".00"):
+            return f"{value:,.2f}" if "," in fmt else f"{value:.2f}"
+        if fmt.endswith(".0"):
+            return f"{value:.1f}"
         return f"{value:g}"
     return display(value)
 
