@@ -95,6 +95,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{what}' failed: {error}. The details were logged to {log}; please send that file "
         "to whoever maintains the tool.",
     ),
+    "files_n": ("{n} 个文件", "{n} files"),
     "see_problems": ("查看校验问题", "See the problems"),
     "see_sheet": ("查看{sheet}", "See {sheet}"),
     # problems
