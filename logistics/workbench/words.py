@@ -51,7 +51,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "只能上传 .xlsx 或 .xlsm 工作簿。",
         "Only .xlsx or .xlsm workbooks can be uploaded.",
     ),
-    "doctor_slot": ("本机环境", "This computer"),
     # workbook page
     "home_fields": ("考核参数", "Appraisal period"),
     "month": ("考核月份", "Month"),
@@ -65,7 +64,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "charts": ("图表", "Charts"),
     "downloads": ("已生成的文档", "Documents written"),
     "no_documents": ("还没有生成文档。", "No document written yet."),
-    "docs_folder": ("保存在 {folder}", "Saved in {folder}"),
     "open_elsewhere": (
         "此工作簿正被 {user} 在 {app} 中打开。请先在 {app} 中保存并关闭它，再运行计算。",
         "This workbook is open in {app} by {user}. Save and close it in {app} first, "
@@ -89,7 +87,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "converting": ("转换为 PDF……", "Converting to PDF…"),
     "done": ("完成", "Done"),
     "failed": ("未完成", "Not done"),
-    "job_unknown": ("没有这个任务。", "No such job."),
     "internal_error": (
         "运行“{what}”时出错：{error}。详细信息已记录在 {log}，请把该文件发给维护人员。",
         "'{what}' failed: {error}. The details were logged to {log}; please send that file "
@@ -165,7 +162,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "energy_chart": ("能耗：今年与去年同期", "Energy use beside last year's"),
     "this_year": ("今年", "This year"),
     "last_year": ("去年同期", "Last year"),
-    "no_data": ("还没有数据。", "No data yet."),
     "people": ("人", "people"),
     # errors
     "forbidden": (
