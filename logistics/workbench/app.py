@@ -10,55 +10,25 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from ..core.errors import LogisticsError
-from ..core.schema import SHEETS
 from . import actions, pages, result_pages
+from .rendering import page_lang, render
 from .runner import Runner
 from .security import SECURITY_HEADERS, Guard, Session
-from .views import result_sheets
-from .words import LANGS, word
+from .words import word
 from .workspace import NotServed, Workspace
 
 PACKAGE = files("logistics.workbench")
-
-
-def page_lang(request: Request) -> str:
-    """The page's language: the switch's cookie, Chinese by default."""
-    lang = request.cookies.get("lang", "zh")
-    return lang if lang in LANGS else "zh"
-
-
-def render(
-    request: Request, template: str, status_code: int = 200, /, **context: Any
-) -> HTMLResponse:
-    """A page from the packaged templates, with the words of the page's language."""
-    lang = page_lang(request)
-    app = request.app
-    base = {
-        "lang": lang,
-        "w": lambda key, **p: word(lang, key, **p),
-        "csrf": app.state.session.csrf,
-        "workspace": app.state.workspace,
-        "doctor": None,  # the machine checks panel (logistics doctor) fills this block
-        "sheets_nav": result_sheets(),
-        "sheet_label": lambda key: SHEETS[key].label(lang),
-    }
-    response: HTMLResponse = app.state.templates.TemplateResponse(
-        request, template, {**base, **context}, status_code=status_code
-    )
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 async def not_served(request: Request, exc: Exception) -> Response:

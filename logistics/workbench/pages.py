@@ -16,6 +16,7 @@ from ..io.builder import build_workbook
 from ..io.locks import lock_owner
 from ..io.package import check_package
 from . import actions
+from .rendering import page_lang, render
 from .runner import Job
 from .words import LANGS, word
 from .workspace import (
@@ -32,24 +33,14 @@ POLL_SECONDS = 1.5  # a long poll returns at once on a change, else after this l
 
 
 def _app_parts(request: Request) -> tuple[Workspace, str]:
-    from .app import page_lang
-
     return request.app.state.workspace, page_lang(request)
-
-
-def _render(
-    request: Request, template: str, status_code: int = 200, /, **context: object
-) -> HTMLResponse:
-    from .app import render
-
-    return render(request, template, status_code, **context)
 
 
 async def index(request: Request) -> Response:
     workspace, lang = _app_parts(request)
     names = await anyio.to_thread.run_sync(workspace.names)
     rows = [await anyio.to_thread.run_sync(listing, workspace.root / n, lang) for n in names]
-    return _render(request, "index.html", workbooks=rows, max_mb=MAX_UPLOAD_BYTES // 1024**2)
+    return render(request, "index.html", workbooks=rows, max_mb=MAX_UPLOAD_BYTES // 1024**2)
 
 
 async def switch_lang(request: Request) -> Response:
@@ -62,7 +53,7 @@ async def switch_lang(request: Request) -> Response:
 
 
 def _notice(request: Request, message: str, ok: bool, link: str | None = None) -> HTMLResponse:
-    return _render(request, "notice.html", message=message, ok=ok, link=link)
+    return render(request, "notice.html", message=message, ok=ok, link=link)
 
 
 async def new_workbook(request: Request) -> Response:
@@ -150,7 +141,7 @@ async def workbook(request: Request) -> Response:
     workspace, _ = _app_parts(request)
     path = workspace.resolve(request.path_params["name"])
     raw = await anyio.to_thread.run_sync(read_cached, path)
-    return _render(
+    return render(
         request,
         "workbook.html",
         name=path.name,
@@ -199,7 +190,7 @@ def _job_box(request: Request, job: Job) -> HTMLResponse:
     b = actions.button(job.function)
     _, lang = _app_parts(request)
     caption = b.caption(lang) if b else job.function
-    return _render(request, "job.html", job=job, caption=caption, outcome=job.outcome)
+    return render(request, "job.html", job=job, caption=caption, outcome=job.outcome)
 
 
 def routes() -> list[Route]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import anyio
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
 from ..core import schema
@@ -16,21 +16,14 @@ from ..core.errors import UsageError
 from ..core.periods import Month, year_months
 from ..core.problems import display
 from . import charts, views
+from .rendering import page_lang, render
 from .words import word
 from .workspace import Workspace
 
 
 def _parts(request: Request) -> tuple[Workspace, str, Path]:
-    from .app import page_lang
-
     workspace: Workspace = request.app.state.workspace
     return workspace, page_lang(request), workspace.resolve(request.path_params["name"])
-
-
-def _render(request: Request, template: str, /, **context: object) -> HTMLResponse:
-    from .app import render
-
-    return render(request, template, **context)
 
 
 def _month(text: str) -> Month:
@@ -55,7 +48,7 @@ async def problems(request: Request) -> Response:
     _, lang, path = _parts(request)
     groups, errors, warnings = await anyio.to_thread.run_sync(views.problems_by_sheet, path, lang)
     headers = [c.label(lang) for c in schema.VALIDATION.columns[1:]]
-    return _render(
+    return render(
         request,
         "problems.html",
         name=path.name,
@@ -83,7 +76,7 @@ async def sheet(request: Request) -> Response:
         desc=q.get("desc") == "1",
     )
     home_month = _home_month(raw.home, Month.of(_today()))
-    return _render(
+    return render(
         request,
         "sheet.html",
         name=path.name,
@@ -111,7 +104,7 @@ async def person(request: Request) -> Response:
     chart = charts.line_chart(
         word(lang, "by_month"), [str(m.month) for m in months], totals, y_max=100
     )
-    return _render(
+    return render(
         request, "person.html", name=path.name, ex=explained, chart=chart, month=month.label
     )
 
@@ -141,7 +134,7 @@ async def chart_page(request: Request) -> Response:
         )
         for kind, (now, before) in views.energy_by_month(raw, year).items()
     ]
-    return _render(
+    return render(
         request,
         "charts.html",
         name=path.name,
