@@ -19,6 +19,9 @@ c. write-back: ``write_owned_sheets`` of the score rows that (b) writes, against
    a fresh copy of the untouched workbook. The rows are computed with ``jobs.score`` on the
    workbook (the same call the CLI makes), so both writers get exactly what (b) writes.
 
+d. the workbench (``bench/workbench.py``, ``--workbench-runs``): a button's round trip
+   through the page against the same job in process, on the demo workbook (target ≤ 1.3×).
+
 Why subprocesses: peak memory (``ru_maxrss``) only ever grows within a process, so every
 measurement runs in a fresh child and its peak comes from ``os.wait4`` on that child alone.
 Times of (a) and (b) are the child's wall time, seen from the parent: interpreter start and

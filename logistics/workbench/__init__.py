@@ -2,6 +2,7 @@
 
 ``logistics app`` (``server``) serves ``app.create_app``: the guard (``security``), the
 pages (``pages``, ``result_pages``) over the same jobs as the CLI and the Excel buttons
-(``actions``, run in the background by ``runner``), server-drawn charts (``charts``) and the
-page's words (``words``). Templates and static files ship inside the package.
+(``actions``, run in the background by ``runner``), what they read (``views``), server-drawn
+charts (``charts``), the templates' rendering (``rendering``) and the page's words
+(``words``). Templates and static files ship inside the package.
 """
