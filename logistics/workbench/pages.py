@@ -56,6 +56,11 @@ def _notice(request: Request, message: str, ok: bool, link: str | None = None) -
     return render(request, "notice.html", message=message, ok=ok, link=link)
 
 
+def _cannot_write(request: Request, workspace: Workspace, lang: str, exc: OSError) -> HTMLResponse:
+    error = exc.strerror or type(exc).__name__
+    return _notice(request, word(lang, "cannot_write", folder=workspace.root, error=error), False)
+
+
 async def new_workbook(request: Request) -> Response:
     """A blank workbook, as ``logistics new`` writes it, never replacing a file."""
     workspace, lang = _app_parts(request)
@@ -74,7 +79,10 @@ async def new_workbook(request: Request) -> Response:
             build_workbook(temp, book_lang)  # what `logistics new` writes
             return keep(temp, workspace.root, name)
 
-    made = await anyio.to_thread.run_sync(make)
+    try:
+        made = await anyio.to_thread.run_sync(make)
+    except OSError as exc:  # a read-only folder, a full disk
+        return _cannot_write(request, workspace, lang, exc)
     return _notice(request, word(lang, "created", name=made.name), True, made.name)
 
 
@@ -96,20 +104,23 @@ async def upload(request: Request) -> Response:
         if not file.filename.lower().endswith((".xlsx", ".xlsm")):
             return _notice(request, word(lang, "bad_extension"), False)
         name = safe_workbook_name(file.filename)
-        with temp_file(workspace.root) as temp:
-            size = 0
-            with temp.open("xb") as out:
-                while chunk := await file.read(1024 * 1024):
-                    size += len(chunk)
-                    if size > MAX_UPLOAD_BYTES:
-                        return _notice(request, word(lang, "upload_too_big", mb=mb), False)
-                    out.write(chunk)
-            try:
-                check_package(temp)
-            except LogisticsError as exc:
-                message = exc.message(lang).replace(temp.name, file.filename)
-                return _notice(request, message, False)
-            kept = keep(temp, workspace.root, name)
+        try:
+            with temp_file(workspace.root) as temp:
+                size = 0
+                with temp.open("xb") as out:
+                    while chunk := await file.read(1024 * 1024):
+                        size += len(chunk)
+                        if size > MAX_UPLOAD_BYTES:
+                            return _notice(request, word(lang, "upload_too_big", mb=mb), False)
+                        out.write(chunk)
+                try:
+                    check_package(temp)
+                except LogisticsError as exc:
+                    message = exc.message(lang).replace(temp.name, file.filename)
+                    return _notice(request, message, False)
+                kept = keep(temp, workspace.root, name)
+        except OSError as exc:  # a read-only folder, a full disk
+            return _cannot_write(request, workspace, lang, exc)
     return _notice(request, word(lang, "uploaded", name=kept.name), True, kept.name)
 
 

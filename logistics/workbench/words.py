@@ -47,6 +47,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "The file is too large (the limit is {mb} MB).",
     ),
     "upload_none": ("请选择一个文件。", "Choose a file."),
+    "cannot_write": (
+        "无法在文件夹 {folder} 中保存文件：{error}。请检查该文件夹是否可写、磁盘是否已满。",
+        "Cannot save a file in the folder {folder}: {error}. Check that the folder is "
+        "writable and the disk is not full.",
+    ),
     "bad_extension": (
         "只能上传 .xlsx 或 .xlsm 工作簿。",
         "Only .xlsx or .xlsm workbooks can be uploaded.",

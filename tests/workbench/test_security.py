@@ -279,3 +279,20 @@ def test_security_headers_and_no_external_source(bench: Bench) -> None:
     page = bench.client.get(f"/wb/{DEMO_NAME}").text
     assert "http://" not in page.replace(ORIGIN, "") and "https://" not in page
     assert "style=" not in page and "<script>" not in page  # the CSP would block them
+
+
+def test_read_only_folder_is_a_message(bench: Bench, monkeypatch) -> None:
+    import logistics.workbench.pages as pages
+    import logistics.workbench.workspace as workspace
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pages, "build_workbook", refused)
+    response = bench.post("/new", data={"name": "x"})
+    assert "message failed" in response.text and "Permission denied" in response.text
+    content = (bench.folder / DEMO_NAME).read_bytes()
+    monkeypatch.setattr(workspace.os, "link", refused)
+    monkeypatch.setattr(workspace.Path, "open", refused)
+    response = upload(bench, "u.xlsm", content)
+    assert "message failed" in response.text and "Traceback" not in response.text
