@@ -19,6 +19,9 @@ c. write-back: ``write_owned_sheets`` of the score rows that (b) writes, against
    a fresh copy of the untouched workbook. The rows are computed with ``jobs.score`` on the
    workbook (the same call the CLI makes), so both writers get exactly what (b) writes.
 
+d. the workbench (``bench/workbench.py``, ``--workbench-runs``): a button's round trip
+   through the page against the same job in process, on the demo workbook (target ≤ 1.3×).
+
 Why subprocesses: peak memory (``ru_maxrss``) only ever grows within a process, so every
 measurement runs in a fresh child and its peak comes from ``os.wait4`` on that child alone.
 Times of (a) and (b) are the child's wall time, seen from the parent: interpreter start and
@@ -619,6 +622,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="N",
         help="year-end report for N staff: render and PDF vs bare soffice; 0 skips it",
     )
+    parser.add_argument(
+        "--workbench-runs",
+        type=int,
+        default=3,
+        metavar="N",
+        help="a button's round trip through the workbench vs the job in process, best of N; "
+        "0 skips it",
+    )
     args = parser.parse_args(argv)
     args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     return args
@@ -666,6 +677,12 @@ def main(argv: Sequence[str]) -> None:
         console.print(f"year-end report for {args.report_staff} staff …")
         report = bench_year_end(args.report_staff)
         console.print(report_table(report))
+    if args.workbench_runs:  # the page's overhead on the demo workbook (bench/workbench.py)
+        sys.path.insert(0, str(HERE.parent))
+        from workbench import bench_workbench, workbench_table
+
+        console.print("workbench round trip …")
+        console.print(workbench_table(bench_workbench(args.workbench_runs)))
     write_json(out / "results.json", results, base, own_mib, report)
     console.print(f"results: {out / 'results.json'}")
 

@@ -427,6 +427,28 @@ def launcher(
         markup=False,
         highlight=False,
     )
+@app.command("app")
+def app_command(
+    path: Annotated[
+        Path, typer.Argument(help="The folder with the workbooks, or one workbook.")
+    ] = Path("."),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; other than 127.0.0.1 only when needed.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 0,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Only print the address; open no browser.")
+    ] = False,
+) -> None:
+    """Start the workbench (工作台): every job and document on a local web page."""
+    from .workbench.server import serve
+
+    try:
+        serve(path, host, port, open_browser=not no_browser, console=console)
+    except LogisticsError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        pass
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ to PDF. It never writes into the workbook. Template and output-file problems rai
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,7 @@ def make_report(
     as_of: dt.date | None = None,
     lang: str | None = None,
     templates_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ReportResult:
     """Write the documents of ``kind`` into ``out_dir``.
 
@@ -74,6 +75,8 @@ def make_report(
     sheet's 考核月份, else the month of ``as_of``; ``year`` (year-end, contracts) to the Home
     sheet's 考核年度, else the appraisal year holding ``as_of``; ``meeting_id`` picks one
     meeting. ``lang`` defaults to the workbook's language; ``templates_dir`` to the project's.
+    ``progress(done, total)`` is called before each document and once more before the PDFs
+    (``done == total``), for a page that shows how far long work has got.
     """
     if kind not in KINDS:
         raise UsageError(
@@ -95,9 +98,13 @@ def make_report(
     jobs = list(_documents(ds, kind, when, doc_lang, month, year, meeting_id))
     out_dir.mkdir(parents=True, exist_ok=True)
     names = unique_names([stem for stem, _ in jobs])
-    for name, (_, context) in zip(names, jobs, strict=True):
+    for i, (name, (_, context)) in enumerate(zip(names, jobs, strict=True)):
+        if progress is not None:
+            progress(i, len(jobs))
         result.documents.append(renderer.render(context, out_dir / safe_filename(name)))
     by_libreoffice = False
+    if progress is not None:
+        progress(len(jobs), len(jobs))
     if pdf:
         outcome = convert_to_pdf(result.documents)
         result.pdfs = outcome.pdfs
