@@ -380,15 +380,15 @@ def doctor(
     """Show what this machine has for every job (Python, the holiday calendar, PDFs, a Chinese
     font, Excel or WPS, xlwings) and how to fix what is missing. Exit 0 when the jobs can run,
     1 when something they need is missing, 2 when the workbook cannot be read."""
-    from .doctor import jobs_ready, run_checks
-    from .doctor.table import doctor_table, verdict
+    from .doctor import jobs_ready, run_checks, verdict
+    from .doctor.table import doctor_table
 
     if lang not in ("zh", "en"):
         raise typer.BadParameter("--lang is zh or en")
     checks = run_checks(lang, workbook)
     console.print(doctor_table(checks, lang))
-    line, style = verdict(checks, lang)
-    console.print(line, style=style, markup=False, highlight=False)
+    line, good = verdict(checks, lang)
+    console.print(line, style="bold green" if good else "bold red", markup=False, highlight=False)
     if any(c.key == "workbook" and c.ok is False for c in checks):
         raise typer.Exit(2)
     if not jobs_ready(checks):
@@ -427,6 +427,8 @@ def launcher(
         markup=False,
         highlight=False,
     )
+
+
 @app.command("app")
 def app_command(
     path: Annotated[

@@ -193,3 +193,42 @@ def check_calendar(
         missing = _t(lang, f"{span}；{year} 年未收录", f"{span}; {year} is not covered")
         checks.append(Check(key, False, missing, fix))
     return checks
+
+
+def verdict(checks: Sequence[Check], lang: str) -> tuple[str, bool]:
+    """The closing line, and whether it is good news: the jobs can run (what is optional
+    and missing is named) or not (what they need is named)."""
+    if not jobs_ready(checks):
+        missing = [title(c.key, lang) for c in checks if c.key in REQUIRED and c.ok is False]
+        names = ("、" if lang == "zh" else ", ").join(missing)
+        return (
+            _t(
+                lang,
+                f"缺少任务必需的项目：{names}。请按“如何解决”一栏处理。",
+                f"Missing what the jobs need: {names}. See How to fix.",
+            ),
+            False,
+        )
+    if any(c.key == "workbook" and c.ok is False for c in checks):
+        return (
+            _t(
+                lang,
+                "任务所需的都已具备，但无法读取所给的工作簿（见上表）。",
+                "Everything the jobs need is here, but the workbook given cannot be read "
+                "(see above).",
+            ),
+            False,
+        )
+    optional = [title(c.key, lang) for c in checks if c.key not in REQUIRED and c.ok is False]
+    if optional:
+        names = ("、" if lang == "zh" else ", ").join(optional)
+        return (
+            _t(
+                lang,
+                f"任务所需的都已具备。可选项目（{names}）不妨碍运行任务，处理方法见上表。",
+                f"Everything the jobs need is here. The optional items ({names}) do not stop "
+                "the jobs; see How to fix above.",
+            ),
+            True,
+        )
+    return _t(lang, "一切就绪。", "Everything is in place."), True

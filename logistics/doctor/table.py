@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from . import REQUIRED, jobs_ready, purpose, title
+from . import REQUIRED, purpose, title
 from .checkup import Check, printable
 from .checkup import say as _t
 
@@ -49,41 +49,3 @@ def doctor_table(checks: Sequence[Check], lang: str) -> Table:
             Text(printable(check.fix, 600)),
         )
     return table
-
-
-def verdict(checks: Sequence[Check], lang: str) -> tuple[str, str]:
-    """The closing line and its style: ready for the jobs or not, and what is optional."""
-    if not jobs_ready(checks):
-        missing = [title(c.key, lang) for c in checks if c.key in REQUIRED and c.ok is False]
-        names = ("、" if lang == "zh" else ", ").join(missing)
-        return (
-            _t(
-                lang,
-                f"缺少任务必需的项目：{names}。请按“如何解决”一栏处理。",
-                f"Missing what the jobs need: {names}. See How to fix.",
-            ),
-            "bold red",
-        )
-    if any(c.key == "workbook" and c.ok is False for c in checks):
-        return (
-            _t(
-                lang,
-                "任务所需的都已具备，但无法读取所给的工作簿（见上表）。",
-                "Everything the jobs need is here, but the workbook given cannot be read "
-                "(see above).",
-            ),
-            "bold red",
-        )
-    optional = [title(c.key, lang) for c in checks if c.key not in REQUIRED and c.ok is False]
-    if optional:
-        names = ("、" if lang == "zh" else ", ").join(optional)
-        return (
-            _t(
-                lang,
-                f"任务所需的都已具备。可选项目（{names}）不妨碍运行任务，处理方法见上表。",
-                f"Everything the jobs need is here. The optional items ({names}) do not stop "
-                "the jobs; see How to fix above.",
-            ),
-            "bold green",
-        )
-    return _t(lang, "一切就绪。", "Everything is in place."), "bold green"

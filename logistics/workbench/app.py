@@ -73,5 +73,6 @@ def create_app(path: Path, session: Session) -> Starlette:
     app.state.session = session
     app.state.workspace = Workspace.of(path)
     app.state.runner = Runner()
+    app.state.machine_checks = {}  # language -> logistics doctor's checks, made on first visit
     app.state.templates = Jinja2Templates(env=env)
     return app

@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..core.errors import LogisticsError
+from ..doctor import Check, run_checks, title, verdict
 from ..io.builder import build_workbook
 from ..io.locks import lock_owner
 from ..io.package import check_package
@@ -40,7 +41,21 @@ async def index(request: Request) -> Response:
     workspace, lang = _app_parts(request)
     names = await anyio.to_thread.run_sync(workspace.names)
     rows = [await anyio.to_thread.run_sync(listing, workspace.root / n, lang) for n in names]
-    return render(request, "index.html", workbooks=rows, max_mb=MAX_UPLOAD_BYTES // 1024**2)
+    checks = await anyio.to_thread.run_sync(_machine_checks, request, lang)
+    line, ready = verdict(checks, lang)
+    doctor = {"checks": checks, "verdict": line, "ready": ready, "title": title}
+    return render(
+        request, "index.html", workbooks=rows, max_mb=MAX_UPLOAD_BYTES // 1024**2, doctor=doctor
+    )
+
+
+def _machine_checks(request: Request, lang: str) -> list[Check]:
+    """``logistics doctor``'s checks, made once per language while the server runs (they start
+    soffice and fc-list, too slow for every visit; the machine does not change meanwhile)."""
+    cache: dict[str, list[Check]] = request.app.state.machine_checks
+    if lang not in cache:
+        cache[lang] = run_checks(lang)
+    return cache[lang]
 
 
 async def switch_lang(request: Request) -> Response:

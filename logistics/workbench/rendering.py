@@ -29,7 +29,7 @@ def render(
         "w": lambda key, **p: word(lang, key, **p),
         "csrf": app.state.session.csrf,
         "workspace": app.state.workspace,
-        "doctor": None,  # the machine checks panel (logistics doctor) fills this block
+        "doctor": None,  # the machine checks (logistics doctor): the front page sets them
         "sheets_nav": result_sheets(),
         "sheet_label": lambda key: SHEETS[key].label(lang),
     }

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from logistics.doctor import Check
 from logistics.workbench.app import create_app
 from logistics.workbench.security import Session
 
@@ -55,6 +56,21 @@ def signed_in(folder: Path) -> Bench:
     client = TestClient(create_app(folder, session), base_url=ORIGIN)
     assert client.get(f"/?token={session.token}").status_code == 200
     return Bench(folder, session, client)
+
+
+# What ``logistics doctor`` finds, as the front page gets it: the real checks start soffice and
+# fc-list, a second per app; tests that are about the panel set their own.
+MACHINE = [
+    Check("python", True, "Python 3.11.7", ""),
+    Check("pdf", False, "没有 LibreOffice", "安装 LibreOffice"),
+]
+
+
+@pytest.fixture(autouse=True)
+def machine_checks(monkeypatch: pytest.MonkeyPatch) -> list[Check]:
+    checks = list(MACHINE)
+    monkeypatch.setattr("logistics.workbench.pages.run_checks", lambda lang: checks)
+    return checks
 
 
 @pytest.fixture

@@ -24,6 +24,26 @@ def test_index_lists_school_change_and_state(bench: Bench) -> None:
     assert DEMO_NAME in page and "示例实验小学" in page and "可以使用" in page
 
 
+def test_index_shows_the_machine_checks_of_logistics_doctor(
+    bench: Bench, machine_checks: list
+) -> None:
+    page = bench.client.get("/").text
+    panel = page[page.index('<details class="machine"') : page.index("</details>")]
+    assert '<details class="machine" id="machine">' in panel  # closed: the jobs can run
+    assert "可选项目（PDF 转换）不妨碍运行任务" in text(panel)
+    assert "没有 LibreOffice" in panel and "安装 LibreOffice" in panel
+
+
+def test_machine_panel_opens_when_the_jobs_cannot_run(make_bench, demo_folder: Path) -> None:
+    from logistics.doctor import Check
+
+    bench = make_bench(demo_folder)
+    bench.client.app.state.machine_checks["zh"] = [Check("calendar", False, "未收录", "升级")]
+    page = bench.client.get("/").text
+    assert '<details class="machine" id="machine" open>' in page
+    assert "缺少任务必需的项目" in text(page)
+
+
 def test_new_blank_workbook_is_the_cli_one_and_never_overwrites(bench: Bench) -> None:
     first = bench.post("/new", data={"name": "二〇二六", "book_lang": "en"})
     assert "message ok" in first.text
