@@ -11,6 +11,7 @@ from rich.table import Table
 from .core import outputs, schema
 from .core.energy import MeterMonth
 from .core.problems import Problem, display
+from .core.receptions import ReceptionMonth, reception_stat_rows
 from .core.rounding import to_float
 from .core.scoring import MonthScore
 from .core.summary import PeriodScore
@@ -122,6 +123,10 @@ def annual_table(rows: list[PeriodScore], lang: str, title: str) -> Table:
 
 def energy_table(rows: list[MeterMonth], lang: str, title: str, with_period: bool = False) -> Table:
     return _table(schema.ENERGY_STATS, lang, outputs.energy_rows(rows, lang), title, with_period)
+
+
+def reception_table(rows: list[ReceptionMonth], lang: str, title: str) -> Table:
+    return _table(schema.RECEPTION_STATS, lang, reception_stat_rows(rows), title)
 
 
 def grade_counts(rows: Iterable[MonthScore | PeriodScore], lang: str) -> str:
