@@ -114,9 +114,7 @@ def test_approval_after_the_visit_or_missing_is_unapproved() -> None:
 
 def test_no_official_letter() -> None:
     assert codes(reception(official_letter="否")) == [("reception_no_letter", 2, "official_letter")]
-    assert codes(reception(official_letter=None)) == [
-        ("reception_no_letter", 2, "official_letter")
-    ]
+    assert codes(reception(official_letter=None)) == [("reception_no_letter", 2, "official_letter")]
 
 
 def test_alcohol() -> None:
