@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 from docx import Document
+from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
 from logistics.cli import app
@@ -145,3 +146,19 @@ def test_report_unknown_reception_or_an_empty_month_is_a_usage_error(book, tmp_p
     assert result.exit_code == 2 and "2025-06" in result.output
     result = invoke("report", book, "reception", "--out", tmp_path)
     assert result.exit_code == 2 and "--reception" in result.output
+
+
+def test_a_workbook_made_before_receptions_existed_gets_the_statistics_sheet(tmp_path, monkeypatch):
+    """No 接待 sheet reads as empty (an optional sheet); the missing 接待统计 is added."""
+    with monkeypatch.context() as m:  # build as the builder did before these sheets
+        m.setattr(schema, "INPUT_SHEETS", schema.INPUT_SHEETS[:-1])
+        m.setattr(schema, "OUTPUT_SHEETS", tuple(s for s in schema.OUTPUT_SHEETS
+                                                 if s.key != "reception_stats"))  # fmt: skip
+        frames = small_school()
+        del frames["receptions"]
+        old = build(tmp_path / "old.xlsm", frames)
+    assert "接待" not in CalamineWorkbook.from_path(str(old)).sheet_names
+    result = invoke("reception", old, "--month", "2025-03", *AS_OF)
+    assert result.exit_code == 0, result.output
+    assert sheet_rows(old, "接待统计")[1][:2] == ["2025-03", 0.0]
+    assert invoke("score", old, "--month", "2025-03", *AS_OF).exit_code == 0
