@@ -212,7 +212,9 @@ def reception(
     _run_job(
         workbook,
         lambda b: jobs.reception(b, [m], _date(as_of)),
-        lambda r: console.print(terminal.reception_table(r.receptions, r.lang, m.label)),
+        lambda r: console.print(
+            terminal.reception_table(r.receptions, r.lang, SHEETS["reception_stats"].label(r.lang))
+        ),
     )
 
 

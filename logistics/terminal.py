@@ -126,7 +126,17 @@ def energy_table(rows: list[MeterMonth], lang: str, title: str, with_period: boo
 
 
 def reception_table(rows: list[ReceptionMonth], lang: str, title: str) -> Table:
-    return _table(schema.RECEPTION_STATS, lang, reception_stat_rows(rows), title)
+    """ReceptionStats turned on its side (a column per month): twelve money columns side by
+    side would wrap every number in a terminal."""
+    sheet = schema.RECEPTION_STATS
+    values = reception_stat_rows(rows)
+    table = Table(title=title)
+    table.add_column(sheet.columns[0].label(lang))
+    for row in values:
+        table.add_column(str(row[0]), justify="right")
+    for i, column in enumerate(sheet.columns[1:], start=1):
+        table.add_row(column.label(lang), *(_number(row[i], column) for row in values))
+    return table
 
 
 def grade_counts(rows: Iterable[MonthScore | PeriodScore], lang: str) -> str:

@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import pytest
 
+from logistics.core import validate
 from logistics.core.periods import Month
 from logistics.core.receptions import (
     FINDING_CODES,
@@ -18,7 +19,7 @@ from logistics.core.receptions import (
     receptions,
 )
 from logistics.core.settings import Settings
-from tests.factories import POST, D, dataset, person
+from tests.factories import POST, D, dataset, person, raw_book
 
 AS_OF = D(2025, 12, 31)
 
@@ -204,5 +205,7 @@ def test_rows_after_the_as_of_date_do_not_count_and_warn() -> None:
 def test_sheet_errors_unknown_staff_and_a_workbook_without_the_sheet() -> None:
     found = codes(reception(staff_id="NOBODY", guests=0))
     assert ("unknown_staff", 2, "staff_id") in found and ("out_of_range", 2, "guests") in found
-    ds = dataset(AS_OF, posts=[POST], staff=[person()], drop=["receptions"])
+    raw = raw_book(drop=["receptions"], posts=[POST], staff=[person()])
+    assert "receptions" not in raw.sheets
+    ds = validate.load(raw, AS_OF)
     assert ds.tables["receptions"].empty and not ds.problems
