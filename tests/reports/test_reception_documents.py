@@ -3,6 +3,7 @@ report and the monthly notice, checked against a plain recount of the demo's rec
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -85,7 +86,7 @@ def test_reception_list_context_shows_each_rule_and_blank_fields_as_lines(demo_d
     verdicts = [c["verdict"] for c in ctx["checks"]]
     assert verdicts == ["无公函", "符合", "陪同超标", "符合", "酒水"]
     assert ctx["r"]["approver"] == "王建国" and ctx["costs"]["total"] == "702.00"
-    blank = visit.__class__(**{**visit.__dict__, "approver": "", "approved_date": None})
+    blank = replace(visit, approver="", approved_date=None)
     shown = reception_context(demo_ds, blank, "zh")["r"]
     assert shown["approver"] == shown["approved_date"] == "____________"
 
