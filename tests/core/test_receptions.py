@@ -16,6 +16,7 @@ from logistics.core.receptions import (
     host_cap,
     per_person_meal,
     reception_month,
+    reception_stat_rows,
     receptions,
 )
 from logistics.core.settings import Settings
@@ -209,3 +210,16 @@ def test_sheet_errors_unknown_staff_and_a_workbook_without_the_sheet() -> None:
     assert "receptions" not in raw.sheets
     ds = validate.load(raw, AS_OF)
     assert ds.tables["receptions"].empty and not ds.problems
+
+
+def test_money_is_summed_exactly_and_rounded_half_up_to_the_cent() -> None:
+    # 1 + 0.005 = 1.005 exactly → 1.01; as binary floats 1.005 is 1.00499999… and rounds to 1.0
+    rows = [
+        reception("JD-1", D(2025, 3, 3), meal_cost=0, meals=0, other_cost=1),
+        reception("JD-2", D(2025, 3, 4), meal_cost=0, meals=0, other_cost=0.005),
+    ]
+    ds = load(*rows)
+    stats = reception_month(receptions(ds.tables["receptions"]), Month(2025, 3), ds.settings, AS_OF)
+    assert stats.other_cost == Fraction("1.005")
+    (row,) = reception_stat_rows([stats])
+    assert row[6] == row[7] == row[9] == 1.01  # 其他费用, 合计, 本年累计
