@@ -11,9 +11,9 @@ from typing import Any
 
 from logistics.core.dataset import Dataset
 from logistics.core.receptions import (
-    FINDINGS,
     Reception,
     finding_keys,
+    finding_label,
     findings,
     host_cap,
     per_person_meal,
@@ -75,8 +75,7 @@ def _person(name: str, staff_id: str, lang: str) -> str:
 
 
 def _label(key: str, lang: str) -> str:
-    _, _, zh, en = FINDINGS[key]
-    return f.t(lang, zh, en)
+    return finding_label(key, lang)
 
 
 def _per_meal(r: Reception, lang: str) -> str:

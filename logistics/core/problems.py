@@ -187,9 +187,17 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
     ),
     "reception_unapproved": (
         WARNING,
-        "未审批：{reason}接待须在来访前审批。请补办审批手续并填写审批日期。",
-        "Not approved: {reason_en}a reception must be approved before the visit. "
-        "Get the approval and enter its date.",
+        "未审批：未填写审批日期，接待须在来访前（含当日）审批。已审批的请填写审批日期，"
+        "未审批的请补办审批并说明原因。",
+        "Not approved: no ApprovedDate, and a reception must be approved by the day of the "
+        "visit. If it was approved, enter the date; if not, get it approved and explain why.",
+    ),
+    "reception_approved_late": (
+        WARNING,
+        "未审批：审批日期 {value} 晚于接待日期 {date}，接待须在来访前（含当日）审批。"
+        "请在备注中说明事后审批的原因。",
+        "Not approved: approved on {value}, after the visit on {date}; a reception must be "
+        "approved by the day of the visit. Explain in Notes why it was approved afterwards.",
     ),
     "reception_alcohol": (
         WARNING,

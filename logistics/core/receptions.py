@@ -23,21 +23,29 @@ from .settings import Settings, exact
 
 SHEET = "receptions"
 
-# Finding key -> (Problem code, column it is reported at, zh label, en label), in the order
-# the findings are listed everywhere.
-FINDINGS: dict[str, tuple[str, str, str, str]] = {
-    "hosts_over": ("reception_hosts_over", "hosts", "陪同超标", "Too many hosts"),
-    "meal_over": ("reception_meal_over", "meal_cost", "餐费超标", "Meals over cap"),
-    "no_letter": ("reception_no_letter", "official_letter", "无公函", "No letter"),
-    "unapproved": ("reception_unapproved", "approved_date", "未审批", "Not approved"),
-    "alcohol": ("reception_alcohol", "alcohol", "酒水", "Alcohol"),
+# Finding key -> (column it is reported at, zh label, en label), in the order the findings
+# are listed everywhere; each Problem code names one finding (未审批 has two: no date, late).
+FINDINGS: dict[str, tuple[str, str, str]] = {
+    "hosts_over": ("hosts", "陪同超标", "Too many hosts"),
+    "meal_over": ("meal_cost", "餐费超标", "Meals over cap"),
+    "no_letter": ("official_letter", "无公函", "No letter"),
+    "unapproved": ("approved_date", "未审批", "Not approved"),
+    "alcohol": ("alcohol", "酒水", "Alcohol"),
 }
-FINDING_CODES = frozenset(code for code, *_ in FINDINGS.values())
+CODE_FINDING: dict[str, str] = {
+    "reception_hosts_over": "hosts_over",
+    "reception_meal_over": "meal_over",
+    "reception_no_letter": "no_letter",
+    "reception_unapproved": "unapproved",
+    "reception_approved_late": "unapproved",
+    "reception_alcohol": "alcohol",
+}
+FINDING_CODES = frozenset(CODE_FINDING)
 
 
 def finding_label(key: str, lang: str) -> str:
     """陪同超标 / Too many hosts …: how a finding is named on sheets and in documents."""
-    _, _, zh, en = FINDINGS[key]
+    _, zh, en = FINDINGS[key]
     return zh if lang == "zh" else en
 
 
@@ -136,15 +144,15 @@ def findings(r: Reception, settings: Settings) -> list[Problem]:
     """The regulation's findings for one reception, in ``FINDINGS`` order (SPEC 4.7)."""
     found: list[Problem] = []
 
-    def add(key: str, value: object, **params: object) -> None:
-        code, column, _, _ = FINDINGS[key]
+    def add(code: str, value: object, **params: object) -> None:
+        column = FINDINGS[CODE_FINDING[code]][0]
         found.append(Problem(code, SHEET, r.row, column, value, params))
 
     if r.guests >= 1:  # a blank or bad Guests is an error already: nothing to compare with
         cap = host_cap(r.guests, settings)
         if r.hosts > cap:
             add(
-                "hosts_over",
+                "reception_hosts_over",
                 r.hosts,
                 guests=r.guests,
                 cap=cap,
@@ -154,7 +162,7 @@ def findings(r: Reception, settings: Settings) -> list[Problem]:
         cost = per_person_meal(r.meal_cost, r.guests, r.hosts, r.meals)
         if cost is not None and cost > settings.meal_cap:
             add(
-                "meal_over",
+                "reception_meal_over",
                 display(float(r.meal_cost)),
                 people=r.guests + r.hosts,
                 meals=r.meals,
@@ -162,25 +170,20 @@ def findings(r: Reception, settings: Settings) -> list[Problem]:
                 cap=_amount(settings.meal_cap),
             )
     if not r.official_letter:
-        add("no_letter", None)
+        add("reception_no_letter", None)
     if r.approved_date is None:
-        add("unapproved", None, reason="未填写审批日期；", reason_en="no ApprovedDate; ")
+        add("reception_unapproved", None)
     elif r.date is not None and r.approved_date > r.date:
-        add(
-            "unapproved",
-            r.approved_date,
-            reason=f"审批日期 {r.approved_date} 晚于接待日期 {r.date}；",
-            reason_en=f"approved on {r.approved_date}, after the visit on {r.date}; ",
-        )
+        add("reception_approved_late", r.approved_date, date=r.date)
     if r.alcohol:
-        add("alcohol", None)
+        add("reception_alcohol", None)
     return found
 
 
 def finding_keys(problems: Iterable[Problem]) -> list[str]:
     """The finding keys of ``problems`` (other codes ignored), in ``FINDINGS`` order."""
-    codes = {p.code for p in problems}
-    return [key for key, (code, *_) in FINDINGS.items() if code in codes]
+    keys = {CODE_FINDING[p.code] for p in problems if p.code in CODE_FINDING}
+    return [key for key in FINDINGS if key in keys]
 
 
 def reception_checks(

@@ -108,7 +108,7 @@ def test_meal_cost_with_no_meal_is_an_error() -> None:
 
 def test_approval_after_the_visit_or_missing_is_unapproved() -> None:
     late = reception(day=D(2025, 3, 10), approved_date=D(2025, 3, 11))
-    assert codes(late) == [("reception_unapproved", 2, "approved_date")]
+    assert codes(late) == [("reception_approved_late", 2, "approved_date")]
     same_day = reception(day=D(2025, 3, 10), approved_date=D(2025, 3, 10))
     assert codes(same_day) == []
     assert codes(reception(approved_date=None)) == [("reception_unapproved", 2, "approved_date")]
