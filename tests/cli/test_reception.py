@@ -162,3 +162,12 @@ def test_a_workbook_made_before_receptions_existed_gets_the_statistics_sheet(tmp
     assert result.exit_code == 0, result.output
     assert sheet_rows(old, "接待统计")[1][:2] == ["2025-03", 0.0]
     assert invoke("score", old, "--month", "2025-03", *AS_OF).exit_code == 0
+
+
+def test_monthly_notice_of_a_month_without_receptions_says_so(book, tmp_path):
+    result = invoke("report", book, "monthly", "--month", "2025-05", "--out", tmp_path, "--no-pdf")
+    assert result.exit_code == 0, result.output
+    (docx,) = tmp_path.glob("*.docx")
+    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    # March 2,550.50 + April 1,301 = 3,851.50 so far this year
+    assert "六、接待情况" in text and "本月无接待。本年累计接待费用 3,851.50 元。" in text
