@@ -201,6 +201,24 @@ def energy(
 
 
 @app.command()
+def reception(
+    workbook: Workbook,
+    month: Annotated[str, typer.Option(help="The month, YYYY-MM.")],
+    as_of: AsOf = None,
+) -> None:
+    """Receptions of a month (接待): counts, costs, findings and budget use into the
+    ReceptionStats sheet (接待统计). Findings are listed as warnings at their rows."""
+    m = _month(month)
+    _run_job(
+        workbook,
+        lambda b: jobs.reception(b, [m], _date(as_of)),
+        lambda r: console.print(
+            terminal.reception_table(r.receptions, r.lang, SHEETS["reception_stats"].label(r.lang))
+        ),
+    )
+
+
+@app.command()
 def explain(
     workbook: Workbook,
     staff: Annotated[str, typer.Option(help="The person's StaffID (工号).")],
@@ -233,18 +251,23 @@ def report(
     workbook: Workbook,
     kind: Annotated[
         str,
-        typer.Argument(help="year-end, monthly, energy, meeting or contracts.", show_default=False),
+        typer.Argument(
+            help="year-end, monthly, energy, meeting, contracts or reception.", show_default=False
+        ),
     ],
     month: Annotated[
         str | None,
         typer.Option(
-            help="The month, YYYY-MM (monthly, energy; meeting: every meeting of the month)."
+            help="The month, YYYY-MM (monthly, energy; meeting, reception: every one of the month)."
         ),
     ] = None,
     year: Annotated[
         int | None, typer.Option(help="The appraisal year (year-end, contracts).")
     ] = None,
     meeting: Annotated[str | None, typer.Option(help="One meeting's ID (meeting).")] = None,
+    reception: Annotated[
+        str | None, typer.Option(help="One reception's ID (reception: its 接待清单).")
+    ] = None,
     out: Annotated[Path, typer.Option(help="Folder for the documents.")] = Path("."),
     pdf: Annotated[
         bool, typer.Option("--pdf/--no-pdf", help="Also make PDFs (Word or LibreOffice).")
@@ -252,7 +275,8 @@ def report(
     as_of: AsOf = None,
 ) -> None:
     """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
-    work sheets or responsibility contracts. The workbook itself is not changed."""
+    work sheets, responsibility contracts or reception lists. The workbook itself is not
+    changed."""
     from .core.outputs import validation_rows
     from .documents import make_report
 
@@ -266,6 +290,7 @@ def report(
                 month=month,
                 year=year,
                 meeting_id=meeting,
+                reception_id=reception,
                 out_dir=out,
                 pdf=pdf,
                 as_of=_date(as_of),

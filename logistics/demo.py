@@ -47,12 +47,14 @@ def run_demo(out: Path, console: Console) -> Path:
             quarterly = jobs.summary(book, quarters, DEMO_AS_OF)
             step("年终排名 / the year")
             annual = jobs.rank(book, DEMO_YEAR, DEMO_AS_OF)
-            step("能耗统计 / energy")
+            step("能耗统计、接待统计 / energy, receptions")
             energy = jobs.energy(book, months, DEMO_AS_OF)
+            receptions = jobs.reception(book, months, DEMO_AS_OF)
             step("年终考核报告 / year-end report")
             report = make_report(book, "year-end", year=DEMO_YEAR, out_dir=out, as_of=DEMO_AS_OF)
             step("完成 / done")
     _print_summary(console, path, frames, checked, scored, quarterly, annual, energy)
+    _print_receptions(console, receptions)
     for document in report.written:
         console.print(f"年终考核报告：{document}")
     console.print(report.message)
@@ -87,4 +89,18 @@ def _print_summary(
     )
     alerts = [r for r in energy.energy if r.alert]
     console.print(terminal.energy_table(alerts, lang, "能耗预警（同比增幅超过阈值）", True))
-    console.print(f"已写入：考评、季度汇总、年终排名、能耗统计、校验结果 → {path}")
+    console.print(f"已写入：考评、季度汇总、年终排名、能耗统计、接待统计、校验结果 → {path}")
+
+
+def _print_receptions(console: Console, receptions: jobs.JobResult) -> None:
+    """The year's receptions in one line: visits, cost, those with findings, budget use."""
+    stats = receptions.receptions
+    if not stats:
+        return
+    last = stats[-1]
+    used = "" if last.budget_used is None else f"，预算执行率 {float(last.budget_used):.1f}%"
+    console.print(
+        f"接待统计：{sum(x.receptions for x in stats)} 批次，费用合计 "
+        f"{float(last.year_to_date):,.2f} 元，有问题的接待 {sum(x.flagged for x in stats)} 批次"
+        f"{used}"
+    )

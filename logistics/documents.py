@@ -21,6 +21,7 @@ from reports.font_check import font_warning
 from reports.meeting_sheet import find_meetings, meeting_context
 from reports.monthly_notice import monthly_context
 from reports.pdf import convert_to_pdf
+from reports.reception_list import find_receptions, reception_context
 from reports.render import TemplateRenderer
 from reports.template_files import find_template
 from reports.year_end import year_end_context
@@ -32,7 +33,7 @@ from .core.periods import Month
 from .core.problems import Problem
 from .jobs import Book, read_dataset
 
-KINDS = ("year-end", "monthly", "energy", "meeting", "contracts")
+KINDS = ("year-end", "monthly", "energy", "meeting", "contracts", "reception")
 CHART_KINDS = ("year-end", "energy")  # documents with charts: Chinese needs a Chinese font
 
 
@@ -62,6 +63,7 @@ def make_report(
     month: Month | str | None = None,
     year: int | None = None,
     meeting_id: str | None = None,
+    reception_id: str | None = None,
     out_dir: Path,
     pdf: bool = True,
     as_of: dt.date | None = None,
@@ -74,7 +76,8 @@ def make_report(
     ``month`` (monthly, energy; meeting: every meeting of the month) defaults to the Home
     sheet's 考核月份, else the month of ``as_of``; ``year`` (year-end, contracts) to the Home
     sheet's 考核年度, else the appraisal year holding ``as_of``; ``meeting_id`` picks one
-    meeting. ``lang`` defaults to the workbook's language; ``templates_dir`` to the project's.
+    meeting, ``reception_id`` one reception (reception: else every reception of the month).
+    ``lang`` defaults to the workbook's language; ``templates_dir`` to the project's.
     ``progress(done, total)`` is called before each document and once more before the PDFs
     (``done == total``), for a page that shows how far long work has got.
     """
@@ -95,7 +98,10 @@ def make_report(
         )
         return result
     renderer = TemplateRenderer(find_template(kind, doc_lang, templates_dir))  # fail fast
-    jobs = list(_documents(ds, kind, when, doc_lang, month, year, meeting_id))
+    if kind == "reception":
+        jobs = list(_receptions(ds, doc_lang, reception_id, month))
+    else:
+        jobs = list(_documents(ds, kind, when, doc_lang, month, year, meeting_id))
     out_dir.mkdir(parents=True, exist_ok=True)
     names = unique_names([stem for stem, _ in jobs])
     for i, (name, (_, context)) in enumerate(zip(names, jobs, strict=True)):
@@ -181,6 +187,33 @@ def _meetings(
         mid, title = str(row["meeting_id"]), str(row["title"])
         stem = _t(lang, f"会务工作单-{mid}-{title}", f"Meeting work sheet-{mid}-{title}")
         yield stem, meeting_context(ds, row, lang)
+
+
+def _receptions(
+    ds: Dataset, lang: str, reception_id: str | None, month: Month | str | None
+) -> Iterator[Job]:
+    """One 接待清单 per reception: the one of ``reception_id``, or every one of ``month``."""
+    if reception_id is None and month is None:
+        raise UsageError(
+            detail_zh="接待清单需要接待编号（--reception）或月份（--month）。",
+            detail_en="A reception list needs a reception ID (--reception) or a month (--month).",
+        )
+    label = None if month is None else _month(month).label
+    found = find_receptions(ds, reception_id, label)
+    if not found:
+        ids = ds.tables["receptions"]["reception_id"].dropna().head(5)
+        known = "、".join(map(str, ids))
+        what = f"“{reception_id}”" if reception_id is not None else f"{label}"
+        raise UsageError(
+            detail_zh=f"接待表中没有接待 {what}。已有编号如：{known or '（无）'}。",
+            detail_en=f"No reception {what} on the Receptions sheet. IDs there include: "
+            f"{known or '(none)'}.",
+        )
+    for r in found:
+        stem = _t(
+            lang, f"接待清单-{r.reception_id}-{r.visitor}", f"Reception list-{r.reception_id}"
+        )
+        yield stem, reception_context(ds, r, lang)
 
 
 def _month(value: Month | str) -> Month:

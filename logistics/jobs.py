@@ -21,6 +21,7 @@ from .core.parsing import parse_date
 from .core.periods import Month, Quarter, year_months
 from .core.problems import Problem
 from .core.rawbook import RawBook
+from .core.receptions import ReceptionMonth, reception_month, reception_stat_rows, receptions
 from .core.scoring import MonthScore, score_month
 from .core.summary import PeriodScore, summarize
 from .core.validate import load
@@ -43,6 +44,7 @@ class JobResult:
     months: list[MonthScore] = field(default_factory=list)
     periods: list[PeriodScore] = field(default_factory=list)
     energy: list[MeterMonth] = field(default_factory=list)
+    receptions: list[ReceptionMonth] = field(default_factory=list)
 
     @property
     def blocked(self) -> bool:
@@ -163,6 +165,23 @@ def energy(book: Book, months: Sequence[Month], as_of: dt.date | None = None) ->
             ds.owned.get("energy_stats"), schema.ENERGY_STATS, {m.label for m in months}, new
         )
         return {"energy_stats": merged}, problems
+
+    return _run(book, as_of, compute)
+
+
+def reception(book: Book, months: Sequence[Month], as_of: dt.date | None = None) -> JobResult:
+    """Each month's receptions, costs, findings and budget use into ReceptionStats (SPEC 4.7)."""
+
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+        rows = receptions(ds.tables["receptions"])
+        result.receptions = [reception_month(rows, m, ds.settings, when) for m in months]
+        merged = outputs.merge_period(
+            ds.owned.get("reception_stats"),
+            schema.RECEPTION_STATS,
+            {m.label for m in months},
+            reception_stat_rows(result.receptions),
+        )
+        return {"reception_stats": merged}, []
 
     return _run(book, as_of, compute)
 

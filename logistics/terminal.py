@@ -11,6 +11,7 @@ from rich.table import Table
 from .core import outputs, schema
 from .core.energy import MeterMonth
 from .core.problems import Problem, display
+from .core.receptions import ReceptionMonth, reception_stat_rows
 from .core.rounding import to_float
 from .core.scoring import MonthScore
 from .core.summary import PeriodScore
@@ -122,6 +123,20 @@ def annual_table(rows: list[PeriodScore], lang: str, title: str) -> Table:
 
 def energy_table(rows: list[MeterMonth], lang: str, title: str, with_period: bool = False) -> Table:
     return _table(schema.ENERGY_STATS, lang, outputs.energy_rows(rows, lang), title, with_period)
+
+
+def reception_table(rows: list[ReceptionMonth], lang: str, title: str) -> Table:
+    """ReceptionStats turned on its side (a column per month): twelve money columns side by
+    side would wrap every number in a terminal."""
+    sheet = schema.RECEPTION_STATS
+    values = reception_stat_rows(rows)
+    table = Table(title=title)
+    table.add_column(sheet.columns[0].label(lang))
+    for row in values:
+        table.add_column(str(row[0]), justify="right")
+    for i, column in enumerate(sheet.columns[1:], start=1):
+        table.add_row(column.label(lang), *(_number(row[i], column) for row in values))
+    return table
 
 
 def grade_counts(rows: Iterable[MonthScore | PeriodScore], lang: str) -> str:

@@ -21,6 +21,8 @@ __all__ = [
     "meeting_sheets",
     "monthly_notice",
     "rank_year",
+    "reception_lists",
+    "reception_statistics",
     "responsibility_contracts",
     "summarize_quarter",
     "validate_entries",
@@ -86,3 +88,15 @@ def responsibility_contracts() -> None:
     """岗位责任状 / Contracts: one responsibility contract per staff member in post, for the
     Home sheet's year. Blocked by validation errors."""
     run_button("responsibility_contracts")
+
+
+def reception_statistics() -> None:
+    """接待统计 / Reception statistics: the receptions of the Home sheet's month, their costs,
+    findings and budget use into the ReceptionStats sheet. Blocked by validation errors."""
+    run_button("reception_statistics")
+
+
+def reception_lists() -> None:
+    """接待清单 / Reception lists: one reception list, with signature lines, per reception of
+    the Home sheet's month on the Receptions sheet. Blocked by validation errors."""
+    run_button("reception_lists")

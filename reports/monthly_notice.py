@@ -13,6 +13,7 @@ from logistics.core.periods import Month
 from logistics.core.scoring import GRADE_KEYS, MonthScore, score_month
 
 from . import formatting as f
+from .reception_summary import reception_notice
 
 Context = dict[str, Any]
 
@@ -92,6 +93,7 @@ def monthly_context(
             }
             for _, row in inspections.iterrows()
         ],
+        "receptions": reception_notice(ds, month, as_of, lang),
     }
 
 

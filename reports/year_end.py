@@ -18,6 +18,7 @@ from . import formatting as f
 from .appraisal_year import AppraisalYear, appraisal_year
 from .energy_summary import KINDS, kind_months, total
 from .lookups import staff_names
+from .reception_summary import reception_year
 from .service_stats import CHECKLIST, meeting_stats, plan_stats, request_stats
 
 Context = dict[str, Any]
@@ -73,6 +74,7 @@ def year_end_context(
         "requests": requests,
         "plans": plans,
         "appendix": _appendix(y, ranking, lang),
+        "receptions": reception_year(ds, y.months, as_of, lang),
     }
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pandas as pd
 import pytest
 
 from logistics.core import schema
 from logistics.core.rawbook import RawBook, RawSheet
+from logistics.core.receptions import CODE_FINDING, FINDING_CODES, FINDINGS
 from logistics.core.settings import SETTING_DEFS
 from logistics.core.validate import load
 from logistics.core.workdays import WorkCalendar
@@ -86,7 +88,9 @@ def test_values_are_canonical(frames: dict[str, pd.DataFrame]) -> None:
 def test_settings_and_calendar(frames: dict[str, pd.DataFrame]) -> None:
     settings = frames["settings"]
     assert list(settings["key"]) == [d.zh for d in SETTING_DEFS]
-    assert list(settings["value"]) == [d.default for d in SETTING_DEFS]
+    # Every default, but a reception budget, so that the demo shows its use (SPEC 4.7)
+    expected = [30000 if d.key == "reception_budget" else d.default for d in SETTING_DEFS]
+    assert list(settings["value"]) == expected
     assert settings["value"].iloc[0] == "示例实验小学"
     official = WorkCalendar()
     cal = frames["calendar"]
@@ -99,9 +103,25 @@ def test_settings_and_calendar(frames: dict[str, pd.DataFrame]) -> None:
     assert any(d.weekday() == 5 and not official.is_workday(d) for d in workdays["date"])
 
 
-def test_no_validation_problems(frames: dict[str, pd.DataFrame]) -> None:
+def test_no_validation_problems_but_the_reception_findings(
+    frames: dict[str, pd.DataFrame],
+) -> None:
     ds = load(_raw_book(frames), dt.date(YEAR, 12, 31))
-    assert [(p.code, p.sheet, p.row, p.column) for p in ds.problems] == []
+    others = [p for p in ds.problems if p.code not in FINDING_CODES]
+    assert [(p.code, p.sheet, p.row, p.column) for p in others] == []
+
+
+def test_receptions_have_a_few_findings_of_each_kind(frames: dict[str, pd.DataFrame]) -> None:
+    visits = frames["receptions"]
+    assert len(visits) >= 30 and visits["reception_id"].is_unique
+    assert set(visits["date"].map(lambda d: d.year)) == {YEAR}
+    ds = load(_raw_book(frames), dt.date(YEAR, 12, 31))
+    found = [p for p in ds.problems if p.code in FINDING_CODES]
+    assert all(p.severity == "warning" for p in found)
+    per_kind = Counter(CODE_FINDING[p.code] for p in found)
+    assert set(per_kind) == set(FINDINGS) and min(per_kind.values()) >= 2, per_kind
+    per_row = Counter(p.row for p in found)
+    assert max(per_row.values()) == 3  # one reception breaks three rules at once
 
 
 def test_references_exist(frames: dict[str, pd.DataFrame]) -> None:

@@ -135,6 +135,23 @@ def small_school() -> dict[str, pd.DataFrame]:
             },
         ],
         "calendar": [],
+        "receptions": [
+            {
+                "reception_id": "JD-1",
+                "date": D(2025, 3, 6),
+                "visitor": "区教育局",
+                "purpose": "调研",
+                "official_letter": True,
+                "approver": "王校长",
+                "approved_date": D(2025, 3, 4),
+                "guests": 4,
+                "hosts": 2,
+                "meals": 1,
+                "meal_cost": 240,  # 240 / (6 × 1) = 40 a head, within the cap of 50
+                "alcohol": False,
+                "staff_id": "S1",
+            },
+        ],
     }
     return {key: pd.DataFrame(rows) for key, rows in frames.items()}
 

@@ -178,6 +178,52 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
         "Friday were used as working days. Fill in that year's holidays and "
         "make-up days on the Calendar sheet.",
     ),
+    # Receptions (SPEC 4.7): one error, and every finding of the regulation is a warning.
+    "reception_meals_missing": (
+        ERROR,
+        "有餐费 {cost} 元但用餐次数为 0 或空白。请填写用餐次数，或把餐费改为 0。",
+        "MealCost is {cost} yuan but Meals is 0 or blank. Enter the number of meals, "
+        "or set MealCost to 0.",
+    ),
+    "reception_hosts_over": (
+        WARNING,
+        "陪同超标：陪同 {value} 人，来访 {guests} 人时最多 {cap} 人"
+        "（不超过 {hosts_max} 人，或来访人数的 1/{divisor}）。请减少陪同或说明原因。",
+        "Too many hosts: {value} for {guests} guests, at most {cap} "
+        "({hosts_max}, or 1/{divisor} of the guests). Reduce the hosts or explain why.",
+    ),
+    "reception_meal_over": (
+        WARNING,
+        "餐费超标：{value} 元 ÷（{people} 人 × {meals} 餐）= 每人每餐 {per_meal} 元，"
+        "超过标准 {cap} 元。请核对餐费或说明原因。",
+        "Meals over the cap: {value} yuan ÷ ({people} people × {meals} meals) = "
+        "{per_meal} yuan per person-meal, above the cap of {cap}. Check the cost or explain.",
+    ),
+    "reception_no_letter": (
+        WARNING,
+        "无公函：接待应凭来访单位公函。请补交公函后把“公函”改为“是”。",
+        "No official letter: a reception needs the visitor's official letter. File it, "
+        "then set OfficialLetter to Yes.",
+    ),
+    "reception_unapproved": (
+        WARNING,
+        "未审批：未填写审批日期，接待须在来访前（含当日）审批。已审批的请填写审批日期，"
+        "未审批的请补办审批并说明原因。",
+        "Not approved: no ApprovedDate, and a reception must be approved by the day of the "
+        "visit. If it was approved, enter the date; if not, get it approved and explain why.",
+    ),
+    "reception_approved_late": (
+        WARNING,
+        "未审批：审批日期 {value} 晚于接待日期 {date}，接待须在来访前（含当日）审批。"
+        "请在备注中说明事后审批的原因。",
+        "Not approved: approved on {value}, after the visit on {date}; a reception must be "
+        "approved by the day of the visit. Explain in Notes why it was approved afterwards.",
+    ),
+    "reception_alcohol": (
+        WARNING,
+        "酒水：接待用餐不得提供酒水。请说明情况。",
+        "Alcohol: reception meals must not include alcohol. Explain what happened.",
+    ),
 }
 
 

@@ -289,6 +289,33 @@ CALENDAR = Sheet(
     ),
 )
 
+MONEY_FMT = "#,##0.00"
+RECEPTIONS = Sheet(
+    "receptions",
+    "接待",
+    "Receptions",
+    table="tblReceptions",
+    required=False,
+    columns=(
+        _col("reception_id", "编号", "ReceptionID", required=True, unique=True, width=12),
+        _col("date", "日期", "Date", D, required=True),
+        _col("visitor", "来访单位", "Visitor", required=True, width=22),
+        _col("purpose", "事由", "Purpose", required=True, width=24),
+        _yes_no("official_letter", "公函", "OfficialLetter"),
+        _col("approver", "审批人", "Approver", width=10),
+        _col("approved_date", "审批日期", "ApprovedDate", D),
+        _col("guests", "来访人数", "Guests", I, required=True, min=1, width=10),
+        _col("hosts", "陪同人数", "Hosts", I, min=0, width=10),
+        _col("meals", "用餐次数", "Meals", I, min=0, width=10),
+        _col("meal_cost", "餐费(元)", "MealCost", N, min=0, width=12, num_format=MONEY_FMT),
+        _col("lodging_cost", "住宿费(元)", "LodgingCost", N, min=0, width=12, num_format=MONEY_FMT),
+        _col("other_cost", "其他费用(元)", "OtherCost", N, min=0, width=12, num_format=MONEY_FMT),
+        _yes_no("alcohol", "酒水", "Alcohol"),
+        _col("staff_id", "负责人", "StaffID", required=True, width=10),
+        _col("notes", "备注", "Notes", width=24),
+    ),
+)
+
 # ---- output sheets ------------------------------------------------------------------
 SCORE_FMT = "0.0"
 PAY_FMT = "#,##0.00"
@@ -372,6 +399,28 @@ ENERGY_STATS = Sheet(
     ),
 )
 
+RECEPTION_STATS = Sheet(
+    "reception_stats",
+    "接待统计",
+    "ReceptionStats",
+    owned=True,
+    period="month",
+    columns=(
+        _col("month", "月份", "Month", width=10),
+        _col("receptions", "接待批次", "Receptions", I, num_format="0", width=9),
+        _col("guests", "来访人次", "Guests", I, num_format="0", width=9),
+        _col("hosts", "陪同人次", "Hosts", I, num_format="0", width=9),
+        _col("meal_cost", "餐费", "MealCost", N, num_format=PAY_FMT, width=12),
+        _col("lodging_cost", "住宿费", "LodgingCost", N, num_format=PAY_FMT, width=12),
+        _col("other_cost", "其他费用", "OtherCost", N, num_format=PAY_FMT, width=12),
+        _col("total", "合计", "Total", N, num_format=PAY_FMT, width=12),
+        _col("flagged", "问题批次", "Flagged", I, num_format="0", width=9),
+        _col("year_to_date", "本年累计", "YearToDate", N, num_format=PAY_FMT, width=13),
+        _col("budget", "年度预算", "Budget", N, num_format=PAY_FMT, width=13),
+        _col("budget_used", "预算执行率(%)", "BudgetUsed(%)", N, num_format=SCORE_FMT, width=12),
+    ),
+)
+
 VALIDATION = Sheet(
     "validation",
     "校验结果",
@@ -398,8 +447,16 @@ INPUT_SHEETS: tuple[Sheet, ...] = (
     REQUESTS,
     SETTINGS,
     CALENDAR,
+    RECEPTIONS,
 )
-OUTPUT_SHEETS: tuple[Sheet, ...] = (SCORES, QUARTERLY, ANNUAL, ENERGY_STATS, VALIDATION)
+OUTPUT_SHEETS: tuple[Sheet, ...] = (
+    SCORES,
+    QUARTERLY,
+    ANNUAL,
+    ENERGY_STATS,
+    RECEPTION_STATS,
+    VALIDATION,
+)
 ALL_SHEETS: tuple[Sheet, ...] = INPUT_SHEETS + OUTPUT_SHEETS
 SHEETS: dict[str, Sheet] = {s.key: s for s in ALL_SHEETS}
 

@@ -192,6 +192,50 @@ SETTING_DEFS: tuple[SettingDef, ...] = (
         "同比增幅超过此值即预警",
         "Alert when year-on-year growth exceeds this",
     ),
+    SettingDef(
+        "meal_cap",
+        "接待餐费标准",
+        "MealCap",
+        50,
+        Kind.NUMBER,
+        0,
+        None,
+        "接待用餐每人每餐不超过此金额（元）",
+        "Reception meals: at most this many yuan per person per meal",
+    ),
+    SettingDef(
+        "hosts_max",
+        "陪餐人数上限",
+        "HostsMax",
+        3,
+        Kind.INT,
+        0,
+        None,
+        "陪同人数不超过此数与（来访人数 ÷ 陪餐比例分母，取整）中的较大者",
+        "Hosts: at most the larger of this and guests ÷ HostsDivisor (rounded down)",
+    ),
+    SettingDef(
+        "hosts_divisor",
+        "陪餐比例分母",
+        "HostsDivisor",
+        3,
+        Kind.INT,
+        1,
+        None,
+        "见陪餐人数上限；3 表示陪同不超过来访人数的三分之一",
+        "See HostsMax; 3 = at most a third of the guests",
+    ),
+    SettingDef(
+        "reception_budget",
+        "年度接待预算",
+        "ReceptionBudget",
+        0,
+        Kind.NUMBER,
+        0,
+        None,
+        "元；0 表示不设预算",
+        "Yuan; 0 = no budget",
+    ),
 )
 SETTINGS_BY_KEY = {d.key: d for d in SETTING_DEFS}
 MAXIMA_KEYS = ("log_points", "quantity_points", "quality_points", "timeliness_points")
@@ -216,6 +260,10 @@ class Settings:
     explained_credit: Fraction = Fraction(1, 2)
     year_start_month: int = 1
     energy_alert_percent: Fraction = Fraction(10)
+    meal_cap: Fraction = Fraction(50)
+    hosts_max: int = 3
+    hosts_divisor: int = 3
+    reception_budget: Fraction = Fraction(0)
 
     @classmethod
     def from_values(cls, values: dict[str, object]) -> Settings:

@@ -17,6 +17,7 @@ from .meter_readings import reading_problems
 from .parsing import parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
+from .receptions import reception_checks
 from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings
 from .workdays import WorkCalendar, uncovered_years
 
@@ -31,6 +32,8 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     calendar = WorkCalendar(_overrides(tables["calendar"]))
     _cross_checks(tables, problems)
     _warnings(tables, as_of, problems)
+    staff_ids = set(tables["staff"]["staff_id"].dropna())
+    problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
     owned = {s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets}
     return Dataset(raw.lang, tables, settings, calendar, owned, raw.home, problems)
 

@@ -19,8 +19,11 @@ from .meetings import meeting_rows
 from .people import MIN_STAFF, Person, draw_staff
 from .plans import plan_rows
 from .posts import POSTS, Post
+from .receptions import reception_rows
 from .school_calendar import calendar_rows
 from .service_requests import request_rows
+
+DEMO_SETTINGS = {"reception_budget": 30000}  # the demo's values where they are not the default
 
 
 def demo_frames(
@@ -67,11 +70,16 @@ def demo_frames(
         "plans": _frame("plans", rows["plans"]),
         "requests": _frame("requests", rows["requests"]),
         "settings": _frame(
-            "settings", [{"key": d.zh, "value": d.default, "note": d.note_zh} for d in SETTING_DEFS]
+            "settings",
+            [
+                {"key": d.zh, "value": DEMO_SETTINGS.get(d.key, d.default), "note": d.note_zh}
+                for d in SETTING_DEFS
+            ],
         ),
         "calendar": _frame(
             "calendar", [{"date": d, "type": kind, "note": note} for d, kind, note in overrides]
         ),
+        "receptions": _frame("receptions", reception_rows(year, owners, cal, seed)),
     }
 
 

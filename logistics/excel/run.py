@@ -125,6 +125,11 @@ def _energy(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
     return month.label, jobs.energy(book, [month])
 
 
+def _reception(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
+    month = home.month()
+    return month.label, jobs.reception(book, [month])
+
+
 @dataclass(frozen=True)
 class Document:
     """A document button: the ``make_report`` kind and the Home field that picks its period."""
@@ -151,6 +156,15 @@ ACTIONS: dict[str, Action | Document] = {
     "energy_notice": Document("节能通报", "energy notice", "energy", "month"),
     "meeting_sheets": Document("会务工作单", "meeting sheets", "meeting", "month"),
     "responsibility_contracts": Document("岗位责任状", "contracts", "contracts", "year"),
+    "reception_statistics": Action(
+        "接待统计",
+        "reception statistics",
+        _reception,
+        lambda r: sum(x.receptions for x in r.receptions),
+        "批",
+        "receptions",
+    ),
+    "reception_lists": Document("接待清单", "reception lists", "reception", "month"),
 }
 
 

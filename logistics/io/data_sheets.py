@@ -69,6 +69,8 @@ def input_column_format(formats: Formats, col: Column) -> Format | None:
         return formats.date
     if col.kind is Kind.TEXT and col.key.endswith("_id"):
         return formats.text  # identifiers: Excel keeps 001 as typed instead of the number 1
+    if col.num_format:
+        return formats.get(num_format=col.num_format)  # money columns: 1,300.00
     return None
 
 

@@ -190,6 +190,8 @@ JOBS = [
     ("rank_year", ["rank", "--year", "2025"], "年终排名", r"2025 年终排名完成：3 人，警告 0 条"),
     ("energy_statistics", ["energy", "--month", "2025-03"], "能耗统计",
      r"2025-03 能耗统计完成：1 个表计，警告 0 条"),
+    ("reception_statistics", ["reception", "--month", "2025-03"], "接待统计",
+     r"2025-03 接待统计完成：1 批，警告 0 条"),
 ]  # fmt: skip
 
 
@@ -441,6 +443,8 @@ REPORTS = [
      ["会务工作单-M1-教职工大会"]),
     ("responsibility_contracts", ["contracts", "--year", "2025"], "2025 岗位责任状",
      ["岗位责任状-S1-张伟", "岗位责任状-S3-王强"]),  # S2 left on 2025-03-31
+    ("reception_lists", ["reception", "--month", "2025-03"], "2025-03 接待清单",
+     ["接待清单-JD-1-区教育局"]),
 ]  # fmt: skip
 REPORT_IDS = [r[0] for r in REPORTS]
 WHEN = r"（\d\d-\d\d \d\d:\d\d）"

@@ -20,6 +20,7 @@ from reports.pdf import convert_to_pdf, find_soffice
 AS_OF = dt.date(2025, 12, 31)
 MONTH = "2025-07"  # the demo's energy spike: 食堂电表 uses 1.5 times as much as a year ago
 MEETING = "HY2025-002"
+RECEPTION = "JD2025-029"  # the demo's reception with three findings
 
 
 def require_soffice() -> str:
@@ -48,6 +49,7 @@ def demo_docs(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         ("monthly", {"month": MONTH}),
         ("energy", {"month": MONTH}),
         ("meeting", {"meeting_id": MEETING}),
+        ("reception", {"reception_id": RECEPTION}),
     ):
         result = make_report(book, kind, out_dir=out, pdf=False, as_of=AS_OF, **options)
         assert not result.blocked and len(result.documents) == 1
