@@ -192,6 +192,17 @@ SETTING_DEFS: tuple[SettingDef, ...] = (
         "同比增幅超过此值即预警",
         "Alert when year-on-year growth exceeds this",
     ),
+    SettingDef(
+        "repeat_repairs",
+        "重复报修阈值",
+        "RepeatRepairs",
+        3,
+        Kind.INT,
+        1,
+        None,
+        "12个月内报修达到此次数的资产或地点列为重复报修",
+        "An asset or place with this many repair requests in 12 months is a repeat repair",
+    ),
 )
 SETTINGS_BY_KEY = {d.key: d for d in SETTING_DEFS}
 MAXIMA_KEYS = ("log_points", "quantity_points", "quality_points", "timeliness_points")
@@ -216,6 +227,7 @@ class Settings:
     explained_credit: Fraction = Fraction(1, 2)
     year_start_month: int = 1
     energy_alert_percent: Fraction = Fraction(10)
+    repeat_repairs: int = 3
 
     @classmethod
     def from_values(cls, values: dict[str, object]) -> Settings:

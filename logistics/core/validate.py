@@ -12,6 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from . import schema
+from .asset_checks import asset_problems
 from .dataset import Dataset
 from .parsing import parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
@@ -30,6 +31,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     calendar = WorkCalendar(_overrides(tables["calendar"]))
     _cross_checks(tables, problems)
     _warnings(tables, as_of, problems)
+    problems += asset_problems(tables, as_of)
     owned = {s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets}
     return Dataset(raw.lang, tables, settings, calendar, owned, raw.home, problems)
 
