@@ -101,7 +101,10 @@ def test_settings_and_calendar(frames: dict[str, pd.DataFrame]) -> None:
 
 def test_no_validation_problems(frames: dict[str, pd.DataFrame]) -> None:
     ds = load(_raw_book(frames), dt.date(YEAR, 12, 31))
-    assert [(p.code, p.sheet, p.row, p.column) for p in ds.problems] == []
+    found = [(p.code, p.sheet, p.row, p.column) for p in ds.problems]
+    # The only warnings are the three loans the demo leaves out past their due date.
+    assert [x for x in found if x[0] != "loan_overdue"] == []
+    assert len(found) == 3
 
 
 def test_references_exist(frames: dict[str, pd.DataFrame]) -> None:
@@ -242,6 +245,7 @@ def test_meetings_plans_requests(frames: dict[str, pd.DataFrame]) -> None:
     assert all(s <= d for s, d in zip(plans["start"], plans["due"], strict=True))
 
     requests = frames["requests"]
+    requests = requests[~requests["request_id"].str.startswith("BX")]  # the repairs: own test
     assert 55 <= len(requests) <= 65 and requests["request_id"].is_unique
     promised = requests[requests["promised"]]
     assert promised["promised_date"].notna().all()
