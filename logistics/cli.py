@@ -222,6 +222,8 @@ def inventory(
         raise typer.BadParameter(f"--year {year} is not a year; write four digits, e.g. 2025")
 
     def show(r: jobs.JobResult) -> None:
+        if not r.count_lines:  # a year without Counts rows: the warning says so
+            return
         title = terminal.t(r.lang, f"{year} 年盘点：需处理的资产", f"Count {year}: items to act on")
         console.print(terminal.count_result_table(r.count_lines, r.lang, title))
         console.print(terminal.count_summary(r.count_lines, r.lang))

@@ -252,7 +252,7 @@ def _statuses(year: int, assets: list[dict[str, object]], rng: random.Random) ->
     old = [
         a
         for a in assets
-        if a["category"] == "furniture" and a["location"] in CLASSROOMS[6:]  # not the counted
+        if a["name"] == "图书柜" and a["location"] in CLASSROOMS[6:]
     ]
     for a in rng.sample(old, 4):
         a["status"] = "disposed"
