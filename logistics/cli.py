@@ -264,7 +264,11 @@ def report(
     workbook: Workbook,
     kind: Annotated[
         str,
-        typer.Argument(help="year-end, monthly, energy, meeting or contracts.", show_default=False),
+        typer.Argument(
+            help="year-end, monthly, energy, meeting, contracts, inventory (--year) or "
+            "asset-ledger (as of --as-of).",
+            show_default=False,
+        ),
     ],
     month: Annotated[
         str | None,
@@ -273,7 +277,10 @@ def report(
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option(help="The appraisal year (year-end, contracts).")
+        int | None,
+        typer.Option(
+            help="The appraisal year (year-end, contracts); the count's year (inventory)."
+        ),
     ] = None,
     meeting: Annotated[str | None, typer.Option(help="One meeting's ID (meeting).")] = None,
     out: Annotated[Path, typer.Option(help="Folder for the documents.")] = Path("."),

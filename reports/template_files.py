@@ -22,6 +22,8 @@ TEMPLATE_NAMES: dict[str, str] = {
     "energy": "energy_notice",
     "meeting": "meeting_sheet",
     "contracts": "contract",
+    "inventory": "inventory_report",
+    "asset-ledger": "asset_ledger",
 }
 
 

@@ -249,11 +249,7 @@ def _statuses(year: int, assets: list[dict[str, object]], rng: random.Random) ->
         a["purchase_date"] = D(year - 9, 3, 2)
         a["disposed_date"] = D(year, rng.choice((3, 7)), 15)
         a["notes"] = "主板损坏，经鉴定无维修价值"
-    old = [
-        a
-        for a in assets
-        if a["name"] == "图书柜" and a["location"] in CLASSROOMS[6:]
-    ]
+    old = [a for a in assets if a["name"] == "图书柜" and a["location"] in CLASSROOMS[6:]]
     for a in rng.sample(old, 4):
         a["status"] = "disposed"
         a["disposed_date"] = D(year - 1, 12, 20)
