@@ -19,6 +19,7 @@ from .appraisal_year import AppraisalYear, appraisal_year
 from .energy_summary import KINDS, kind_months, total
 from .lookups import staff_names
 from .service_stats import CHECKLIST, meeting_stats, plan_stats, request_stats
+from .year_end_property import property_context
 
 Context = dict[str, Any]
 
@@ -73,6 +74,7 @@ def year_end_context(
         "requests": requests,
         "plans": plans,
         "appendix": _appendix(y, ranking, lang),
+        **property_context(ds, year, first, until, lang),  # property, satisfaction
     }
 
 

@@ -6,6 +6,7 @@ from docx.document import Document
 
 from ..docx_parts import NOTE, Col, grid_table, loop_table, new_section, para, spacer, tag
 from .common import Tr, chart, month_cols, signature, start
+from .year_end_property import property_sections
 
 
 def year_end(lang: str) -> Document:
@@ -436,6 +437,7 @@ def year_end(lang: str) -> Document:
         "x in plans.overdue_list",
     )
     tag(doc, "endif")
+    property_sections(doc, t)  # 十、学校财产 and 十一、报修与满意度
     signature(doc, t, "{{ report_date }}")
 
     new_section(doc, landscape=True)

@@ -83,3 +83,21 @@ def test_each_room_of_the_ledger_starts_a_page(pages, demo_ds):
     titles = [p.split("分室财产账：", 1)[1] for p in starts]
     assert [t[: len(r)] for t, r in zip(titles, rooms, strict=True)] == rooms
     assert all(p.count("分室财产账：") == 1 for p in starts)  # one room per page
+
+
+def test_year_end_property_and_satisfaction(demo_ds):
+    from reports.year_end import year_end_context
+
+    context = year_end_context(demo_ds, 2025, AS_OF, "zh")
+    prop, sat = context["property"], context["satisfaction"]
+    assert [(r["what"], r["count"]) for r in prop["repeats"]] == [
+        ("投影仪（ZC250083）", 5),
+        ("（未登记资产）", 3),
+    ]
+    assert [x["days"] for x in prop["overdue_loans"]] == [40, 12, 5]  # as the demo set them
+    assert prop["count"]["not_found"] == 1 and prop["has_count"]
+    # The school's mean, recomputed from the sheet with plain pandas.
+    requests = demo_ds.tables["requests"]
+    rated = requests[(requests["date"].dt.year == 2025) & requests["satisfaction"].notna()]
+    assert sat["ratings"] == len(rated)
+    assert sat["mean"] == f"{rated['satisfaction'].sum() / len(rated):.1f}"
