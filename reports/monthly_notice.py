@@ -13,6 +13,7 @@ from logistics.core.periods import Month
 from logistics.core.scoring import GRADE_KEYS, MonthScore, score_month
 
 from . import formatting as f
+from .property_figures import overdue_loan_rows
 
 Context = dict[str, Any]
 
@@ -92,6 +93,7 @@ def monthly_context(
             }
             for _, row in inspections.iterrows()
         ],
+        "overdue_loans": overdue_loan_rows(ds, end, lang),  # at the month's end
     }
 
 

@@ -306,3 +306,31 @@ def asset_ledger(lang: str) -> Document:
     )
     tag(doc, "endfor")
     return doc
+
+
+def overdue_loans_block(doc: Document, t: Tr) -> None:
+    """The monthly notice's 六、借用资产逾期未还, shown only when a loan is past due at the
+    month's end (context ``overdue_loans`` of ``reports.property_figures``)."""
+    tag(doc, "if overdue_loans")
+    doc.add_heading(t("六、借用资产逾期未还", "6. Loans past due"), 1)
+    para(
+        doc,
+        t(
+            "以下借出的资产已过应还日期仍未归还，请借用人尽快归还，经办人负责催还：",
+            "These items are past their due date and not back; borrowers, please return them, "
+            "and whoever lent them, please follow up:",
+        ),
+    ).paragraph_format.keep_with_next = True
+    loop_table(
+        doc,
+        [
+            Col(t("资产编号", "Asset ID"), 22, "{{ x.id }}"),
+            Col(t("资产名称", "Name"), 26, "{{ x.name }}", "l"),
+            Col(t("借用人", "Borrower"), 34, "{{ x.borrower }}", "l"),
+            Col(t("应还日期", "Due"), 22, "{{ x.due }}"),
+            Col(t("逾期天数", "Days late"), 16, "{{ x.days }}"),
+            Col(t("经办人", "Handled by"), 16, "{{ x.handler }}"),
+        ],
+        "x in overdue_loans",
+    )
+    tag(doc, "endif")

@@ -311,3 +311,17 @@ def test_overdue_loans_are_warnings_on_the_as_of_date():
     assert not ds.errors
     message = ds.problems[0].message("zh", "应还日期")
     assert "2025-12-20" in message and "三年级2班 王老师" in message and "ZC001" in message
+
+
+def test_loans_out_and_past_due_on_a_day():
+    from logistics.core.assets import overdue_loans
+
+    loans = [
+        LOAN,  # row 2: out 11-01, due 12-20, not returned
+        {**LOAN, "returned": D(2025, 12, 28)},  # row 3: back 8 days late
+        {**LOAN, "out": D(2025, 12, 5), "due": D(2025, 12, 10)},  # row 4: lent after 11-30
+    ]
+    table = base(loans=loans).tables["loans"]
+    assert list(overdue_loans(table, D(2025, 11, 30)).index) == []
+    assert list(overdue_loans(table, D(2025, 12, 21)).index) == [4, 2, 3]  # by due date
+    assert list(overdue_loans(table, D(2025, 12, 28)).index) == [4, 2]  # row 3 is back

@@ -101,3 +101,15 @@ def test_year_end_property_and_satisfaction(demo_ds):
     rated = requests[(requests["date"].dt.year == 2025) & requests["satisfaction"].notna()]
     assert sat["ratings"] == len(rated)
     assert sat["mean"] == f"{rated['satisfaction'].sum() / len(rated):.1f}"
+
+
+def test_monthly_notice_lists_loans_past_due_at_the_months_end(demo_ds):
+    from logistics.core.periods import Month
+    from reports.monthly_notice import monthly_context
+
+    december = monthly_context(demo_ds, Month(2025, 12), AS_OF, "zh")["overdue_loans"]
+    assert [(x["name"], x["days"]) for x in december] == [
+        ("数码照相机", 40),
+        ("笔记本电脑", 12),
+        ("便携投影仪", 5),
+    ]
