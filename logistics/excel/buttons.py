@@ -34,6 +34,10 @@ BUTTONS: tuple[Button, ...] = (
     Button("EnergyNotice", "energy_notice", "节能通报", "Energy notice", 1),
     Button("MeetingSheets", "meeting_sheets", "会务工作单", "Meeting sheets", 1),
     Button("ResponsibilityContracts", "responsibility_contracts", "岗位责任状", "Contracts", 1),
+    Button("AssetStatistics", "asset_statistics", "资产统计", "Asset statistics"),
+    Button("CountResult", "count_result", "盘点结果", "Count result"),
+    Button("InventoryReport", "inventory_report", "资产盘点报告", "Inventory report", 1),
+    Button("AssetLedger", "asset_ledger", "资产台账", "Asset ledger", 1),
 )
 
 VBA_MODULE = "Buttons"
