@@ -28,7 +28,7 @@ def run_demo(out: Path, console: Console) -> Path:
     months = [Month(DEMO_YEAR, m) for m in range(1, 13)]
     quarters = [Quarter(DEMO_YEAR, q) for q in range(1, 5)]
     with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("示例数据 / demo data", total=8)
+        task = progress.add_task("示例数据 / demo data", total=9)
 
         def step(description: str) -> None:
             progress.update(task, advance=1, description=description)
@@ -49,10 +49,14 @@ def run_demo(out: Path, console: Console) -> Path:
             annual = jobs.rank(book, DEMO_YEAR, DEMO_AS_OF)
             step("能耗统计 / energy")
             energy = jobs.energy(book, months, DEMO_AS_OF)
+            step("资产统计与盘点 / property")
+            assets = jobs.assets(book, DEMO_AS_OF)
+            counted = jobs.inventory(book, DEMO_YEAR, DEMO_AS_OF)
             step("年终考核报告 / year-end report")
             report = make_report(book, "year-end", year=DEMO_YEAR, out_dir=out, as_of=DEMO_AS_OF)
             step("完成 / done")
     _print_summary(console, path, frames, checked, scored, quarterly, annual, energy)
+    _print_property(console, assets, counted)
     for document in report.written:
         console.print(f"年终考核报告：{document}")
     console.print(report.message)
@@ -88,3 +92,15 @@ def _print_summary(
     alerts = [r for r in energy.energy if r.alert]
     console.print(terminal.energy_table(alerts, lang, "能耗预警（同比增幅超过阈值）", True))
     console.print(f"已写入：考评、季度汇总、年终排名、能耗统计、校验结果 → {path}")
+
+
+def _print_property(console: Console, assets: jobs.JobResult, counted: jobs.JobResult) -> None:
+    held = sum(s.items for s in assets.asset_stats)
+    console.print(
+        f"资产统计：截至 {DEMO_AS_OF} 在账资产 {held} 项；"
+        f"{DEMO_YEAR} 年盘点：" + terminal.count_summary(counted.count_lines, "zh")
+    )
+    console.print(
+        f"已写入：资产统计、盘点结果（资产盘点报告、资产台账：logistics report 工作簿 "
+        f"inventory --year {DEMO_YEAR} / asset-ledger）"
+    )

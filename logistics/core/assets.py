@@ -140,8 +140,13 @@ def count_result(assets: pd.DataFrame, counts: pd.DataFrame, year: int) -> list[
         with_id.assign(_row=with_id.index)
         .sort_values(["date", "_row"], kind="stable")
         .drop_duplicates("asset_id", keep="last")
-        .set_index("asset_id")
     )
+    found = {  # plain dicts: a lookup per asset, 5,000 of them, must not cost a pandas call
+        key: (location, counted, row)
+        for key, location, counted, row in zip(
+            latest["asset_id"], latest["location"], latest["counted"], latest["_row"], strict=True
+        )
+    }
     book = held(assets, first).dropna(subset=["asset_id"])
     book = book.assign(_key=book["asset_id"].map(str)).sort_values("_key", kind="stable")
     lines = []
@@ -150,14 +155,14 @@ def count_result(assets: pd.DataFrame, counts: pd.DataFrame, year: int) -> list[
     ):
         booked = int(quantity)
         where = _trim(location)
-        if asset_id not in latest.index:
+        if asset_id not in found:
             lines.append(
                 CountLine(asset_id, str(name), where, None, booked, 0, -booked, ("not_found",))
             )
             continue
-        found = latest.loc[asset_id]
-        counted = int(found["counted"]) if not pd.isna(found["counted"]) else 0
-        actual = _trim(found["location"])
+        actual_raw, counted_value, row = found[asset_id]
+        counted = 0 if pd.isna(counted_value) else int(counted_value)
+        actual = _trim(actual_raw)
         diff = counted - booked
         results = tuple(
             key
@@ -169,23 +174,12 @@ def count_result(assets: pd.DataFrame, counts: pd.DataFrame, year: int) -> list[
             if hit
         ) or ("match",)
         lines.append(
-            CountLine(
-                asset_id,
-                str(name),
-                where,
-                actual,
-                booked,
-                counted,
-                diff,
-                results,
-                int(found["_row"]),
-            )
+            CountLine(asset_id, str(name), where, actual, booked, counted, diff, results, int(row))
         )
+    blank = rows[rows["asset_id"].isna()]
     for row, name, location, counted_value in zip(
-        rows.index, rows["name"], rows["location"], rows["counted"], strict=True
+        blank.index, blank["name"], blank["location"], blank["counted"], strict=True
     ):
-        if pd.notna(rows.at[row, "asset_id"]):
-            continue
         counted = 0 if pd.isna(counted_value) else int(counted_value)
         lines.append(
             CountLine(
