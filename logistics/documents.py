@@ -140,7 +140,8 @@ def _documents(
     elif kind == "meeting":
         yield from _meetings(ds, lang, meeting_id, month)
     elif kind == "inventory":  # the calendar year of the count (SPEC 4.8)
-        y = year if year is not None else default_year(ds, as_of)
+        home = ds.home.get("year") is not None
+        y = year if year is not None else default_year(ds, as_of) if home else as_of.year
         stem = _t(lang, f"{school}-{y}年度资产盘点报告", f"{school}-{y} inventory report")
         yield stem, inventory_context(ds, y, as_of, lang)
     elif kind == "asset-ledger":  # as of the as-of date
