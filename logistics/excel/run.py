@@ -142,7 +142,8 @@ class Document:
     zh: str
     en: str
     kind: str  # logistics.documents.KINDS
-    period: Literal["month", "year", "as_of"]  # meeting: every meeting of the Home month
+    # meeting: every meeting of the Home month; as_of: no period, the Home 截止日期 (else today)
+    period: Literal["month", "year", "as_of"]
 
 
 # Keyed by Button.function (logistics.excel.buttons); a test keeps the two in step.
