@@ -3,7 +3,7 @@
 Usage::
 
     python bench/run.py [--sizes 10000,100000,500000] [--out bench/out]
-                        [--skip-openpyxl-above 100000]
+                        [--skip-openpyxl-above 100000] [--assets 5000]
 
 For each size (target number of rows on the logs sheet) a demo workbook is generated once
 and cached in ``--out`` (``logs-<size>.xlsm`` plus ``logs-<size>.json`` with its row
@@ -39,6 +39,9 @@ which after ``fork``/``vfork`` is the parent's), so a parent that had built a 50
 workbook would floor every later child's peak at about 1 GiB. The parent's own peak is
 recorded in the results and a warning is printed if it reaches the baseline child's.
 
+``--assets N`` adds the property case (``bench/property_case.py``): ``logistics inventory``
+on N assets and 4N count rows against the raw read of the same workbook (target ≤ 1.5×).
+
 Times are the best of 3 runs up to 100k rows and of 1 run above; peaks are the highest seen.
 Every run reads files that were just written or copied, so they are in the page cache.
 """
@@ -61,6 +64,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from property_case import COUNT_ROWS, RATIO_MAX, child_build_property
 
 if TYPE_CHECKING:  # imported lazily at run time: children must not pay for them
     import pandas as pd
@@ -190,6 +195,7 @@ CHILDREN: dict[str, Callable[..., None]] = {
     "build": child_build,
     "rows": child_score_rows,
     "count": child_count_rows,
+    "property": child_build_property,
 }
 
 
@@ -580,6 +586,7 @@ def write_json(
     base: Sample,
     own_mib: float,
     report: dict[str, Any] | None = None,
+    inventory: dict[str, Any] | None = None,
 ) -> None:
     doc = {
         "environment": environment(),
@@ -593,8 +600,44 @@ def write_json(
         "baseline": asdict(base),
         "sizes": [asdict(r) for r in results],
         "year_end_report": report,
+        "inventory": inventory,
     }
     path.write_text(json.dumps(doc, indent=2, ensure_ascii=False))
+
+
+# ---- property: inventory vs the raw read ----------------------------------------------------
+
+
+def bench_inventory(assets: int, out: Path, work: Path, base: Sample) -> dict[str, Any]:
+    """``logistics inventory`` on a workbook of ``assets`` assets and 4 count rows each,
+    against the raw read of that workbook: best of 3 each, gross and net of the baseline."""
+    count_rows = assets * COUNT_ROWS // 5_000
+    path = out / f"property-{assets}.xlsm"
+    if not path.is_file():
+        ask(child_cmd("property", path, assets, count_rows))
+    raw = min((measure(child_cmd("raw", path)) for _ in range(3)), key=lambda s: s.wall_s)
+    e2e = min(
+        on_copies(
+            path,
+            work,
+            3,
+            lambda p: [*cli_front(), "inventory", str(p), "--year", str(YEAR), "--as-of", AS_OF],
+        ),
+        key=lambda s: s.wall_s,
+    )
+    gross = e2e.wall_s / raw.wall_s
+    net = _ratio(e2e.wall_s - base.wall_s, raw.wall_s - base.wall_s)
+    return {
+        "assets": assets,
+        "count_rows": count_rows,
+        "file_mib": path.stat().st_size / MIB,
+        "raw_s": raw.wall_s,
+        "inventory_s": e2e.wall_s,
+        "ratio": gross,
+        "net_ratio": net,
+        "ratio_max": RATIO_MAX,
+        "pass": gross <= RATIO_MAX,
+    }
 
 
 # ---- main ----------------------------------------------------------------------------------
@@ -614,6 +657,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         default=TARGET_SIZE,
         metavar="N",
         help="skip openpyxl load+save above N log rows (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--assets",
+        type=int,
+        default=5_000,
+        metavar="N",
+        help="inventory of N assets and 4N count rows vs the raw read; 0 skips it",
     )
     parser.add_argument(
         "--report-staff",
@@ -663,6 +713,16 @@ def main(argv: Sequence[str]) -> None:
                     f"jobs.score computed {result.score_rows}[/]"
                 )
             results.append(result)
+        inventory = None
+        if args.assets:
+            inventory = bench_inventory(args.assets, out, work, base)
+            console.print(
+                f"inventory, {inventory['assets']:,} assets and {inventory['count_rows']:,} "
+                f"count rows: {inventory['inventory_s']:.2f} s vs raw read "
+                f"{inventory['raw_s']:.2f} s = {inventory['ratio']:.2f}× "
+                f"(net {_f(inventory['net_ratio'])}×; target ≤ {RATIO_MAX}×: "
+                f"{'PASS' if inventory['pass'] else 'FAIL'})"
+            )
     console.print(results_table(results, base))
     own_mib = own_peak_mib()
     if own_mib >= base.peak_mib:
@@ -683,7 +743,7 @@ def main(argv: Sequence[str]) -> None:
 
         console.print("workbench round trip …")
         console.print(workbench_table(bench_workbench(args.workbench_runs)))
-    write_json(out / "results.json", results, base, own_mib, report)
+    write_json(out / "results.json", results, base, own_mib, report, inventory)
     console.print(f"results: {out / 'results.json'}")
 
 

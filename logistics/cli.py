@@ -219,6 +219,37 @@ def reception(
 
 
 @app.command()
+def assets(workbook: Workbook, as_of: AsOf = None) -> None:
+    """Held assets by category and location, as of the as-of date, into AssetStats (资产统计)."""
+
+    def show(r: jobs.JobResult) -> None:
+        title = terminal.t(r.lang, f"资产统计（截至 {r.as_of}）", f"Assets held on {r.as_of}")
+        console.print(terminal.asset_stats_table(r.asset_stats, r.lang, title))
+
+    _run_job(workbook, lambda b: jobs.assets(b, _date(as_of)), show)
+
+
+@app.command()
+def inventory(
+    workbook: Workbook,
+    year: Annotated[int, typer.Option(help="The calendar year of the count (盘点年度).")],
+    as_of: AsOf = None,
+) -> None:
+    """The year's count (盘点) against the books into CountResult (盘点结果)."""
+    if not 1900 <= year <= 9999:
+        raise typer.BadParameter(f"--year {year} is not a year; write four digits, e.g. 2025")
+
+    def show(r: jobs.JobResult) -> None:
+        if not r.count_lines:  # a year without Counts rows: the warning says so
+            return
+        title = terminal.t(r.lang, f"{year} 年盘点：需处理的资产", f"Count {year}: items to act on")
+        console.print(terminal.count_result_table(r.count_lines, r.lang, title))
+        console.print(terminal.count_summary(r.count_lines, r.lang))
+
+    _run_job(workbook, lambda b: jobs.inventory(b, year, _date(as_of)), show)
+
+
+@app.command()
 def explain(
     workbook: Workbook,
     staff: Annotated[str, typer.Option(help="The person's StaffID (工号).")],
@@ -252,7 +283,9 @@ def report(
     kind: Annotated[
         str,
         typer.Argument(
-            help="year-end, monthly, energy, meeting, contracts or reception.", show_default=False
+            help="year-end, monthly, energy, meeting, contracts, reception, inventory (--year) "
+            "or asset-ledger (as of --as-of).",
+            show_default=False,
         ),
     ],
     month: Annotated[
@@ -262,7 +295,10 @@ def report(
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option(help="The appraisal year (year-end, contracts).")
+        int | None,
+        typer.Option(
+            help="The appraisal year (year-end, contracts); the count's year (inventory)."
+        ),
     ] = None,
     meeting: Annotated[str | None, typer.Option(help="One meeting's ID (meeting).")] = None,
     reception: Annotated[
@@ -275,8 +311,8 @@ def report(
     as_of: AsOf = None,
 ) -> None:
     """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
-    work sheets, responsibility contracts or reception lists. The workbook itself is not
-    changed."""
+    work sheets, responsibility contracts, reception lists, the inventory report or the asset
+    ledger. The workbook itself is not changed."""
     from .core.outputs import validation_rows
     from .documents import make_report
 

@@ -28,7 +28,7 @@ def run_demo(out: Path, console: Console) -> Path:
     months = [Month(DEMO_YEAR, m) for m in range(1, 13)]
     quarters = [Quarter(DEMO_YEAR, q) for q in range(1, 5)]
     with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("示例数据 / demo data", total=8)
+        task = progress.add_task("示例数据 / demo data", total=9)
 
         def step(description: str) -> None:
             progress.update(task, advance=1, description=description)
@@ -50,11 +50,15 @@ def run_demo(out: Path, console: Console) -> Path:
             step("能耗统计、接待统计 / energy, receptions")
             energy = jobs.energy(book, months, DEMO_AS_OF)
             receptions = jobs.reception(book, months, DEMO_AS_OF)
+            step("资产统计与盘点 / property")
+            assets = jobs.assets(book, DEMO_AS_OF)
+            counted = jobs.inventory(book, DEMO_YEAR, DEMO_AS_OF)
             step("年终考核报告 / year-end report")
             report = make_report(book, "year-end", year=DEMO_YEAR, out_dir=out, as_of=DEMO_AS_OF)
             step("完成 / done")
     _print_summary(console, path, frames, checked, scored, quarterly, annual, energy)
     _print_receptions(console, receptions)
+    _print_property(console, assets, counted)
     for document in report.written:
         console.print(f"年终考核报告：{document}")
     console.print(report.message)
@@ -103,4 +107,16 @@ def _print_receptions(console: Console, receptions: jobs.JobResult) -> None:
         f"接待统计：{sum(x.receptions for x in stats)} 批次，费用合计 "
         f"{float(last.year_to_date):,.2f} 元，有问题的接待 {sum(x.flagged for x in stats)} 批次"
         f"{used}"
+    )
+
+
+def _print_property(console: Console, assets: jobs.JobResult, counted: jobs.JobResult) -> None:
+    held = sum(s.items for s in assets.asset_stats)
+    console.print(
+        f"资产统计：截至 {DEMO_AS_OF} 在账资产 {held} 项；"
+        f"{DEMO_YEAR} 年盘点：" + terminal.count_summary(counted.count_lines, "zh")
+    )
+    console.print(
+        f"已写入：资产统计、盘点结果（资产盘点报告、资产台账：logistics report 工作簿 "
+        f"inventory --year {DEMO_YEAR} / asset-ledger）"
     )

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reports.asset_ledger import ledger_context
 from reports.contract import active_staff, contract_context
 from reports.energy_notice import energy_context
 from reports.filenames import safe_filename, unique_names
 from reports.font_check import font_warning
+from reports.inventory_report import inventory_context
 from reports.meeting_sheet import find_meetings, meeting_context
 from reports.monthly_notice import monthly_context
 from reports.pdf import convert_to_pdf
@@ -33,7 +35,16 @@ from .core.periods import Month
 from .core.problems import Problem
 from .jobs import Book, read_dataset
 
-KINDS = ("year-end", "monthly", "energy", "meeting", "contracts", "reception")
+KINDS = (
+    "year-end",
+    "monthly",
+    "energy",
+    "meeting",
+    "contracts",
+    "reception",
+    "inventory",
+    "asset-ledger",
+)
 CHART_KINDS = ("year-end", "energy")  # documents with charts: Chinese needs a Chinese font
 
 
@@ -157,6 +168,14 @@ def _documents(
             yield stem, energy_context(ds, m, as_of, lang)
     elif kind == "meeting":
         yield from _meetings(ds, lang, meeting_id, month)
+    elif kind == "inventory":  # the calendar year of the count (SPEC 4.8)
+        home = ds.home.get("year") is not None
+        y = year if year is not None else default_year(ds, as_of) if home else as_of.year
+        stem = _t(lang, f"{school}-{y}年度资产盘点报告", f"{school}-{y} inventory report")
+        yield stem, inventory_context(ds, y, as_of, lang)
+    elif kind == "asset-ledger":  # as of the as-of date
+        stem = _t(lang, f"{school}-资产台账-{as_of}", f"{school}-asset ledger-{as_of}")
+        yield stem, ledger_context(ds, as_of, lang)
     else:
         y = year if year is not None else default_year(ds, as_of)
         for _, person in active_staff(ds, as_of).iterrows():

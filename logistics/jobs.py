@@ -14,7 +14,8 @@ from typing import Protocol
 
 import pandas as pd
 
-from .core import outputs, schema
+from .core import asset_outputs, outputs, schema
+from .core.assets import AssetStat, CountLine, asset_stats, count_result, counts_in_year
 from .core.dataset import Dataset, today
 from .core.energy import MeterMonth, energy_month
 from .core.parsing import parse_date
@@ -45,6 +46,8 @@ class JobResult:
     periods: list[PeriodScore] = field(default_factory=list)
     energy: list[MeterMonth] = field(default_factory=list)
     receptions: list[ReceptionMonth] = field(default_factory=list)
+    asset_stats: list[AssetStat] = field(default_factory=list)
+    count_lines: list[CountLine] = field(default_factory=list)
 
     @property
     def blocked(self) -> bool:
@@ -182,6 +185,39 @@ def reception(book: Book, months: Sequence[Month], as_of: dt.date | None = None)
             reception_stat_rows(result.receptions),
         )
         return {"reception_stats": merged}, []
+
+    return _run(book, as_of, compute)
+
+
+def assets(book: Book, as_of: dt.date | None = None) -> JobResult:
+    """Held assets by category and location as of the as-of date into AssetStats (§4.8)."""
+
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+        result.asset_stats = asset_stats(ds.tables["assets"], when)
+        label = when.isoformat()
+        new = asset_outputs.asset_stats_rows(label, result.asset_stats, ds.lang)
+        merged = asset_outputs.merge_in_order(
+            ds.owned.get("asset_stats"), schema.ASSET_STATS, {label}, new
+        )
+        return {"asset_stats": merged}, []
+
+    return _run(book, as_of, compute)
+
+
+def inventory(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
+    """The calendar year's count against the books into CountResult (§4.8); a year without
+    Counts rows writes no rows for it and warns."""
+
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+        result.count_lines = count_result(ds.tables["assets"], ds.tables["counts"], year)
+        problems = []
+        if counts_in_year(ds.tables["counts"], year).empty:
+            problems.append(Problem("counts_missing_year", "counts", None, "date", year))
+        new = asset_outputs.count_result_rows(year, result.count_lines, ds.lang)
+        merged = asset_outputs.merge_in_order(
+            ds.owned.get("count_result"), schema.COUNT_RESULT, {str(year)}, new
+        )
+        return {"count_result": merged}, problems
 
     return _run(book, as_of, compute)
 

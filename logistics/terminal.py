@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from .core import outputs, schema
+from .core.asset_outputs import asset_stats_rows, count_result_rows
+from .core.assets import RESULTS, AssetStat, CountLine, result_label
 from .core.energy import MeterMonth
 from .core.problems import Problem, display
 from .core.receptions import ReceptionMonth, reception_stat_rows
@@ -241,3 +243,21 @@ def _cell(value: object, column: schema.Column, lang: str) -> str:
     if column.kind is schema.Kind.CHOICE:
         return next((c.label(lang) for c in column.choices if c.key == value), str(value))
     return display(value)
+
+
+def asset_stats_table(rows: list[AssetStat], lang: str, title: str) -> Table:
+    return _table(schema.ASSET_STATS, lang, asset_stats_rows("", rows, lang), title)
+
+
+def count_result_table(lines: list[CountLine], lang: str, title: str) -> Table:
+    """The rows that need attention (all but 相符), at most MAX_PROBLEMS_SHOWN of them."""
+    shown = [x for x in lines if x.results != ("match",)][:MAX_PROBLEMS_SHOWN]
+    return _table(schema.COUNT_RESULT, lang, count_result_rows(0, shown, lang), title)
+
+
+def count_summary(lines: list[CountLine], lang: str) -> str:
+    """How many rows carry each 结果: 相符 250  盘亏 3 …"""
+    counts = Counter(key for x in lines for key in x.results)
+    return "  ".join(
+        f"{result_label((key,), lang)} {counts[key]}" for key in RESULTS if counts.get(key)
+    )

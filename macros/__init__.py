@@ -15,9 +15,13 @@ from __future__ import annotations
 from logistics.excel.run import run_button
 
 __all__ = [
+    "asset_ledger",
+    "asset_statistics",
     "compute_monthly_scores",
+    "count_result",
     "energy_notice",
     "energy_statistics",
+    "inventory_report",
     "meeting_sheets",
     "monthly_notice",
     "rank_year",
@@ -100,3 +104,27 @@ def reception_lists() -> None:
     """接待清单 / Reception lists: one reception list, with signature lines, per reception of
     the Home sheet's month on the Receptions sheet. Blocked by validation errors."""
     run_button("reception_lists")
+
+
+def asset_statistics() -> None:
+    """资产统计 / Asset statistics: held assets by category and place as of the Home sheet's
+    截止日期 (else today) into the AssetStats sheet. Blocked by validation errors."""
+    run_button("asset_statistics")
+
+
+def count_result() -> None:
+    """盘点结果 / Count result: the Home sheet's year's count (盘点) against the books into
+    the CountResult sheet. Blocked by validation errors."""
+    run_button("count_result")
+
+
+def inventory_report() -> None:
+    """资产盘点报告 / Inventory report: the count of the Home sheet's year, with totals,
+    shortages, surpluses, wrong places and items not found. Blocked by validation errors."""
+    run_button("inventory_report")
+
+
+def asset_ledger() -> None:
+    """资产台账 / Asset ledger: a page per room (分室账) of the assets held on the Home
+    sheet's 截止日期 (else today). Blocked by validation errors."""
+    run_button("asset_ledger")

@@ -13,6 +13,7 @@ from logistics.core.periods import Month
 from logistics.core.scoring import GRADE_KEYS, MonthScore, score_month
 
 from . import formatting as f
+from .property_figures import overdue_loan_rows
 from .reception_summary import reception_notice
 
 Context = dict[str, Any]
@@ -94,6 +95,7 @@ def monthly_context(
             for _, row in inspections.iterrows()
         ],
         "receptions": reception_notice(ds, month, as_of, lang),
+        "overdue_loans": overdue_loan_rows(ds, end, lang),  # at the month's end
     }
 
 

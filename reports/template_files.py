@@ -23,6 +23,8 @@ TEMPLATE_NAMES: dict[str, str] = {
     "meeting": "meeting_sheet",
     "contracts": "contract",
     "reception": "reception_list",
+    "inventory": "inventory_report",
+    "asset-ledger": "asset_ledger",
 }
 
 

@@ -19,6 +19,7 @@ from docx.document import Document
 from .layouts.contract import contract
 from .layouts.meeting import meeting
 from .layouts.notices import energy, monthly
+from .layouts.property import asset_ledger, inventory_report
 from .layouts.reception import reception
 from .layouts.year_end import year_end
 from .template_files import TEMPLATE_NAMES, template_filename
@@ -34,6 +35,8 @@ BUILDERS: dict[str, Callable[[str], Document]] = {
     "meeting": meeting,
     "contracts": contract,
     "reception": reception,
+    "inventory": inventory_report,
+    "asset-ledger": asset_ledger,
 }
 
 

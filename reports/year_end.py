@@ -20,6 +20,7 @@ from .energy_summary import KINDS, kind_months, total
 from .lookups import staff_names
 from .reception_summary import reception_year
 from .service_stats import CHECKLIST, meeting_stats, plan_stats, request_stats
+from .year_end_property import property_context
 
 Context = dict[str, Any]
 
@@ -75,6 +76,7 @@ def year_end_context(
         "plans": plans,
         "appendix": _appendix(y, ranking, lang),
         "receptions": reception_year(ds, y.months, as_of, lang),
+        **property_context(ds, year, first, until, lang),  # property, satisfaction
     }
 
 

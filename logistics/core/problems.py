@@ -224,6 +224,37 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
         "酒水：接待用餐不得提供酒水。请说明情况。",
         "Alcohol: reception meals must not include alcohol. Explain what happened.",
     ),
+    # School property (SPEC 4.5, 4.8)
+    "unknown_asset": (
+        ERROR,
+        "资产编号“{value}”不在“资产”表中。请先在资产表登记该资产，或改正编号。",
+        "AssetID '{value}' is not on the Assets sheet. Add the asset there first or correct "
+        "the ID.",
+    ),
+    "disposed_date_missing": (
+        ERROR,
+        "状态为“报废”，但未填写报废日期。请填写报废日期，或改正状态。",
+        "Status is Disposed but DisposedDate is empty. Enter the date, or correct the status.",
+    ),
+    "count_name_missing": (
+        ERROR,
+        "资产编号为空时须填写资产名称（账外盘盈的物品）。请填写名称，或填写资产编号。",
+        "Name is required when AssetID is blank (an item found that is not on the books). "
+        "Enter the name, or the AssetID.",
+    ),
+    "loan_overdue": (
+        WARNING,
+        "资产“{asset}”借给 {borrower}，应还日期 {value} 已过（截至 {as_of}）仍未归还。"
+        "请催还，归还后填写归还日期。",
+        "Asset '{asset}' lent to {borrower} was due back on {value} and is not returned "
+        "(as of {as_of}). Ask for it back and enter the Returned date.",
+    ),
+    "counts_missing_year": (
+        WARNING,
+        "“盘点”表中没有 {value} 年的盘点记录，未生成该年的盘点结果。请先录入盘点记录。",
+        "The Counts sheet has no rows dated in {value}, so there is no count result for that "
+        "year. Enter the count first.",
+    ),
 }
 
 

@@ -244,6 +244,11 @@ PLANS = Sheet(
     ),
 )
 
+REQUEST_CATEGORY = (
+    Choice("repair", "报修", "Repair"),
+    Choice("service", "服务", "Service"),
+    Choice("other", "其他", "Other"),
+)
 REQUESTS = Sheet(
     "requests",
     "诉求",
@@ -260,6 +265,11 @@ REQUESTS = Sheet(
         _col("staff_id", "负责人", "StaffID", required=True, width=10),
         _col("done_date", "完成日期", "DoneDate", D),
         _col("explanation", "解释说明", "Explanation", width=30),
+        # Optional (SPEC 3.1, issue 13): workbooks without them still read.
+        _col("category", "类别", "Category", C, choices=REQUEST_CATEGORY, width=10),
+        _col("asset_id", "资产编号", "AssetID", width=12),
+        _col("location", "地点", "Location", width=14),
+        _col("satisfaction", "满意度", "Satisfaction", I, min=1, max=5, width=8),
     ),
 )
 
@@ -312,6 +322,77 @@ RECEPTIONS = Sheet(
         _col("other_cost", "其他费用(元)", "OtherCost", N, min=0, width=12, num_format=MONEY_FMT),
         _yes_no("alcohol", "酒水", "Alcohol"),
         _col("staff_id", "负责人", "StaffID", required=True, width=10),
+        _col("notes", "备注", "Notes", width=24),
+    ),
+)
+
+# School property (SPEC 3.1, 4.8): optional input sheets.
+ASSET_CATEGORY = (
+    Choice("buildings", "房屋及构筑物", "Buildings"),
+    Choice("general", "通用设备", "GeneralEquipment"),
+    Choice("special", "专用设备", "SpecialEquipment"),
+    Choice("books", "图书档案", "Books"),
+    Choice("furniture", "家具用具", "Furniture"),
+    Choice("consumables", "低值易耗品", "Consumables"),
+    Choice("other", "其他", "Other"),
+)
+ASSET_STATUS = (
+    Choice("in_use", "在用", "InUse"),
+    Choice("idle", "闲置", "Idle"),
+    Choice("repair", "维修", "Repair"),
+    Choice("disposed", "报废", "Disposed"),
+)
+ASSETS = Sheet(
+    "assets",
+    "资产",
+    "Assets",
+    table="tblAssets",
+    required=False,
+    columns=(
+        _col("asset_id", "资产编号", "AssetID", required=True, unique=True, width=12),
+        _col("name", "资产名称", "Name", required=True, width=18),
+        _col("category_code", "分类代码", "CategoryCode", width=12),
+        _col("category", "类别", "Category", C, required=True, choices=ASSET_CATEGORY, width=14),
+        _col("model", "规格型号", "Model", width=16),
+        _col("quantity", "数量", "Quantity", I, required=True, min=1, width=8),
+        _col("unit_price", "单价(元)", "UnitPrice", N, min=0, width=12),
+        _col("purchase_date", "购置日期", "PurchaseDate", D, required=True),
+        _col("location", "存放地点", "Location", required=True, width=14),
+        _col("department", "使用部门", "Department", width=12),
+        _col("staff_id", "保管人", "StaffID", width=10),
+        _col("status", "状态", "Status", C, required=True, choices=ASSET_STATUS, width=8),
+        _col("disposed_date", "报废日期", "DisposedDate", D),
+        _col("notes", "备注", "Notes", width=24),
+    ),
+)
+LOANS = Sheet(
+    "loans",
+    "借用",
+    "Loans",
+    table="tblLoans",
+    required=False,
+    columns=(
+        _col("asset_id", "资产编号", "AssetID", required=True, width=12),
+        _col("borrower", "借用人", "Borrower", required=True, width=16),
+        _col("out", "借出日期", "Out", D, required=True),
+        _col("due", "应还日期", "Due", D, required=True),
+        _col("returned", "归还日期", "Returned", D),
+        _col("staff_id", "经办人", "StaffID", width=10),
+    ),
+)
+COUNTS = Sheet(
+    "counts",
+    "盘点",
+    "Counts",
+    table="tblCounts",
+    required=False,
+    columns=(
+        _col("date", "盘点日期", "Date", D, required=True),
+        _col("asset_id", "资产编号", "AssetID", width=12),
+        _col("name", "资产名称", "Name", width=18),
+        _col("location", "实际地点", "Location", required=True, width=14),
+        _col("counted", "实存数量", "Counted", I, required=True, min=0, width=10),
+        _col("staff_id", "盘点人", "StaffID", width=10),
         _col("notes", "备注", "Notes", width=24),
     ),
 )
@@ -421,6 +502,43 @@ RECEPTION_STATS = Sheet(
     ),
 )
 
+ASSET_STATS = Sheet(
+    "asset_stats",
+    "资产统计",
+    "AssetStats",
+    owned=True,
+    period="as_of",
+    columns=(
+        _col("as_of", "截止日期", "AsOf", width=12),
+        _col("category", "类别", "Category", width=14),
+        _col("location", "存放地点", "Location", width=14),
+        _col("items", "资产条数", "Items", I, num_format="0", width=9),
+        _col("quantity", "数量", "Quantity", I, num_format="0", width=8),
+        _col("amount", "金额(元)", "Amount", N, num_format=PAY_FMT, width=14),
+        _col("idle", "闲置数量", "IdleQuantity", I, num_format="0", width=9),
+        _col("in_repair", "维修数量", "RepairQuantity", I, num_format="0", width=9),
+    ),
+)
+
+COUNT_RESULT = Sheet(
+    "count_result",
+    "盘点结果",
+    "CountResult",
+    owned=True,
+    period="year",
+    columns=(
+        _col("year", "盘点年度", "CountYear", I, num_format="0", width=9),
+        _col("asset_id", "资产编号", "AssetID", width=12),
+        _col("name", "资产名称", "Name", width=18),
+        _col("book_location", "账面地点", "BookLocation", width=14),
+        _col("actual_location", "实际地点", "ActualLocation", width=14),
+        _col("book_quantity", "账面数量", "BookQuantity", I, num_format="0", width=9),
+        _col("counted", "实存数量", "Counted", I, num_format="0", width=9),
+        _col("difference", "差异", "Difference", I, num_format="0", width=7),
+        _col("result", "结果", "Result", width=16),
+    ),
+)
+
 VALIDATION = Sheet(
     "validation",
     "校验结果",
@@ -448,6 +566,9 @@ INPUT_SHEETS: tuple[Sheet, ...] = (
     SETTINGS,
     CALENDAR,
     RECEPTIONS,
+    ASSETS,
+    LOANS,
+    COUNTS,
 )
 OUTPUT_SHEETS: tuple[Sheet, ...] = (
     SCORES,
@@ -455,6 +576,8 @@ OUTPUT_SHEETS: tuple[Sheet, ...] = (
     ANNUAL,
     ENERGY_STATS,
     RECEPTION_STATS,
+    ASSET_STATS,
+    COUNT_RESULT,
     VALIDATION,
 )
 ALL_SHEETS: tuple[Sheet, ...] = INPUT_SHEETS + OUTPUT_SHEETS

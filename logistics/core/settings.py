@@ -236,6 +236,17 @@ SETTING_DEFS: tuple[SettingDef, ...] = (
         "元；0 表示不设预算",
         "Yuan; 0 = no budget",
     ),
+    SettingDef(
+        "repeat_repairs",
+        "重复报修阈值",
+        "RepeatRepairs",
+        3,
+        Kind.INT,
+        1,
+        None,
+        "12个月内报修达到此次数的资产或地点列为重复报修",
+        "An asset or place with this many repair requests in 12 months is a repeat repair",
+    ),
 )
 SETTINGS_BY_KEY = {d.key: d for d in SETTING_DEFS}
 MAXIMA_KEYS = ("log_points", "quantity_points", "quality_points", "timeliness_points")
@@ -264,6 +275,7 @@ class Settings:
     hosts_max: int = 3
     hosts_divisor: int = 3
     reception_budget: Fraction = Fraction(0)
+    repeat_repairs: int = 3
 
     @classmethod
     def from_values(cls, values: dict[str, object]) -> Settings:

@@ -12,6 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from . import schema
+from .asset_checks import asset_problems
 from .dataset import Dataset
 from .meter_readings import reading_problems
 from .parsing import parse_code, parse_column, parse_int, parse_number, parse_text
@@ -34,6 +35,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     _warnings(tables, as_of, problems)
     staff_ids = set(tables["staff"]["staff_id"].dropna())
     problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
+    problems += asset_problems(tables, as_of)
     owned = {s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets}
     return Dataset(raw.lang, tables, settings, calendar, owned, raw.home, problems)
 

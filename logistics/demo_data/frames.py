@@ -19,7 +19,9 @@ from .meetings import meeting_rows
 from .people import MIN_STAFF, Person, draw_staff
 from .plans import plan_rows
 from .posts import POSTS, Post
+from .property import property_rows
 from .receptions import reception_rows
+from .repair_requests import classify_requests, repair_request_rows
 from .school_calendar import calendar_rows
 from .service_requests import request_rows
 
@@ -60,6 +62,10 @@ def demo_frames(
     _number(rows["requests"], "request_id", f"SQ{year}-", ("date",))
     _number(rows["plans"], "plan_id", f"JH{year}-", ("start", "due"), width=2)
     rows["inspections"].sort(key=lambda r: (r["date"], r["staff_id"]))
+    # Property and repairs draw from their own streams: the sheets above stay as they were.
+    assets, loans, counts = property_rows(year, people, seed)
+    classify_requests(rows["requests"], seed)
+    rows["requests"] += repair_request_rows(year, people, assets, seed)
     return {
         "posts": _frame("posts", [_post_row(p) for p in POSTS]),
         "staff": _frame("staff", [_staff_row(p) for p in people]),
@@ -80,6 +86,9 @@ def demo_frames(
             "calendar", [{"date": d, "type": kind, "note": note} for d, kind, note in overrides]
         ),
         "receptions": _frame("receptions", reception_rows(year, owners, cal, seed)),
+        "assets": _frame("assets", assets),
+        "loans": _frame("loans", loans),
+        "counts": _frame("counts", counts),
     }
 
 

@@ -36,6 +36,10 @@ BUTTONS: tuple[Button, ...] = (
     Button("ResponsibilityContracts", "responsibility_contracts", "岗位责任状", "Contracts", 1),
     Button("ReceptionStatistics", "reception_statistics", "接待统计", "Reception statistics"),
     Button("ReceptionLists", "reception_lists", "接待清单", "Reception lists", 1),
+    Button("AssetStatistics", "asset_statistics", "资产统计", "Asset statistics"),
+    Button("CountResult", "count_result", "盘点结果", "Count result"),
+    Button("InventoryReport", "inventory_report", "资产盘点报告", "Inventory report", 1),
+    Button("AssetLedger", "asset_ledger", "资产台账", "Asset ledger", 1),
 )
 
 VBA_MODULE = "Buttons"

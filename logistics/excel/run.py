@@ -130,6 +130,16 @@ def _reception(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
     return month.label, jobs.reception(book, [month])
 
 
+def _assets(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
+    result = jobs.assets(book)
+    return result.as_of.isoformat(), result
+
+
+def _inventory(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
+    year = home.year()
+    return str(year), jobs.inventory(book, year)
+
+
 @dataclass(frozen=True)
 class Document:
     """A document button: the ``make_report`` kind and the Home field that picks its period."""
@@ -137,7 +147,8 @@ class Document:
     zh: str
     en: str
     kind: str  # logistics.documents.KINDS
-    period: Literal["month", "year"]  # meeting: every meeting of the Home month
+    # meeting: every meeting of the Home month; as_of: no period, the Home 截止日期 (else today)
+    period: Literal["month", "year", "as_of"]
 
 
 # Keyed by Button.function (logistics.excel.buttons); a test keeps the two in step.
@@ -165,6 +176,14 @@ ACTIONS: dict[str, Action | Document] = {
         "receptions",
     ),
     "reception_lists": Document("接待清单", "reception lists", "reception", "month"),
+    "asset_statistics": Action(
+        "资产统计", "asset statistics", _assets, lambda r: len(r.asset_stats), "行", "rows"
+    ),
+    "count_result": Action(
+        "盘点结果", "count result", _inventory, lambda r: len(r.count_lines), "项", "items"
+    ),
+    "inventory_report": Document("资产盘点报告", "inventory report", "inventory", "year"),
+    "asset_ledger": Document("资产台账", "asset ledger", "asset-ledger", "as_of"),
 }
 
 
@@ -306,7 +325,7 @@ def make_documents(xl: XlBook, document: Document, lang: str) -> tuple[Path, str
     home = Home(xl.home())
     month = home.month() if document.period == "month" else None
     year = home.year() if document.period == "year" else None
-    period = month.label if month is not None else str(year)
+    period = month.label if month is not None else str(year) if year is not None else ""
     # PDFs whenever Word or LibreOffice is there (reports.pdf finds them); as_of and the
     # language come from the workbook (Home 截止日期, sheet names).
     result = make_report(xl, document.kind, month=month, year=year, out_dir=folder, pdf=True)
@@ -320,7 +339,7 @@ def document_outcome(
 ) -> Report:
     """The status line (and alert, when blocked or PDFs are missing) for a document button."""
     lang = result.lang
-    what = f"{period} " + (document.zh if lang == "zh" else document.en)
+    what = (f"{period} " if period else "") + (document.zh if lang == "zh" else document.en)
     if result.blocked:
         return _blocked(lang, what, sum(p.is_error for p in result.problems), when)
     if not result.documents:  # e.g. contracts when nobody is in post

@@ -67,7 +67,7 @@ def write_input_sheet(
 def input_column_format(formats: Formats, col: Column) -> Format | None:
     if col.kind is Kind.DATE:
         return formats.date
-    if col.kind is Kind.TEXT and col.key.endswith("_id"):
+    if col.kind is Kind.TEXT and col.key.endswith(("_id", "_code")):
         return formats.text  # identifiers: Excel keeps 001 as typed instead of the number 1
     if col.num_format:
         return formats.get(num_format=col.num_format)  # money columns: 1,300.00

@@ -5,6 +5,7 @@ formula and the month list are in :mod:`.home_formulas`."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -31,14 +32,18 @@ HOME_CELLS: dict[str, tuple[str, str]] = {
     key: (f"A{HOME_FIELD_ROW + i}", f"B{HOME_FIELD_ROW + i}")
     for i, (key, _zh, _en) in enumerate(schema.HOME_FIELDS)
 }
-# Macro buttons go in columns D–F from row 3 down to row 14; nothing is written there. Each
+# Macro buttons go in columns D–F from row 3 down (BUTTON_AREA); nothing is written there. Each
 # Button.column is a column of buttons from the anchor's top left: column 0 at its left edge,
 # column 1 one button width and a gap to the right (it starts in E and ends inside F).
 BUTTON_ANCHOR = ("D", 3)
-BUTTON_AREA = ("D3", "F14")
 BUTTON_SIZE = (150, 30)  # width, height in pixels: the longest caption fits in either language
 BUTTON_GAP = 10  # pixels between two buttons, across and down
-INSTRUCTIONS_ROW = 16
+# The area grows with the longest column of buttons (default rows are 20 pixels high).
+_BUTTON_ROWS = -(
+    -max(Counter(b.column for b in BUTTONS).values()) * (BUTTON_SIZE[1] + BUTTON_GAP) // 20
+)
+BUTTON_AREA = ("D3", f"F{max(14, 3 + _BUTTON_ROWS)}")
+INSTRUCTIONS_ROW = int(BUTTON_AREA[1][1:]) + 2
 HOME_WIDTHS = {"A": 14.0, "B": 28.0, "C": 2.0, "D": 16.0, "E": 16.0, "F": 16.0}
 
 HOME_TEXT: dict[str, dict[str, str]] = {

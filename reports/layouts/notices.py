@@ -7,6 +7,7 @@ from docx.document import Document
 
 from ..docx_parts import Col, loop_table, para, tag
 from .common import Tr, chart, signature, start
+from .property import overdue_loans_block
 from .reception_sections import monthly_receptions
 
 
@@ -153,6 +154,7 @@ def monthly(lang: str) -> Document:
     para(doc, t("本月无加减分记录。", "No points were given or taken this month."))
     tag(doc, "endif")
     monthly_receptions(doc, t, t("六", "6"))
+    overdue_loans_block(doc, t)
     para(
         doc,
         t(

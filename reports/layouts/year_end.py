@@ -7,6 +7,7 @@ from docx.document import Document
 from ..docx_parts import NOTE, Col, grid_table, loop_table, new_section, para, spacer, tag
 from .common import Tr, chart, month_cols, signature, start
 from .reception_sections import year_end_receptions
+from .year_end_property import property_sections
 
 
 def year_end(lang: str) -> Document:
@@ -438,6 +439,7 @@ def year_end(lang: str) -> Document:
     )
     tag(doc, "endif")
     year_end_receptions(doc, t, t("九", "9"))
+    property_sections(doc, t)  # 十、学校财产 and 十一、报修与满意度
     signature(doc, t, "{{ report_date }}")
 
     new_section(doc, landscape=True)

@@ -10,8 +10,10 @@ from docx import Document
 from docxtpl import DocxTemplate
 
 from logistics.core.periods import Month
+from reports.asset_ledger import ledger_context
 from reports.contract import active_staff, contract_context
 from reports.energy_notice import energy_context
+from reports.inventory_report import inventory_context
 from reports.meeting_sheet import find_meetings, meeting_context
 from reports.monthly_notice import monthly_context
 from reports.reception_list import find_receptions, reception_context
@@ -48,6 +50,8 @@ def contexts(demo_ds):
         out["contracts", lang] = contract_context(demo_ds, person, 2025, lang)
         visit = find_receptions(demo_ds, "JD2025-029", None)[0]
         out["reception", lang] = reception_context(demo_ds, visit, lang)
+        out["inventory", lang] = inventory_context(demo_ds, 2025, AS_OF, lang)
+        out["asset-ledger", lang] = ledger_context(demo_ds, AS_OF, lang)
     return out
 
 

@@ -1,0 +1,34 @@
+"""The context of 资产盘点报告, the inventory report (``inventory_report_tpl.docx``, §5):
+the year's CountResult with totals by result, shortages and surpluses in value, the
+wrong-location and not-found lists, and signatures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from logistics.core.dataset import Dataset
+from logistics.core.errors import UsageError
+
+from . import formatting as f
+from .property_figures import count_context, count_figures
+
+Context = dict[str, Any]
+
+
+def inventory_context(ds: Dataset, year: int, as_of: dt.date, lang: str) -> Context:
+    """Raises UsageError when the Counts sheet has no row dated in ``year``."""
+    figures = count_figures(ds, year)
+    if figures.first is None:
+        raise UsageError(
+            detail_zh=f"“盘点”表中没有 {year} 年的盘点记录，无法生成盘点报告。请先录入盘点记录，"
+            "或换一个年度。",
+            detail_en=f"The Counts sheet has no rows dated in {year}, so there is no inventory "
+            "report for it. Enter the count first, or choose another year.",
+        )
+    return {
+        "school": ds.settings.school_name,
+        "as_of": f.long_date(as_of, lang),
+        "report_date": f.long_date(as_of, lang),
+        "count": count_context(figures, ds, lang),
+    }
