@@ -1,17 +1,20 @@
-"""Whether a workbook is open in Excel or LibreOffice, and our own lock between CLI runs.
+"""Whether a workbook is open in Excel, WPS or LibreOffice, and our own lock between CLI runs.
 
 Saving into a workbook that someone has open loses work on one side: they save over our
 results, or we replace the file under them. Office apps leave an owner file beside the
 workbook while it is open:
 
-- Excel: ``~$<name>`` (hidden, ~165 bytes). Byte 0 = length n of the user's display name,
-  bytes 1..n = the name in the machine's ANSI code page padded with spaces to byte 54, then
-  the length again as 16-bit little-endian at byte 54 and the name in UTF-16LE from byte 56.
-  On Windows Excel also holds the file with a deny-write share mode.
-- LibreOffice: ``.~lock.<name>#`` holding ``Full Name,host,user,date,profile-url;`` (UTF-8).
+- Excel, and WPS on Windows: ``~$<name>`` (hidden, ~165 bytes). Byte 0 = length n of the
+  user's display name, bytes 1..n = the name in the machine's ANSI code page padded with
+  spaces to byte 54, then the length again as 16-bit little-endian at byte 54 and the name in
+  UTF-16LE from byte 56. On Windows Excel also holds the file with a deny-write share mode.
+- WPS on Linux: ``.~<name>`` (the same layout as far as it can be read; else no name).
+- LibreOffice: ``.~lock.<name>#`` holding the CSV fields OOOUSERNAME (the name set in
+  LibreOffice), SYSUSERNAME (the login), LOCALHOST, LOCKTIME, USERURL (UTF-8, ``;`` at the end).
 
-Both are left behind when the app crashes, so messages always name the lock file: the user
-deletes it when nobody really has the workbook open.
+All are left behind when the app crashes, so messages always name the lock file: the user
+deletes it when nobody really has the workbook open. ``lock_owner`` tells who has a workbook
+open without writing anything (for the workbench's status line).
 
 ``tool_lock`` keeps two ``logistics`` runs (a scheduled job and a button, say) from writing
 the same workbook at once: an O_CREAT|O_EXCL sidecar file works on local disks, NTFS and SMB
@@ -35,7 +38,10 @@ from pathlib import Path
 from ..core.errors import LogisticsError
 
 EXCEL = "Excel"
+EXCEL_OR_WPS = "Excel or WPS"  # ``~$name``: Excel, or WPS on Windows, write the same file
+WPS = "WPS"
 LIBREOFFICE = "LibreOffice"
+_APP_ZH = {EXCEL_OR_WPS: "Excel 或 WPS"}
 
 # A tool lock with unreadable content (a run killed between create and write, or one that is
 # writing it right now) counts as stale only once it is this old.
@@ -46,34 +52,53 @@ _UNREADABLE_LOCK_GRACE_S = 30.0
 class LockInfo:
     """Who has a workbook open, as far as the owner file tells."""
 
-    app: str  # EXCEL or LIBREOFFICE
-    user: str  # display name; "" when the owner file does not say
+    app: str  # EXCEL, EXCEL_OR_WPS, WPS or LIBREOFFICE
+    user: str  # display name; "" when the owner file does not say (empty or garbled)
     lock_file: Path | None  # None: Windows refused write access but left no owner file
     since: dt.datetime | None = None  # when the lock file was written (local time)
     host: str = ""  # LibreOffice records the machine
 
+    def app_label(self, lang: str) -> str:
+        return _APP_ZH.get(self.app, self.app) if lang == "zh" else self.app
+
 
 class WorkbookOpen(LogisticsError):
     zh = (
-        "工作簿 {name} 正被 {user_zh} 在 {app} 中打开（自 {since}）。"
-        "请先在 {app} 中关闭该工作簿再重试。"
-        "如果其实没有人打开它（{app} 异常退出时会留下锁文件），"
-        "请删除锁文件：{lock_file}"
+        "工作簿 {name} 正被 {user_zh} 在 {app_zh} 中打开（自 {since}）。"
+        "请先在 {app_zh} 中保存并关闭该工作簿，再重试。"
+        "如果其实没有人打开它（程序异常退出时会留下锁文件），请删除锁文件：{lock_file}"
     )
     en = (
-        "Workbook {name} is open in {app} by {user_en} (since {since}). Close the workbook in "
-        "{app} and try again. If nobody has it open ({app} leaves its lock file behind after a "
-        "crash), delete the lock file: {lock_file}"
+        "Workbook {name} is open in {app} by {user_en} (since {since}). Save and close the "
+        "workbook in {app} first, then try again. If nobody has it open ({app} leaves its lock "
+        "file behind after a crash), delete the lock file: {lock_file}"
+    )
+
+
+class WorkbookOpenUnknownOwner(WorkbookOpen):
+    """A lock file that is empty or unreadable: someone may have it open, who is unknown."""
+
+    zh = (
+        "工作簿 {name} 可能正在另一个程序（{app_zh}）中打开：旁边有它的锁文件，但看不出是谁。"
+        "请先在该程序中保存并关闭工作簿，再重试；如果没有人打开它，请删除锁文件：{lock_file}"
+    )
+    en = (
+        "Workbook {name} may be open in another program ({app}): its lock file is there but "
+        "does not say who has it. Save and close the workbook in that program first, then try "
+        "again; if no one has it open, delete the lock file: {lock_file}"
     )
 
 
 class WorkbookOpenNoLockFile(WorkbookOpen):
     """Windows denies write access (Excel or another program has the file) but no owner file."""
 
-    zh = "工作簿 {name} 正被其他程序打开（Windows 拒绝写入）。请在 Excel 中关闭该工作簿后重试。"
+    zh = (
+        "工作簿 {name} 正被其他程序打开（Windows 拒绝写入）。"
+        "请先在 Excel 或 WPS 中保存并关闭该工作簿，再重试。"
+    )
     en = (
         "Workbook {name} is open in another program (Windows refuses write access). "
-        "Close the workbook in Excel and try again."
+        "Save and close the workbook in Excel or WPS first, then try again."
     )
 
 
@@ -89,8 +114,27 @@ class WorkbookBusy(LogisticsError):
     )
 
 
+class WorkbookBusyUnknown(WorkbookBusy):
+    """The tool's lock file is there but empty or garbled: who holds it is unknown."""
+
+    zh = (
+        "工作簿 {name} 正被另一个程序使用（锁文件自 {since} 起存在，但内容无法识别）。"
+        "请等它完成或关闭它后重试；如果没有程序在使用它，请删除锁文件：{lock_file}"
+    )
+    en = (
+        "Workbook {name} is in use by another program (its lock file has been there since "
+        "{since} but cannot be read). Wait for it to finish or close it, then try again; if no "
+        "one has it open, delete the lock file: {lock_file}"
+    )
+
+
 def excel_lock_file(path: Path) -> Path:
     return Path(path).with_name("~$" + Path(path).name)
+
+
+def wps_lock_file(path: Path) -> Path:
+    """WPS Office on Linux; on Windows WPS writes Excel's ``~$`` file."""
+    return Path(path).with_name(".~" + Path(path).name)
 
 
 def libreoffice_lock_file(path: Path) -> Path:
@@ -102,13 +146,19 @@ def tool_lock_file(path: Path) -> Path:
 
 
 def lock_owner(path: Path) -> LockInfo | None:
-    """Who has the workbook at ``path`` open in Excel or LibreOffice, or None."""
+    """Who has the workbook at ``path`` open in Excel, WPS or LibreOffice, or None.
+
+    Reads only the lock files beside it (never writes): safe to call for a status display.
+    """
     path = Path(path)
     for app, lock_file, parse in (
-        (EXCEL, excel_lock_file(path), _excel_user),
+        (EXCEL_OR_WPS, excel_lock_file(path), _excel_user),
+        (WPS, wps_lock_file(path), _excel_user),
         (LIBREOFFICE, libreoffice_lock_file(path), _libreoffice_user),
     ):
         try:
+            if not lock_file.is_file():  # never open a FIFO or a folder of that name
+                continue
             with lock_file.open("rb") as f:
                 raw = f.read(4096)
             since = dt.datetime.fromtimestamp(lock_file.stat().st_mtime)
@@ -126,27 +176,44 @@ def lock_owner(path: Path) -> LockInfo | None:
             # ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION: Excel's deny-write handle (a
             # read-only file fails with ERROR_ACCESS_DENIED instead, which is not "open").
             if getattr(exc, "winerror", None) in (32, 33):
-                return LockInfo(app=EXCEL, user="", lock_file=None)
+                return LockInfo(app=EXCEL_OR_WPS, user="", lock_file=None)
     return None
 
 
-def ensure_not_open(path: Path) -> None:
-    """Raise ``WorkbookOpen`` when the workbook is open in Excel or LibreOffice."""
-    info = lock_owner(path)
-    if info is None:
-        return
+def open_error(path: Path, info: LockInfo) -> WorkbookOpen:
+    """The message for a workbook that ``lock_owner`` found open (SPEC §7)."""
     name = Path(path).name
+    app_zh = info.app_label("zh")
     if info.lock_file is None:
-        raise WorkbookOpenNoLockFile(name=name, app=info.app)
-    raise WorkbookOpen(
+        return WorkbookOpenNoLockFile(name=name, app=info.app, app_zh=app_zh)
+    if not info.user:
+        return WorkbookOpenUnknownOwner(
+            name=name, app=info.app, app_zh=app_zh, lock_file=str(info.lock_file)
+        )
+    where_zh = f"{info.user}（计算机 {info.host}）" if info.host else info.user
+    where_en = f"{info.user} on computer {info.host}" if info.host else info.user
+    return WorkbookOpen(
         name=name,
         app=info.app,
+        app_zh=app_zh,
         user=info.user,
-        user_zh=info.user or "未知用户",
-        user_en=info.user or "an unknown user",
+        user_zh=where_zh,
+        user_en=where_en,
         since=f"{info.since:%Y-%m-%d %H:%M}" if info.since else "?",
         lock_file=str(info.lock_file),
     )
+
+
+def ensure_not_open(path: Path) -> None:
+    """Raise ``WorkbookOpen`` when the workbook is open in Excel, WPS or LibreOffice."""
+    info = lock_owner(path)
+    if info is not None:
+        raise open_error(path, info)
+
+
+def _printable_name(text: str) -> str:
+    text = text.strip().strip("\x00").strip()
+    return text if text and text.isprintable() else ""
 
 
 def _excel_user(raw: bytes) -> tuple[str, str]:
@@ -156,21 +223,24 @@ def _excel_user(raw: bytes) -> tuple[str, str]:
         n16 = int.from_bytes(raw[54:56], "little")
         if n16 > 0 and len(raw) >= 56 + 2 * n16:
             try:
-                name = raw[56 : 56 + 2 * n16].decode("utf-16-le").strip()
+                name = _printable_name(raw[56 : 56 + 2 * n16].decode("utf-16-le"))
             except UnicodeDecodeError:
                 name = ""
-            if name and name.isprintable():
+            if name:
                 return name, ""
-    if raw:
-        n = raw[0]
-        return raw[1 : 1 + n].decode("cp1252", "replace").strip(), ""
+    if raw and 0 < raw[0] < len(raw):
+        return _printable_name(raw[1 : 1 + raw[0]].decode("cp1252", "replace")), ""
     return "", ""
 
 
 def _libreoffice_user(raw: bytes) -> tuple[str, str]:
-    fields = _split_escaped(raw.decode("utf-8", "replace").rstrip().rstrip(";"))
-    full_name, host, user = [*fields, "", "", ""][:3]
-    return (full_name.strip() or user.strip()), host.strip()
+    """(user, host) from OOOUSERNAME,SYSUSERNAME,LOCALHOST,LOCKTIME,USERURL;"""
+    text = raw.decode("utf-8", "replace").strip().rstrip(";")
+    fields = _split_escaped(text)
+    if len(fields) < 3:  # empty or not LibreOffice's format: who has it is unknown
+        return "", ""
+    full_name, login, host = (_printable_name(f) for f in fields[:3])
+    return (full_name or login), host
 
 
 def _split_escaped(text: str) -> list[str]:
@@ -290,6 +360,10 @@ def _busy(lock: Path, name: str, holder: dict[str, object], age: float) -> Workb
     started = holder.get("started")
     if not isinstance(started, str):
         started = (dt.datetime.now() - dt.timedelta(seconds=age)).isoformat(timespec="seconds")
+    if not isinstance(holder.get("pid"), int) or not isinstance(holder.get("host"), str):
+        return WorkbookBusyUnknown(
+            name=name, since=started.replace("T", " "), lock_file=str(lock)
+        )
     return WorkbookBusy(
         name=name,
         pid=holder.get("pid", "?"),
