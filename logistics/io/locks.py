@@ -361,9 +361,7 @@ def _busy(lock: Path, name: str, holder: dict[str, object], age: float) -> Workb
     if not isinstance(started, str):
         started = (dt.datetime.now() - dt.timedelta(seconds=age)).isoformat(timespec="seconds")
     if not isinstance(holder.get("pid"), int) or not isinstance(holder.get("host"), str):
-        return WorkbookBusyUnknown(
-            name=name, since=started.replace("T", " "), lock_file=str(lock)
-        )
+        return WorkbookBusyUnknown(name=name, since=started.replace("T", " "), lock_file=str(lock))
     return WorkbookBusy(
         name=name,
         pid=holder.get("pid", "?"),

@@ -109,7 +109,8 @@ def test_wps_lock_on_linux_is_detected(book: Path) -> None:
     wps_lock_file(book).write_bytes(excel_owner_file("李老师", "李老师".encode("gbk")))
     info = lock_owner(book)
     assert info is not None
-    assert (info.app, info.user, info.lock_file) == (WPS, "李老师", book.parent / ".~logistics.xlsm")
+    expected = (WPS, "李老师", book.parent / ".~logistics.xlsm")
+    assert (info.app, info.user, info.lock_file) == expected
     with pytest.raises(WorkbookOpen) as exc:
         ensure_not_open(book)
     assert "open in WPS by 李老师" in exc.value.message("en")
