@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from . import jobs, terminal
 from .core.errors import LogisticsError
@@ -31,8 +30,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+console = terminal.SafeConsole()
+err_console = terminal.SafeConsole(stderr=True)
 
 
 def _month(text: str) -> Month:
