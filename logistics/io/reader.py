@@ -16,6 +16,7 @@ from ..core import schema
 from ..core.errors import LogisticsError
 from ..core.rawbook import RawBook, RawSheet
 from .package import check_package
+from .package_budget import check_budget
 
 HEADER_SCAN_ROWS = 30  # a header further down than this is not looked for
 
@@ -31,6 +32,7 @@ class UnreadableWorkbook(LogisticsError):
 def read_workbook(path: Path) -> RawBook:
     """Check the package, then read every known sheet of the workbook at ``path``."""
     check_package(path)
+    check_budget(path)  # real inflated bytes and cells, before calamine allocates them
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
