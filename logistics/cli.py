@@ -78,18 +78,30 @@ AsOf = Annotated[
 
 
 def _run_job(
-    path: Path, job: Callable[[FileBook], jobs.JobResult], show: Callable[[jobs.JobResult], None]
+    path: Path,
+    job: Callable[[FileBook], jobs.JobResult],
+    show: Callable[[jobs.JobResult], None],
+    *,
+    writes: bool = True,
 ) -> None:
-    """Open the book, run the job, print the outcome, exit with the job's code."""
+    """Open the book, run the job, print the outcome, exit with the job's code.
+
+    ``writes``: the job exists to write results, so a read-only folder stops it (exit 2);
+    else it runs there, prints, and says what it could not write.
+    """
     try:
-        with FileBook.open(path) as book:
+        with FileBook.open(path, writes=writes) as book:
             result = job(book)
     except LogisticsError as exc:
         _fail(exc)
     terminal.print_problems(console, result.problems, result.lang)
+    if book.unwritten:
+        _say_unwritten(book, result.lang)
     if result.blocked:
         raise typer.Exit(1)
     show(result)
+    if book.unwritten:
+        return
     labels = [SHEETS[key].label(result.lang) for key in result.written]
     written = "、".join(labels) if result.lang == "zh" else ", ".join(labels)
     console.print(
@@ -106,6 +118,22 @@ def _run_job(
         )
 
 
+def _say_unwritten(book: FileBook, lang: str) -> None:
+    labels = [SHEETS[key].label(lang) for key in book.unwritten]
+    sheets = "、".join(labels) if lang == "zh" else ", ".join(labels)
+    console.print(
+        terminal.t(
+            lang,
+            f"工作簿所在的文件夹是只读的：以上结果未写入工作表 {sheets}。"
+            "要写入，请把工作簿复制到可写的文件夹后再运行。",
+            f"The workbook's folder is read-only: the results above were not written to "
+            f"{sheets}. To write them, copy the workbook to a folder you can write to and run "
+            "again.",
+        ),
+        style="yellow",
+    )
+
+
 def _fail(exc: LogisticsError) -> None:
     # The workbook's language is not known when it cannot be opened: say it in both.
     err_console.print(exc.message("zh"), style="bold red")
@@ -116,7 +144,7 @@ def _fail(exc: LogisticsError) -> None:
 @app.command()
 def validate(workbook: Workbook, as_of: AsOf = None) -> None:
     """Check every input sheet and list problems on the Validation sheet (exit 1 on errors)."""
-    _run_job(workbook, lambda b: jobs.validate(b, _date(as_of)), lambda r: None)
+    _run_job(workbook, lambda b: jobs.validate(b, _date(as_of)), lambda r: None, writes=False)
 
 
 @app.command()
@@ -209,7 +237,7 @@ def explain(
     """Show how one person's score for a month came about, row by row (writes nothing)."""
     m = _month(month)
     try:
-        with FileBook.open(workbook) as book:
+        with FileBook.open(workbook, writes=False) as book:
             ex = jobs.explain(book, staff, m, _date(as_of))
     except LogisticsError as exc:
         _fail(exc)
@@ -258,7 +286,7 @@ def report(
     if month is not None:
         _month(month)
     try:
-        with FileBook.open(workbook) as book:
+        with FileBook.open(workbook, writes=False) as book:  # documents go to --out
             result = make_report(
                 book,
                 kind,
@@ -276,6 +304,8 @@ def report(
     except LogisticsError as exc:
         _fail(exc)
     terminal.print_problems(console, result.problems, result.lang)
+    if book.unwritten:
+        _say_unwritten(book, result.lang)
     if result.blocked:
         raise typer.Exit(1)
     for path in result.written:

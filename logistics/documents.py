@@ -16,6 +16,7 @@ from typing import Any
 
 from reports.contract import active_staff, contract_context
 from reports.energy_notice import energy_context
+from reports.errors import OutputNotWritable
 from reports.filenames import safe_filename, unique_names
 from reports.meeting_sheet import find_meetings, meeting_context
 from reports.monthly_notice import monthly_context
@@ -92,7 +93,10 @@ def make_report(
         return result
     renderer = TemplateRenderer(find_template(kind, doc_lang, templates_dir))  # fail fast
     jobs = list(_documents(ds, kind, when, doc_lang, month, year, meeting_id))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only place: say so, as for the files themselves
+        raise OutputNotWritable(path=str(out_dir), detail=exc.strerror or str(exc)) from None
     names = unique_names([stem for stem, _ in jobs])
     for name, (_, context) in zip(names, jobs, strict=True):
         result.documents.append(renderer.render(context, out_dir / safe_filename(name)))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import secrets
@@ -125,6 +126,22 @@ class WorkbookBusyUnknown(WorkbookBusy):
         "Workbook {name} is in use by another program (its lock file has been there since "
         "{since} but cannot be read). Wait for it to finish or close it, then try again; if no "
         "one has it open, delete the lock file: {lock_file}"
+    )
+
+
+class FolderReadOnly(LogisticsError):
+    """The workbook's folder refuses new files: no lock, temp file or backup can be made."""
+
+    zh = (
+        "工作簿 {name} 所在的文件夹 {folder} 是只读的（{error}），无法写入结果、备份或锁文件。"
+        "请把工作簿复制到可写的文件夹（如“文档”）后再运行。只读的命令（validate、explain）"
+        "在这里也能运行，但不写入任何内容。"
+    )
+    en = (
+        "The folder of workbook {name} ({folder}) is read-only ({error}), so results, backups "
+        "and lock files cannot be written there. Copy the workbook to a folder you can write "
+        "to (such as Documents) and run again. Read-only commands (validate, explain) work "
+        "here but write nothing."
     )
 
 
@@ -266,7 +283,8 @@ def tool_lock(path: Path) -> Iterator[Path]:
     """Hold the exclusive ``logistics`` lock on the workbook at ``path``; yields the lock file.
 
     A lock left by a dead process on this host is taken over; a live one, or one from another
-    host (whose processes we cannot see), raises ``WorkbookBusy``.
+    host (whose processes we cannot see), raises ``WorkbookBusy``. A folder that refuses the
+    lock file (read-only share, medium or permissions) raises ``FolderReadOnly``.
     """
     lock = tool_lock_file(path)
     token = secrets.token_hex(8)
@@ -294,6 +312,12 @@ def _acquire(lock: Path, content: bytes, name: str) -> None:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
             pass
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise FolderReadOnly(
+                    name=name, folder=str(lock.parent), error=exc.strerror or exc
+                ) from exc
+            raise
         else:
             try:
                 try:
