@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from . import jobs, terminal
+from . import interrupt, jobs, terminal
 from .core.errors import LogisticsError
 from .core.periods import Month, Quarter
 from .core.schema import SHEETS
@@ -398,8 +398,11 @@ def demo(
 
 def main() -> None:
     """The console script: never a traceback for the user, whatever went wrong."""
+    interrupt.install()
     try:
         app()
+    except (interrupt.Interrupted, KeyboardInterrupt):
+        interrupt.exit_interrupted()
     except Exception as exc:  # a bug, not bad input: say so briefly, keep the details apart
         log = Path(tempfile.gettempdir()) / "logistics-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")
