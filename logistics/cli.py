@@ -9,6 +9,7 @@ import datetime as dt
 import sys
 import tempfile
 import traceback
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +19,7 @@ import typer
 from . import interrupt, jobs, terminal
 from .core.errors import LogisticsError
 from .core.periods import Month, Quarter
+from .core.safe_text import terminal_text
 from .core.schema import SHEETS
 from .io.file_book import FileBook
 
@@ -39,7 +41,8 @@ def _month(text: str) -> Month:
         return Month.parse(text)
     except ValueError:
         raise typer.BadParameter(
-            f"'{text}' is not a month; write it as YYYY-MM, e.g. 2025-03 (月份格式应为 2025-03)"
+            f"'{terminal_text(text)}' is not a month; write it as YYYY-MM, e.g. 2025-03 "
+            "(月份格式应为 2025-03)"
         ) from None
 
 
@@ -48,7 +51,8 @@ def _quarter(text: str) -> Quarter:
         return Quarter.parse(text)
     except ValueError:
         raise typer.BadParameter(
-            f"'{text}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 (季度格式应为 2025Q1)"
+            f"'{terminal_text(text)}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 "
+            "(季度格式应为 2025Q1)"
         ) from None
 
 
@@ -59,7 +63,8 @@ def _date(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise typer.BadParameter(
-            f"'{text}' is not a date; write it as YYYY-MM-DD (日期格式应为 2025-03-31)"
+            f"'{terminal_text(text)}' is not a date; write it as YYYY-MM-DD "
+            "(日期格式应为 2025-03-31)"
         ) from None
 
 
@@ -396,9 +401,22 @@ def demo(
         _fail(exc)
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    # A library's warning may quote typed text: it goes through the safe console too.
+    err_console.print(f"{category.__name__}: {message}", style="dim")
+
+
 def main() -> None:
     """The console script: never a traceback for the user, whatever went wrong."""
     interrupt.install()
+    warnings.showwarning = _show_warning
     try:
         app()
     except (interrupt.Interrupted, KeyboardInterrupt):

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import LogisticsError
+from ..core.safe_text import terminal_text
 
 EXCEL = "Excel"
 EXCEL_OR_WPS = "Excel or WPS"  # ``~$name``: Excel, or WPS on Windows, write the same file
@@ -229,8 +230,8 @@ def ensure_not_open(path: Path) -> None:
 
 
 def _printable_name(text: str) -> str:
-    text = text.strip().strip("\x00").strip()
-    return text if text and text.isprintable() else ""
+    # Escapes and control characters go (the name reaches a terminal); what is left is shown.
+    return terminal_text(text.replace("\x00", ""), keep_newlines=False).strip()
 
 
 def _excel_user(raw: bytes) -> tuple[str, str]:
