@@ -137,7 +137,11 @@ def summary(book: Book, quarters: Sequence[Quarter], as_of: dt.date | None = Non
         )
         return {"quarterly": merged}, []
 
-    return _run(book, as_of, compute)
+    def check(ds: Dataset, when: dt.date) -> None:
+        for quarter in quarters:
+            lookups.require_quarter(ds, quarter, when)
+
+    return _run(book, as_of, compute, check)
 
 
 def rank(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .errors import UsageError
-from .periods import Month
+from .periods import Month, Quarter
 
 MAX_LISTED = 30  # choices listed in a message; the rest are counted
 
@@ -69,6 +69,20 @@ def require_year(ds: Dataset, year: int, as_of: dt.date) -> None:
         detail_en=f"Year {year} has no logs (up to {as_of}), so there is nothing to compute. "
         f"Years with logs: {listing(years, 'en')}. Give one of them with --year "
         "(four digits).",
+    )
+
+
+def require_quarter(ds: Dataset, quarter: Quarter, as_of: dt.date) -> None:
+    """Raise ``UnknownChoice`` unless a month of ``quarter`` has logs (summary)."""
+    months = log_months(ds, as_of)
+    if any(m in months for m in quarter.months):
+        return
+    quarters = sorted({f"{m.year}Q{(m.month - 1) // 3 + 1}" for m in months})
+    raise UnknownChoice(
+        detail_zh=f"{quarter.label} 没有日志记录（截至 {as_of}），无法汇总。"
+        f"有日志的季度：{listing(quarters, 'zh')}。",
+        detail_en=f"{quarter.label} has no logs (up to {as_of}), so there is nothing to "
+        f"summarize. Quarters with logs: {listing(quarters, 'en')}.",
     )
 
 

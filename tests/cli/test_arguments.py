@@ -41,6 +41,13 @@ def test_rank_of_a_year_without_logs_exits_2_and_lists_the_years(book: Path, yea
     assert f"{year} 年度没有日志记录" in out and "有日志的年度：2025。" in out
 
 
+@pytest.mark.parametrize(("quarter", "label"), [("0025Q1", "25Q1"), ("2025Q3", "2025Q3")])
+def test_summary_of_a_quarter_without_logs_exits_2(book: Path, quarter: str, label: str) -> None:
+    code, out = run(book, "summary", "--quarter", quarter)
+    assert code == 2, out
+    assert f"{label} has no logs" in out and "Quarters with logs: 2025Q1." in out
+
+
 def test_explain_of_an_unknown_staff_id_lists_the_ids(book: Path) -> None:
     code, out = run(book, "explain", "--staff", "UNKNOWN", "--month", "2025-03")
     assert code == 2, out
