@@ -50,15 +50,24 @@ class FileUnreadable(LogisticsError):
 
 
 class NotAWorkbook(LogisticsError):
-    zh = (
-        "{name} 不是 Excel 工作簿（.xlsx/.xlsm）：{reason_zh}。请选择后勤工作簿文件，"
-        "或在 Excel 中打开该文件并另存为“Excel 启用宏的工作簿 (*.xlsm)”。"
+    """``reason`` says what the file is; ``advice`` (default: save it as .xlsm) what to do.
+    A reason that already says how to convert or recover passes an empty advice."""
+
+    zh = "{name} 不是 Excel 工作簿（.xlsx/.xlsm）：{reason_zh}。{advice_zh}"
+    en = "{name} is not an Excel workbook (.xlsx/.xlsm); {reason_en}. {advice_en}"
+    ADVICE = (
+        "请选择后勤工作簿文件，或在 Excel 中打开该文件并另存为“Excel 启用宏的工作簿 (*.xlsm)”。",
+        "Choose the logistics workbook, or open the file in Excel and save it as an Excel "
+        "Macro-Enabled Workbook (*.xlsm).",
     )
-    en = (
-        "{name} is not an Excel workbook (.xlsx/.xlsm); {reason_en}. Choose the logistics "
-        "workbook, or open the file in Excel and save it as an Excel Macro-Enabled Workbook "
-        "(*.xlsm)."
-    )
+
+    def __init__(self, **params: object) -> None:
+        params.setdefault("advice_zh", self.ADVICE[0])
+        params.setdefault("advice_en", self.ADVICE[1])
+        super().__init__(**params)
+
+    def message(self, lang: str = "zh") -> str:
+        return super().message(lang).rstrip()
 
 
 class UnsafeWorkbook(LogisticsError):
@@ -116,11 +125,20 @@ def _check_regular_file(path: Path) -> None:
         ((zh, en) for test, zh, en in _NOT_REGULAR if test(mode)),
         ("它不是普通文件", "it is not a regular file"),
     )
-    raise NotAWorkbook(name=path.name, reason_zh=zh, reason_en=en)
+    raise NotAWorkbook(
+        name=path.name,
+        reason_zh=zh,
+        reason_en=en,
+        advice_zh="请选择工作簿文件本身。",
+        advice_en="Choose the workbook file itself.",
+    )
 
 
-def _describe_text(head: bytes) -> tuple[str, str]:
-    """What a file that is not a zip probably is, from its first bytes."""
+_SAYS_HOW = {"advice_zh": "", "advice_en": ""}  # the reason already says how to convert
+
+
+def _describe_text(head: bytes) -> dict[str, str]:
+    """What a file that is not a zip probably is, from its first bytes: NotAWorkbook params."""
     text = None
     for encoding in ("utf-8-sig", "gb18030"):
         for cut in range(4):  # the 4096 bytes read may end inside a character
@@ -132,22 +150,21 @@ def _describe_text(head: bytes) -> tuple[str, str]:
         if text is not None:
             break
     if text is None or any(ord(c) < 32 and c not in "\r\n\t\f" for c in text):
-        return (
-            "文件内容不是 Excel 的 zip 格式，无法识别（可能改了扩展名）",
-            "its content is not Excel's zip format and its kind is unknown (a renamed file?)",
-        )
+        return {
+            "reason_zh": "文件内容不是 Excel 的 zip 格式，无法识别（可能改了扩展名）",
+            "reason_en": "its content is not Excel's zip format and its kind is unknown "
+            "(a renamed file?)",
+        }
     first = text.splitlines()[0] if text.strip() else ""
     if "," in first or "\t" in first or "，" in first:
-        return (
-            "它是 CSV（逗号或制表符分隔的文本）文件。请用 Excel 或 WPS 打开，"
+        return {
+            "reason_zh": "它是 CSV（逗号或制表符分隔的文本）文件。请用 Excel 或 WPS 打开，"
             "再“文件 → 另存为”Excel 工作簿",
-            "it is a CSV (comma- or tab-separated text) file; open it in Excel or WPS and use "
-            "File → Save As to save it as an Excel workbook",
-        )
-    return (
-        "它是文本文件，不是工作簿",
-        "it is a text file, not a workbook",
-    )
+            "reason_en": "it is a CSV (comma- or tab-separated text) file; open it in Excel or "
+            "WPS and use File → Save As to save it as an Excel workbook",
+            **_SAYS_HOW,
+        }
+    return {"reason_zh": "它是文本文件，不是工作簿", "reason_en": "it is a text file"}
 
 
 def _check_is_zip(path: Path) -> None:
@@ -173,10 +190,10 @@ def _check_is_zip(path: Path) -> None:
             reason_en="the file is damaged or truncated (a copy or download was cut short; "
             "the zip directory is missing). Restore a backup (the .logistics-backups folder "
             "beside the workbook), or open the original in Excel and save it again",
+            **_SAYS_HOW,
         )
     if not head.startswith(b"PK") or not zipfile.is_zipfile(path):
-        zh, en = _describe_text(head)
-        raise NotAWorkbook(name=name, reason_zh=zh, reason_en=en)
+        raise NotAWorkbook(name=name, **_describe_text(head))
 
 
 def _check_entries(name: str, infos: list[zipfile.ZipInfo]) -> None:
@@ -237,6 +254,7 @@ def _check_workbook_parts(name: str, names: set[str]) -> None:
     missing = [p for p in REQUIRED_PARTS if p not in names]
     if not missing:
         return
+    how: dict[str, str] = {}
     if "mimetype" in names and any(n in names for n in ("content.xml", "META-INF/manifest.xml")):
         zh = (
             "它是 OpenDocument 电子表格（.ods，LibreOffice 或 WPS 的格式）。请在 LibreOffice 或 WPS"
@@ -247,6 +265,7 @@ def _check_workbook_parts(name: str, names: set[str]) -> None:
             "LibreOffice or WPS and use File → Save As to save it as an Excel workbook (.xlsx) "
             "or macro-enabled workbook (.xlsm)"
         )
+        how = _SAYS_HOW
     elif "word/document.xml" in names:
         zh, en = "它是 Word 文档", "it is a Word document"
     elif "ppt/presentation.xml" in names:
@@ -254,4 +273,4 @@ def _check_workbook_parts(name: str, names: set[str]) -> None:
     else:
         zh = f"它是 zip 压缩包，但不含工作簿内容（缺少 {missing[0]}）"
         en = f"it is a zip archive without workbook content (no {missing[0]})"
-    raise NotAWorkbook(name=name, reason_zh=zh, reason_en=en)
+    raise NotAWorkbook(name=name, reason_zh=zh, reason_en=en, **how)
