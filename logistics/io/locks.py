@@ -229,6 +229,28 @@ def ensure_not_open(path: Path) -> None:
         raise open_error(path, info)
 
 
+def lock_status(path: Path) -> LogisticsError | None:
+    """Why the workbook cannot be written right now, or None; reads only, never writes.
+
+    For a status display (the workbench): an office app has it open (``WorkbookOpen``, whose
+    message asks to save and close it there first), or another logistics run is working on it
+    (``WorkbookBusy``). ``.message(lang)`` gives the text.
+    """
+    info = lock_owner(path)
+    if info is not None:
+        return open_error(path, info)
+    lock = tool_lock_file(path)
+    try:
+        seen = lock.read_bytes() if lock.is_file() else None
+        age = time.time() - lock.stat().st_mtime if seen is not None else 0.0
+    except OSError:
+        return None
+    if seen is None:
+        return None
+    holder = _parse_holder(seen)
+    return None if _is_stale(holder, age) else _busy(lock, Path(path).name, holder, age)
+
+
 def _printable_name(text: str) -> str:
     # Escapes and control characters go (the name reaches a terminal); what is left is shown.
     return terminal_text(text.replace("\x00", ""), keep_newlines=False).strip()

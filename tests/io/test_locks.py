@@ -25,6 +25,7 @@ from logistics.io.locks import (
     excel_lock_file,
     libreoffice_lock_file,
     lock_owner,
+    lock_status,
     tool_lock,
     tool_lock_file,
     wps_lock_file,
@@ -260,3 +261,17 @@ def test_unreadable_lock_is_stale_only_when_old(book: Path) -> None:
     os.utime(lock, (old, old))
     with tool_lock(book):
         pass
+
+
+def test_lock_status_reads_without_writing(book: Path) -> None:
+    assert lock_status(book) is None
+    wps_lock_file(book).write_bytes(excel_owner_file("李老师"))
+    status = lock_status(book)
+    assert isinstance(status, WorkbookOpen) and "Save and close" in status.message("en")
+    wps_lock_file(book).unlink()
+    with tool_lock(book):
+        before = sorted(p.name for p in book.parent.iterdir())
+        busy = lock_status(book)
+        assert isinstance(busy, WorkbookBusy) and f"process {os.getpid()}" in busy.message("en")
+        assert sorted(p.name for p in book.parent.iterdir()) == before
+    assert lock_status(book) is None
