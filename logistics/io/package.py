@@ -25,12 +25,12 @@ from pathlib import Path
 from ..core.errors import LogisticsError
 
 MAX_ENTRIES = 10_000
-MAX_TOTAL_SIZE = 1024**3  # sum of uncompressed sizes: 4x the million-row workbook's 243 MB
+MAX_TOTAL_SIZE = 512 * 1024**2  # sum of uncompressed sizes: 2x the million-row workbook's 243 MB
 MAX_RATIO = 200  # uncompressed / compressed, checked for entries above RATIO_MIN_SIZE
 RATIO_MIN_SIZE = 1024**2  # small parts (a blank sheet, styles) legitimately compress > 200:1
 # The whole package: real workbooks are 8-10:1, a blank one more, but a blank one is small.
-MAX_PACKAGE_RATIO = 50
-PACKAGE_RATIO_MIN_SIZE = 64 * 1024**2
+MAX_PACKAGE_RATIO = 25
+PACKAGE_RATIO_MIN_SIZE = 32 * 1024**2
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted (password) .xlsx/.xlsm
