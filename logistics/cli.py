@@ -12,7 +12,7 @@ import traceback
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -137,6 +137,16 @@ def _say_unwritten(book: FileBook, lang: str) -> None:
         ),
         style="yellow",
     )
+
+
+def _cannot_write(path: Path, exc: OSError) -> NoReturn:
+    err_console.print(
+        f"无法写入 {path}：{exc.strerror or exc}。请换一个可写的文件夹（如“文档”）。\n"
+        f"Cannot write {path}: {exc.strerror or exc}. Choose a folder you can write to "
+        "(such as Documents).",
+        style="bold red",
+    )
+    raise typer.Exit(2)
 
 
 def _fail(exc: LogisticsError) -> None:
@@ -339,8 +349,11 @@ def new(
             style="bold red",
         )
         raise typer.Exit(2)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook(path, lang)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_workbook(path, lang)
+    except OSError as exc:
+        _cannot_write(path, exc)
     console.print(terminal.t(lang, f"已创建 {path}", f"Created {path}"))
 
 
@@ -367,8 +380,11 @@ def build_workbook_command(
     path = out or Path("workbook") / ("logistics.xlsm" if lang == "zh" else "logistics-en.xlsm")
     if path.suffix.lower() != ".xlsm":
         raise typer.BadParameter("--out must end in .xlsm: the workbook carries macros")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook(path, lang)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_workbook(path, lang)
+    except OSError as exc:
+        _cannot_write(path, exc)
     console.print(terminal.t(lang, f"已生成 {path}", f"Built {path}"))
 
 
@@ -399,6 +415,8 @@ def demo(
         run_demo(out, console)
     except LogisticsError as exc:
         _fail(exc)
+    except OSError as exc:  # a read-only folder, a full disk
+        _cannot_write(out, exc)
 
 
 def _show_warning(

@@ -125,3 +125,15 @@ def test_a_really_read_only_folder(tmp_path: Path) -> None:
         assert run(book, "score", "--all")[0] == 2
     finally:
         book.parent.chmod(0o755)
+
+
+def test_new_where_nothing_can_be_written_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "notes.txt"  # a file where a folder would have to be
+    blocker.write_text("x")
+    wide = CliRunner(env={"COLUMNS": "400"})
+    for args in (["new", str(blocker / "book.xlsm")], ["demo", "--out", str(blocker / "d")]):
+        result = wide.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        text = " ".join(result.output.split())
+        assert f"Cannot write {blocker / ('book.xlsm' if args[0] == 'new' else 'd')}" in text
+        assert "Choose a folder you can write to" in text
