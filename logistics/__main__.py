@@ -1,7 +1,7 @@
 """``python -m logistics``: the same command line as the ``logistics`` script (the launchers
 use it with an absolute interpreter path, which needs no PATH)."""
 
-from .cli import main
+from .entry import main
 
 if __name__ == "__main__":
     main()

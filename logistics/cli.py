@@ -9,16 +9,17 @@ import datetime as dt
 import sys
 import tempfile
 import traceback
+import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
 
-from . import jobs, terminal
+from . import interrupt, jobs, terminal
 from .core.errors import LogisticsError
 from .core.periods import Month, Quarter
+from .core.safe_text import terminal_text
 from .core.schema import SHEETS
 from .io.file_book import FileBook
 
@@ -31,8 +32,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+console = terminal.SafeConsole()
+err_console = terminal.SafeConsole(stderr=True)
 
 
 def _month(text: str) -> Month:
@@ -40,7 +41,8 @@ def _month(text: str) -> Month:
         return Month.parse(text)
     except ValueError:
         raise typer.BadParameter(
-            f"'{text}' is not a month; write it as YYYY-MM, e.g. 2025-03 (月份格式应为 2025-03)"
+            f"'{terminal_text(text)}' is not a month; write it as YYYY-MM, e.g. 2025-03 "
+            "(月份格式应为 2025-03)"
         ) from None
 
 
@@ -49,7 +51,8 @@ def _quarter(text: str) -> Quarter:
         return Quarter.parse(text)
     except ValueError:
         raise typer.BadParameter(
-            f"'{text}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 (季度格式应为 2025Q1)"
+            f"'{terminal_text(text)}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 "
+            "(季度格式应为 2025Q1)"
         ) from None
 
 
@@ -60,7 +63,8 @@ def _date(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise typer.BadParameter(
-            f"'{text}' is not a date; write it as YYYY-MM-DD (日期格式应为 2025-03-31)"
+            f"'{terminal_text(text)}' is not a date; write it as YYYY-MM-DD "
+            "(日期格式应为 2025-03-31)"
         ) from None
 
 
@@ -79,18 +83,30 @@ AsOf = Annotated[
 
 
 def _run_job(
-    path: Path, job: Callable[[FileBook], jobs.JobResult], show: Callable[[jobs.JobResult], None]
+    path: Path,
+    job: Callable[[FileBook], jobs.JobResult],
+    show: Callable[[jobs.JobResult], None],
+    *,
+    writes: bool = True,
 ) -> None:
-    """Open the book, run the job, print the outcome, exit with the job's code."""
+    """Open the book, run the job, print the outcome, exit with the job's code.
+
+    ``writes``: the job exists to write results, so a read-only folder stops it (exit 2);
+    else it runs there, prints, and says what it could not write.
+    """
     try:
-        with FileBook.open(path) as book:
+        with FileBook.open(path, writes=writes) as book:
             result = job(book)
     except LogisticsError as exc:
         _fail(exc)
     terminal.print_problems(console, result.problems, result.lang)
+    if book.unwritten:
+        _say_unwritten(book, result.lang)
     if result.blocked:
         raise typer.Exit(1)
     show(result)
+    if book.unwritten:
+        return
     labels = [SHEETS[key].label(result.lang) for key in result.written]
     written = "、".join(labels) if result.lang == "zh" else ", ".join(labels)
     console.print(
@@ -107,6 +123,32 @@ def _run_job(
         )
 
 
+def _say_unwritten(book: FileBook, lang: str) -> None:
+    labels = [SHEETS[key].label(lang) for key in book.unwritten]
+    sheets = "、".join(labels) if lang == "zh" else ", ".join(labels)
+    console.print(
+        terminal.t(
+            lang,
+            f"工作簿所在的文件夹是只读的：以上结果未写入工作表 {sheets}。"
+            "要写入，请把工作簿复制到可写的文件夹后再运行。",
+            f"The workbook's folder is read-only: the results above were not written to "
+            f"{sheets}. To write them, copy the workbook to a folder you can write to and run "
+            "again.",
+        ),
+        style="yellow",
+    )
+
+
+def _cannot_write(path: Path, exc: OSError) -> NoReturn:
+    err_console.print(
+        f"无法写入 {path}：{exc.strerror or exc}。请换一个可写的文件夹（如“文档”）。\n"
+        f"Cannot write {path}: {exc.strerror or exc}. Choose a folder you can write to "
+        "(such as Documents).",
+        style="bold red",
+    )
+    raise typer.Exit(2)
+
+
 def _fail(exc: LogisticsError) -> None:
     # The workbook's language is not known when it cannot be opened: say it in both.
     err_console.print(exc.message("zh"), style="bold red")
@@ -117,7 +159,7 @@ def _fail(exc: LogisticsError) -> None:
 @app.command()
 def validate(workbook: Workbook, as_of: AsOf = None) -> None:
     """Check every input sheet and list problems on the Validation sheet (exit 1 on errors)."""
-    _run_job(workbook, lambda b: jobs.validate(b, _date(as_of)), lambda r: None)
+    _run_job(workbook, lambda b: jobs.validate(b, _date(as_of)), lambda r: None, writes=False)
 
 
 @app.command()
@@ -259,7 +301,7 @@ def explain(
     """Show how one person's score for a month came about, row by row (writes nothing)."""
     m = _month(month)
     try:
-        with FileBook.open(workbook) as book:
+        with FileBook.open(workbook, writes=False) as book:
             ex = jobs.explain(book, staff, m, _date(as_of))
     except LogisticsError as exc:
         _fail(exc)
@@ -319,7 +361,7 @@ def report(
     if month is not None:
         _month(month)
     try:
-        with FileBook.open(workbook) as book:
+        with FileBook.open(workbook, writes=False) as book:  # documents go to --out
             result = make_report(
                 book,
                 kind,
@@ -338,6 +380,8 @@ def report(
     except LogisticsError as exc:
         _fail(exc)
     terminal.print_problems(console, result.problems, result.lang)
+    if book.unwritten:
+        _say_unwritten(book, result.lang)
     if result.blocked:
         raise typer.Exit(1)
     for path in result.written:
@@ -366,8 +410,11 @@ def new(
             style="bold red",
         )
         raise typer.Exit(2)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook(path, lang, build_date=dt.date.today())  # this month first, SPEC §3.1
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_workbook(path, lang, build_date=dt.date.today())  # this month first, SPEC §3.1
+    except OSError as exc:
+        _cannot_write(path, exc)
     console.print(terminal.t(lang, f"已创建 {path}", f"Created {path}"))
 
 
@@ -394,8 +441,11 @@ def build_workbook_command(
     path = out or Path("workbook") / ("logistics.xlsm" if lang == "zh" else "logistics-en.xlsm")
     if path.suffix.lower() != ".xlsm":
         raise typer.BadParameter("--out must end in .xlsm: the workbook carries macros")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook(path, lang)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_workbook(path, lang)
+    except OSError as exc:
+        _cannot_write(path, exc)
     console.print(terminal.t(lang, f"已生成 {path}", f"Built {path}"))
 
 
@@ -426,6 +476,20 @@ def demo(
         run_demo(out, console)
     except LogisticsError as exc:
         _fail(exc)
+    except OSError as exc:  # a read-only folder, a full disk
+        _cannot_write(out, exc)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    # A library's warning may quote typed text: it goes through the safe console too.
+    err_console.print(f"{category.__name__}: {message}", style="dim")
 
 
 @app.command()
@@ -516,8 +580,12 @@ def app_command(
 
 def main() -> None:
     """The console script: never a traceback for the user, whatever went wrong."""
+    interrupt.install()
+    warnings.showwarning = _show_warning
     try:
         app()
+    except (interrupt.Interrupted, KeyboardInterrupt):
+        interrupt.exit_interrupted()
     except Exception as exc:  # a bug, not bad input: say so briefly, keep the details apart
         log = Path(tempfile.gettempdir()) / "logistics-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")

@@ -17,6 +17,7 @@ from typing import Any
 from reports.asset_ledger import ledger_context
 from reports.contract import active_staff, contract_context
 from reports.energy_notice import energy_context
+from reports.errors import OutputNotWritable
 from reports.filenames import safe_filename, unique_names
 from reports.font_check import font_warning
 from reports.inventory_report import inventory_context
@@ -28,6 +29,7 @@ from reports.render import TemplateRenderer
 from reports.template_files import find_template
 from reports.year_end import year_end_context
 
+from .core import lookups
 from .core.dataset import Dataset
 from .core.errors import UsageError
 from .core.parsing import parse_int
@@ -113,7 +115,10 @@ def make_report(
         jobs = list(_receptions(ds, doc_lang, reception_id, month))
     else:
         jobs = list(_documents(ds, kind, when, doc_lang, month, year, meeting_id))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only place: say so, as for the files themselves
+        raise OutputNotWritable(path=str(out_dir), detail=exc.strerror or str(exc)) from None
     names = unique_names([stem for stem, _ in jobs])
     for i, (name, (_, context)) in enumerate(zip(names, jobs, strict=True)):
         if progress is not None:
@@ -154,17 +159,20 @@ def _documents(
     school = ds.settings.school_name
     if kind == "year-end":
         y = year if year is not None else default_year(ds, as_of)
+        lookups.require_year(ds, y, as_of)
         stem = _t(lang, f"{school}-{y}年终考核报告", f"{school}-{y} year-end appraisal report")
         yield stem, year_end_context(ds, y, as_of, lang)
     elif kind in ("monthly", "energy"):
         m = _month(month) if month is not None else default_month(ds, as_of)
         if kind == "monthly":
+            lookups.require_log_month(ds, m, as_of)
             stem = _t(
                 lang, f"{school}-{m.label}月度考评通报", f"{school}-{m.label} appraisal notice"
             )
             yield stem, monthly_context(ds, m, as_of, lang)
         else:
             stem = _t(lang, f"{school}-{m.label}节能通报", f"{school}-{m.label} energy notice")
+            lookups.require_reading_month(ds, m, as_of)  # not a notice full of "—"
             yield stem, energy_context(ds, m, as_of, lang)
     elif kind == "meeting":
         yield from _meetings(ds, lang, meeting_id, month)
@@ -178,6 +186,7 @@ def _documents(
         yield stem, ledger_context(ds, as_of, lang)
     else:
         y = year if year is not None else default_year(ds, as_of)
+        lookups.require_contract_year(ds, y, as_of)
         for _, person in active_staff(ds, as_of).iterrows():
             sid, name = str(person["staff_id"]), str(person["name"])
             stem = _t(lang, f"岗位责任状-{sid}-{name}", f"Contract-{sid}-{name}")
@@ -192,15 +201,19 @@ def _meetings(
             detail_zh="会务工作单需要会议编号（--meeting）或月份（--month）。",
             detail_en="A meeting work sheet needs a meeting ID (--meeting) or a month (--month).",
         )
-    label = None if month is None else _month(month).label
-    rows = find_meetings(ds, meeting_id, label)
-    if rows.empty:
-        known = "、".join(map(str, ds.tables["meetings"]["meeting_id"].dropna().head(5)))
-        what = f"“{meeting_id}”" if meeting_id is not None else f"{label}"
-        raise UsageError(
-            detail_zh=f"会务表中没有会议 {what}。已有编号如：{known or '（无）'}。",
-            detail_en=f"No meeting {what} on the Meetings sheet. IDs there include: "
-            f"{known or '(none)'}.",
+    chosen = None if month is None else _month(month)
+    rows = find_meetings(ds, meeting_id, None if chosen is None else chosen.label)
+    if rows.empty:  # say what exists: the month is never taken for a meeting ID
+        known_zh, known_en = lookups.meetings_listing(ds, chosen)
+        if meeting_id is not None:
+            raise lookups.UnknownChoice(
+                detail_zh=f"会务表中没有编号为“{meeting_id}”的会议。{known_zh}",
+                detail_en=f"No meeting with ID '{meeting_id}' on the Meetings sheet. {known_en}",
+            )
+        label = chosen.label if chosen is not None else ""
+        raise lookups.NothingToReport(
+            detail_zh=f"{label} 没有会议，未生成会务工作单。{known_zh}",
+            detail_en=f"There are no meetings in {label}, so no work sheet was written. {known_en}",
         )
     for _, row in rows.iterrows():
         mid, title = str(row["meeting_id"]), str(row["title"])

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from .core import asset_outputs, outputs, schema
+from .core import asset_outputs, lookups, outputs, schema
 from .core.assets import AssetStat, CountLine, asset_stats, count_result, counts_in_year
 from .core.dataset import Dataset, today
 from .core.energy import MeterMonth, energy_month
@@ -74,10 +74,15 @@ def read_dataset(book: Book, as_of: dt.date | None) -> tuple[Dataset, dt.date]:
 
 
 Compute = Callable[[Dataset, dt.date, JobResult], tuple[Rows, list[Problem]]]
+Check = Callable[[Dataset, dt.date], None]  # raises UsageError for an argument that selects nothing
 
 
-def _run(book: Book, as_of: dt.date | None, compute: Compute | None) -> JobResult:
+def _run(
+    book: Book, as_of: dt.date | None, compute: Compute | None, check: Check | None = None
+) -> JobResult:
     ds, when = read_dataset(book, as_of)
+    if check is not None:  # before anything is written (SPEC §6: exit 2)
+        check(ds, when)
     result = JobResult(ds.lang, when, list(ds.problems))
     rows: Rows = {}
     if compute is not None and not ds.errors:
@@ -137,7 +142,11 @@ def summary(book: Book, quarters: Sequence[Quarter], as_of: dt.date | None = Non
         )
         return {"quarterly": merged}, []
 
-    return _run(book, as_of, compute)
+    def check(ds: Dataset, when: dt.date) -> None:
+        for quarter in quarters:
+            lookups.require_quarter(ds, quarter, when)
+
+    return _run(book, as_of, compute, check)
 
 
 def rank(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
@@ -151,7 +160,7 @@ def rank(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
         merged = outputs.merge_period(ds.owned.get("annual"), schema.ANNUAL, {str(year)}, new)
         return {"annual": merged}, []
 
-    return _run(book, as_of, compute)
+    return _run(book, as_of, compute, lambda ds, when: lookups.require_year(ds, year, when))
 
 
 def energy(book: Book, months: Sequence[Month], as_of: dt.date | None = None) -> JobResult:
@@ -169,7 +178,11 @@ def energy(book: Book, months: Sequence[Month], as_of: dt.date | None = None) ->
         )
         return {"energy_stats": merged}, problems
 
-    return _run(book, as_of, compute)
+    def check(ds: Dataset, when: dt.date) -> None:
+        for month in months:
+            lookups.require_reading_month(ds, month, when)
+
+    return _run(book, as_of, compute, check)
 
 
 def reception(book: Book, months: Sequence[Month], as_of: dt.date | None = None) -> JobResult:
@@ -232,7 +245,14 @@ class Explanation:
 
 
 def explain(book: Book, staff_id: str, month: Month, as_of: dt.date | None = None) -> Explanation:
-    """The score of one person in one month with the rows behind each component (read only)."""
+    """The score of one person in one month with the rows behind each component (read only).
+
+    Raises ``UnknownChoice`` for a 工号 not on the Staff sheet and ``NothingToReport`` when
+    the person has no score that month (SPEC §6: exit 2).
+    """
     ds, when = read_dataset(book, as_of)
+    lookups.require_staff(ds, staff_id)
     found = [x for x in score_month(ds, month, when, with_evidence=True) if x.staff_id == staff_id]
+    if not found:
+        raise lookups.not_scored_reason(ds, staff_id, month, when)
     return Explanation(ds.lang, when, found[0] if found else None, dict(ds.tables), ds.problems)

@@ -1,12 +1,20 @@
-"""How results look in a terminal: rich tables in the workbook's language."""
+"""How results look in a terminal: rich tables in the workbook's language.
+
+Every string printed goes through ``SafeConsole.render_str``, the one choke point where typed
+text loses escape sequences, control and direction characters (SPEC §7). Markup and emoji
+codes are off: a name such as ``[/]`` or ``:x:`` prints as typed; styles are given with
+``style=``.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .core import outputs, schema
 from .core.asset_outputs import asset_stats_rows, count_result_rows
@@ -15,11 +23,25 @@ from .core.energy import MeterMonth
 from .core.problems import Problem, display
 from .core.receptions import ReceptionMonth, reception_stat_rows
 from .core.rounding import to_float
+from .core.safe_text import terminal_text
 from .core.scoring import MonthScore
 from .core.summary import PeriodScore
 from .jobs import Explanation
 
 MAX_PROBLEMS_SHOWN = 40
+
+
+class SafeConsole(Console):
+    """A rich Console that never prints a control or direction character from typed text."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("markup", False)
+        kwargs.setdefault("emoji", False)
+        super().__init__(**kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        # Every str the console prints passes here: print() arguments, table cells, titles.
+        return super().render_str(terminal_text(text), **kwargs)
 
 
 def t(lang: str, zh: str, en: str) -> str:
@@ -162,7 +184,7 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         )
         return
     s = f"{x.staff_id} {x.name}（{x.post}）{x.month}"
-    console.print(f"[bold]{s}[/bold]  " + t(lang, f"截止 {ex.as_of}", f"as of {ex.as_of}"))
+    console.print(s + "  " + t(lang, f"截止 {ex.as_of}", f"as of {ex.as_of}"), style="bold")
     summary = Table(
         t(lang, "项目", "Component"),
         t(lang, "得分", "Score"),

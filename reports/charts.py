@@ -18,6 +18,8 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from logistics.core.safe_text import terminal_text
+
 from . import fonts
 from .render import Chart
 
@@ -83,7 +85,7 @@ def _bars_with_last_year(
         color=THIS_YEAR,
         label=_t(lang, "本期", "This year"),
     )
-    ax.set_xticks(list(xs), list(labels))
+    ax.set_xticks(list(xs), [terminal_text(x) for x in labels])  # typed meter names
     ax.grid(axis="y", alpha=0.3)
     if legend:
         ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))

@@ -2,6 +2,9 @@
 
 Names carry Chinese (``示例实验小学-2025年终考核报告.docx``); what Windows forbids is removed:
 ``<>:"/\\|?*``, control characters, trailing dots and spaces, and device names such as CON.
+Escape sequences and invisible direction marks (a U+202E before ``xcod.exe`` makes the name
+look like a .docx) are dropped, and no name starts with "-", so a name can never read as a program's
+option (SPEC §7).
 """
 
 from __future__ import annotations
@@ -9,18 +12,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from logistics.core.safe_text import terminal_text
+
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(10)}
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
+    f"{d}{i}" for d in ("COM", "LPT") for i in (*range(10), "¹", "²", "³")
+}
 MAX_STEM = 120  # characters; leaves room for the folder in Windows' 260-character paths
 
 
 def safe_stem(text: str, fallback: str = "document") -> str:
     """``text`` made usable as a file name without extension."""
-    stem = unicodedata.normalize("NFC", text)
+    stem = terminal_text(unicodedata.normalize("NFC", text), keep_newlines=False)
     stem = re.sub(r"\s+", " ", stem).strip()  # tabs and line breaks become spaces
     stem = _FORBIDDEN.sub("_", stem)
     stem = stem[:MAX_STEM].rstrip(". ")
-    stem = stem.lstrip(". ") or fallback  # no hidden files, no empty names
+    # No hidden files, no empty names, nothing a program could take for an option: dashes
+    # of every kind (U+2010 HYPHEN, the minus sign, …) look like "-" to a reader as well.
+    stem = stem.lstrip(". -\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d") or fallback
     if stem.split(".")[0].strip().upper() in _RESERVED:
         stem = "_" + stem
     return stem

@@ -6,6 +6,10 @@ are written to a fresh folder, then moved into place); all documents go in ONE c
 0.45 s each instead of 1.3 s); each call gets its own profile (``-env:UserInstallation``), so
 it neither waits for nor disturbs a LibreOffice the user has open; on Linux ``FONTCONFIG_FILE``
 maps the Word font names 宋体/微软雅黑 to Noto CJK SC (``reports.fonts``).
+
+No typed text may reach a converter as an option (SPEC §7): a document named after a school
+called ``--infilter=…`` would otherwise be read by soffice as a filter option and hang it.
+Every path handed over is absolute (``option_safe_path``), so it starts with "/" or a drive.
 """
 
 from __future__ import annotations
@@ -69,6 +73,14 @@ class PdfOutcome:
         return text.strip()
 
 
+def option_safe_path(path: Path) -> str:
+    """``path`` as an argument no program can take for an option: absolute, never "-…"."""
+    text = str(Path(os.path.abspath(path)))
+    if text.startswith("-"):  # cannot happen for an absolute path; kept as the invariant
+        raise ValueError(f"unsafe path argument: {text!r}")
+    return text
+
+
 def find_soffice() -> str | None:
     """The LibreOffice executable: on PATH, else in its usual install folders."""
     for name in ("soffice", "libreoffice"):
@@ -108,7 +120,7 @@ def _with_word(docs: list[Path]) -> PdfOutcome:
         pdf = doc.with_suffix(".pdf")
         before = pdf.stat().st_mtime if pdf.exists() else None
         try:
-            convert(str(doc), str(pdf))
+            convert(option_safe_path(doc), option_safe_path(pdf))
         except Exception as exc:  # Word missing or failing: LibreOffice may still do it
             outcome.detail = str(exc)
         if _is_pdf(pdf) and (before is None or pdf.stat().st_mtime > before):
@@ -138,8 +150,8 @@ def with_libreoffice(docs: Sequence[Path], soffice: str) -> PdfOutcome:
             "--convert-to",
             "pdf",
             "--outdir",
-            str(out),
-            *(str(d) for d in docs),
+            option_safe_path(out),
+            *(option_safe_path(d) for d in docs),
         ]
         timeout = SECONDS_BASE + SECONDS_PER_DOCUMENT * len(docs)
         try:

@@ -30,6 +30,8 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml.etree import XMLSyntaxError
 
+from logistics.core.safe_text import terminal_text
+
 from .errors import (
     OutputNotWritable,
     TemplateFullWidth,
@@ -167,7 +169,7 @@ class TemplateRenderer:
         values = {
             k: InlineImage(self.tpl, io.BytesIO(v.png), width=Mm(v.width_mm))
             if isinstance(v, Chart)
-            else v
+            else _printable(v)
             for k, v in context.items()
         }
         try:
@@ -193,6 +195,18 @@ class TemplateRenderer:
         except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
             raise TemplateRender(template=self.name, tag=_near(exc), detail=str(exc)) from None
         return save_atomically(self.tpl, out)
+
+
+def _printable(value: Any) -> Any:
+    """Typed text without escape sequences or control characters: XML (and so Word) has no
+    place for them, and a document is no place for direction overrides (SPEC §7)."""
+    if isinstance(value, str):
+        return terminal_text(value)
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_printable(v) for v in value)
+    return value
 
 
 def save_atomically(tpl: DocxTemplate, out: Path) -> Path:

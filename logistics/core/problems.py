@@ -255,6 +255,22 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
         "The Counts sheet has no rows dated in {value}, so there is no count result for that "
         "year. Enter the count first.",
     ),
+    "duplicate_column": (
+        ERROR,
+        "表头“{value}”在 {cell} 单元格重复（{first} 列已是“{column}”）。只读取 {first} 列，"
+        "{cell_column} 列中填写的内容会被忽略。请删除其中一列，或把它改为别的列名。",
+        "Header '{value}' at cell {cell} repeats column {first} ('{column}'). Only column "
+        "{first} is read; what is typed in column {cell_column} is ignored. Delete one of "
+        "them, or give it another name.",
+    ),
+    "stale_output_copy": (
+        WARNING,
+        "工作表“{name}”与“{label}”表头相同，像是改过名的旧结果表。工具只更新“{label}”，"
+        "“{name}”中的结果不会更新，可能已过时。如不再需要请删除它；要保留请移到另一个工作簿。",
+        "Sheet '{name}' has the header of '{label}': it looks like an old, renamed copy. Only "
+        "'{label}' is updated; the results in '{name}' are not and may be out of date. Delete "
+        "it if it is not needed, or move it to another workbook to keep it.",
+    ),
 }
 
 

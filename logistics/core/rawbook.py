@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .problems import Problem
+
 
 @dataclass
 class RawSheet:
@@ -20,6 +22,7 @@ class RawSheet:
     frame: pd.DataFrame  # columns: column keys found; index: Excel row numbers; object values
     missing: list[str] = field(default_factory=list)  # column keys of the schema not found
     positions: dict[str, int] = field(default_factory=dict)  # column key -> 0-based column
+    problems: list[Problem] = field(default_factory=list)  # of the header (repeated labels)
 
 
 @dataclass
@@ -27,3 +30,4 @@ class RawBook:
     lang: str  # "zh" or "en": the workbook's language, from its sheet names
     sheets: dict[str, RawSheet]  # by sheet key; a sheet absent from the workbook is absent here
     home: dict[str, object] = field(default_factory=dict)  # Home-sheet field key -> value
+    problems: list[Problem] = field(default_factory=list)  # of the book (stale sheet copies)

@@ -36,6 +36,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     staff_ids = set(tables["staff"]["staff_id"].dropna())
     problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
     problems += asset_problems(tables, as_of)
+    problems += raw.problems  # found while reading: stale copies of output sheets
     owned = {s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets}
     return Dataset(raw.lang, tables, settings, calendar, owned, raw.home, problems)
 
@@ -65,6 +66,7 @@ def load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem
     for key in raw.missing:
         if sheet.column(key).required:
             problems.append(Problem("column_missing", sheet.key, raw.header_row, key))
+    problems += raw.problems  # a header label typed twice
     frame = raw.frame
     typed: dict[str, pd.Series] = {}
     bad_cells = pd.DataFrame(False, index=frame.index, columns=[c.key for c in sheet.columns])

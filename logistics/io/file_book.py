@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from ..core import schema
 from ..core.rawbook import RawBook
-from .locks import ensure_not_open, tool_lock
+from .locks import FolderReadOnly, ensure_not_open, tool_lock
 from .package import check_package
 from .reader import read_workbook
 from .writer import FileStamp, file_stamp, write_owned_sheets
@@ -20,17 +20,31 @@ class FileBook:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.backup: Path | None = None
+        self.read_only = False  # opened in a read-only folder: ``write`` writes nothing
+        self.unwritten: list[str] = []  # sheet keys a read-only book did not write
         self._read_stamp: FileStamp | None = None
         self._raw: RawBook | None = None
 
     @classmethod
     @contextmanager
-    def open(cls, path: Path) -> Iterator[FileBook]:
-        """Refuse a missing, unsafe or open workbook before any work; lock it for this run."""
+    def open(cls, path: Path, *, writes: bool = True) -> Iterator[FileBook]:
+        """Refuse a missing, unsafe or open workbook before any work; lock it for this run.
+
+        In a folder that is read-only, a run that ``writes`` stops with ``FolderReadOnly``
+        (exit 2) before reading; any other run (validate, explain) reads without the lock,
+        and its ``write`` only records what it could not write (``unwritten``).
+        """
         check_package(path)
         ensure_not_open(path)
-        with tool_lock(path):
-            yield cls(path)
+        with ExitStack() as stack:
+            book = cls(path)
+            try:
+                stack.enter_context(tool_lock(path))
+            except FolderReadOnly:
+                if writes:
+                    raise
+                book.read_only = True
+            yield book
 
     def read(self) -> RawBook:
         self._read_stamp = file_stamp(self.path)
@@ -43,6 +57,9 @@ class FileBook:
         A workbook made by another tool may lack an output sheet, or have one without the
         header: the writer adds the sheet and writes the header from the schema's labels.
         """
+        if self.read_only:
+            self.unwritten = list(rows)
+            return
         by_name: dict[str, list[list[object]]] = {}
         headers: dict[str, list[str]] = {}
         for key, value in rows.items():

@@ -1,91 +1,123 @@
-"""Whether a workbook is open in Excel or LibreOffice, and our own lock between CLI runs.
+"""Whether a workbook is open in Excel, WPS or LibreOffice, and our own lock between CLI runs.
 
 Saving into a workbook that someone has open loses work on one side: they save over our
 results, or we replace the file under them. Office apps leave an owner file beside the
 workbook while it is open:
 
-- Excel: ``~$<name>`` (hidden, ~165 bytes). Byte 0 = length n of the user's display name,
-  bytes 1..n = the name in the machine's ANSI code page padded with spaces to byte 54, then
-  the length again as 16-bit little-endian at byte 54 and the name in UTF-16LE from byte 56.
-  On Windows Excel also holds the file with a deny-write share mode.
-- LibreOffice: ``.~lock.<name>#`` holding ``Full Name,host,user,date,profile-url;`` (UTF-8).
+- Excel, and WPS on Windows: ``~$<name>`` (hidden, ~165 bytes). Byte 0 = length n of the
+  user's display name, bytes 1..n = the name in the machine's ANSI code page padded with
+  spaces to byte 54, then the length again as 16-bit little-endian at byte 54 and the name in
+  UTF-16LE from byte 56. On Windows Excel also holds the file with a deny-write share mode.
+- WPS on Linux: ``.~<name>`` (the same layout as far as it can be read; else no name).
+- LibreOffice: ``.~lock.<name>#`` holding the CSV fields OOOUSERNAME (the name set in
+  LibreOffice), SYSUSERNAME (the login), LOCALHOST, LOCKTIME, USERURL (UTF-8, ``;`` at the end).
 
-Both are left behind when the app crashes, so messages always name the lock file: the user
-deletes it when nobody really has the workbook open.
+All are left behind when the app crashes, so messages always name the lock file: the user
+deletes it when nobody really has the workbook open. ``lock_owner`` tells who has a workbook
+open without writing anything (for the workbench's status line).
 
-``tool_lock`` keeps two ``logistics`` runs (a scheduled job and a button, say) from writing
-the same workbook at once: an O_CREAT|O_EXCL sidecar file works on local disks, NTFS and SMB
-shares alike, where advisory locks (flock) are unreliable.
+Our own lock between runs lives in :mod:`.tool_lock`; its names are re-exported here.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import json
 import os
-import secrets
-import socket
-import sys
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import LogisticsError
+from ..core.safe_text import terminal_text
+from .tool_lock import (
+    FolderReadOnly,
+    WorkbookBusy,
+    WorkbookBusyUnknown,
+    busy_status,
+    tool_lock,
+    tool_lock_file,
+)
+
+__all__ = [
+    "EXCEL",
+    "EXCEL_OR_WPS",
+    "LIBREOFFICE",
+    "WPS",
+    "FolderReadOnly",
+    "LockInfo",
+    "WorkbookBusy",
+    "WorkbookBusyUnknown",
+    "WorkbookOpen",
+    "WorkbookOpenNoLockFile",
+    "WorkbookOpenUnknownOwner",
+    "ensure_not_open",
+    "excel_lock_file",
+    "libreoffice_lock_file",
+    "lock_owner",
+    "lock_status",
+    "open_error",
+    "tool_lock",
+    "tool_lock_file",
+    "wps_lock_file",
+]
 
 EXCEL = "Excel"
+EXCEL_OR_WPS = "Excel or WPS"  # ``~$name``: Excel, or WPS on Windows, write the same file
+WPS = "WPS"
 LIBREOFFICE = "LibreOffice"
-
-# A tool lock with unreadable content (a run killed between create and write, or one that is
-# writing it right now) counts as stale only once it is this old.
-_UNREADABLE_LOCK_GRACE_S = 30.0
+_APP_ZH = {EXCEL_OR_WPS: "Excel 或 WPS"}
 
 
 @dataclass(frozen=True)
 class LockInfo:
     """Who has a workbook open, as far as the owner file tells."""
 
-    app: str  # EXCEL or LIBREOFFICE
-    user: str  # display name; "" when the owner file does not say
+    app: str  # EXCEL, EXCEL_OR_WPS, WPS or LIBREOFFICE
+    user: str  # display name; "" when the owner file does not say (empty or garbled)
     lock_file: Path | None  # None: Windows refused write access but left no owner file
     since: dt.datetime | None = None  # when the lock file was written (local time)
     host: str = ""  # LibreOffice records the machine
 
+    def app_label(self, lang: str) -> str:
+        return _APP_ZH.get(self.app, self.app) if lang == "zh" else self.app
+
 
 class WorkbookOpen(LogisticsError):
     zh = (
-        "工作簿 {name} 正被 {user_zh} 在 {app} 中打开（自 {since}）。"
-        "请先在 {app} 中关闭该工作簿再重试。"
-        "如果其实没有人打开它（{app} 异常退出时会留下锁文件），"
-        "请删除锁文件：{lock_file}"
+        "工作簿 {name} 正被 {user_zh} 在 {app_zh} 中打开（自 {since}）。"
+        "请先在 {app_zh} 中保存并关闭该工作簿，再重试。"
+        "如果其实没有人打开它（程序异常退出时会留下锁文件），请删除锁文件：{lock_file}"
     )
     en = (
-        "Workbook {name} is open in {app} by {user_en} (since {since}). Close the workbook in "
-        "{app} and try again. If nobody has it open ({app} leaves its lock file behind after a "
-        "crash), delete the lock file: {lock_file}"
+        "Workbook {name} is open in {app} by {user_en} (since {since}). Save and close the "
+        "workbook in {app} first, then try again. If nobody has it open ({app} leaves its lock "
+        "file behind after a crash), delete the lock file: {lock_file}"
+    )
+
+
+class WorkbookOpenUnknownOwner(WorkbookOpen):
+    """A lock file that is empty or unreadable: someone may have it open, who is unknown."""
+
+    zh = (
+        "工作簿 {name} 可能正在另一个程序（{app_zh}）中打开：旁边有它的锁文件，但看不出是谁。"
+        "请先在该程序中保存并关闭工作簿，再重试；如果没有人打开它，请删除锁文件：{lock_file}"
+    )
+    en = (
+        "Workbook {name} may be open in another program ({app}): its lock file is there but "
+        "does not say who has it. Save and close the workbook in that program first, then try "
+        "again; if no one has it open, delete the lock file: {lock_file}"
     )
 
 
 class WorkbookOpenNoLockFile(WorkbookOpen):
     """Windows denies write access (Excel or another program has the file) but no owner file."""
 
-    zh = "工作簿 {name} 正被其他程序打开（Windows 拒绝写入）。请在 Excel 中关闭该工作簿后重试。"
+    zh = (
+        "工作簿 {name} 正被其他程序打开（Windows 拒绝写入）。"
+        "请先在 Excel 或 WPS 中保存并关闭该工作簿，再重试。"
+    )
     en = (
         "Workbook {name} is open in another program (Windows refuses write access). "
-        "Close the workbook in Excel and try again."
-    )
-
-
-class WorkbookBusy(LogisticsError):
-    zh = (
-        "另一个 logistics 任务（主机 {host} 上的进程 {pid}，开始于 {since}）正在处理工作簿 {name}。"
-        "请等它完成后重试。如果并没有任务在运行，请删除锁文件：{lock_file}"
-    )
-    en = (
-        "Another logistics run (process {pid} on {host}, started {since}) is working on "
-        "workbook {name}. Wait for it to finish and try again. If no run is in progress, "
-        "delete the lock file: {lock_file}"
+        "Save and close the workbook in Excel or WPS first, then try again."
     )
 
 
@@ -93,22 +125,29 @@ def excel_lock_file(path: Path) -> Path:
     return Path(path).with_name("~$" + Path(path).name)
 
 
+def wps_lock_file(path: Path) -> Path:
+    """WPS Office on Linux; on Windows WPS writes Excel's ``~$`` file."""
+    return Path(path).with_name(".~" + Path(path).name)
+
+
 def libreoffice_lock_file(path: Path) -> Path:
     return Path(path).with_name(".~lock." + Path(path).name + "#")
 
 
-def tool_lock_file(path: Path) -> Path:
-    return Path(path).with_name("." + Path(path).name + ".logistics-lock")
-
-
 def lock_owner(path: Path) -> LockInfo | None:
-    """Who has the workbook at ``path`` open in Excel or LibreOffice, or None."""
+    """Who has the workbook at ``path`` open in Excel, WPS or LibreOffice, or None.
+
+    Reads only the lock files beside it (never writes): safe to call for a status display.
+    """
     path = Path(path)
     for app, lock_file, parse in (
-        (EXCEL, excel_lock_file(path), _excel_user),
+        (EXCEL_OR_WPS, excel_lock_file(path), _excel_user),
+        (WPS, wps_lock_file(path), _excel_user),
         (LIBREOFFICE, libreoffice_lock_file(path), _libreoffice_user),
     ):
         try:
+            if not lock_file.is_file():  # never open a FIFO or a folder of that name
+                continue
             with lock_file.open("rb") as f:
                 raw = f.read(4096)
             since = dt.datetime.fromtimestamp(lock_file.stat().st_mtime)
@@ -126,27 +165,57 @@ def lock_owner(path: Path) -> LockInfo | None:
             # ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION: Excel's deny-write handle (a
             # read-only file fails with ERROR_ACCESS_DENIED instead, which is not "open").
             if getattr(exc, "winerror", None) in (32, 33):
-                return LockInfo(app=EXCEL, user="", lock_file=None)
+                return LockInfo(app=EXCEL_OR_WPS, user="", lock_file=None)
     return None
 
 
-def ensure_not_open(path: Path) -> None:
-    """Raise ``WorkbookOpen`` when the workbook is open in Excel or LibreOffice."""
-    info = lock_owner(path)
-    if info is None:
-        return
+def open_error(path: Path, info: LockInfo) -> WorkbookOpen:
+    """The message for a workbook that ``lock_owner`` found open (SPEC §7)."""
     name = Path(path).name
+    app_zh = info.app_label("zh")
     if info.lock_file is None:
-        raise WorkbookOpenNoLockFile(name=name, app=info.app)
-    raise WorkbookOpen(
+        return WorkbookOpenNoLockFile(name=name, app=info.app, app_zh=app_zh)
+    if not info.user:
+        return WorkbookOpenUnknownOwner(
+            name=name, app=info.app, app_zh=app_zh, lock_file=str(info.lock_file)
+        )
+    where_zh = f"{info.user}（计算机 {info.host}）" if info.host else info.user
+    where_en = f"{info.user} on computer {info.host}" if info.host else info.user
+    return WorkbookOpen(
         name=name,
         app=info.app,
+        app_zh=app_zh,
         user=info.user,
-        user_zh=info.user or "未知用户",
-        user_en=info.user or "an unknown user",
+        user_zh=where_zh,
+        user_en=where_en,
         since=f"{info.since:%Y-%m-%d %H:%M}" if info.since else "?",
         lock_file=str(info.lock_file),
     )
+
+
+def ensure_not_open(path: Path) -> None:
+    """Raise ``WorkbookOpen`` when the workbook is open in Excel, WPS or LibreOffice."""
+    info = lock_owner(path)
+    if info is not None:
+        raise open_error(path, info)
+
+
+def lock_status(path: Path) -> LogisticsError | None:
+    """Why the workbook cannot be written right now, or None; reads only, never writes.
+
+    For a status display (the workbench): an office app has it open (``WorkbookOpen``, whose
+    message asks to save and close it there first), or another logistics run is working on it
+    (``WorkbookBusy``). ``.message(lang)`` gives the text.
+    """
+    info = lock_owner(path)
+    if info is not None:
+        return open_error(path, info)
+    return busy_status(path)
+
+
+def _printable_name(text: str) -> str:
+    # Escapes and control characters go (the name reaches a terminal); what is left is shown.
+    return terminal_text(text.replace("\x00", ""), keep_newlines=False).strip()
 
 
 def _excel_user(raw: bytes) -> tuple[str, str]:
@@ -156,21 +225,24 @@ def _excel_user(raw: bytes) -> tuple[str, str]:
         n16 = int.from_bytes(raw[54:56], "little")
         if n16 > 0 and len(raw) >= 56 + 2 * n16:
             try:
-                name = raw[56 : 56 + 2 * n16].decode("utf-16-le").strip()
+                name = _printable_name(raw[56 : 56 + 2 * n16].decode("utf-16-le"))
             except UnicodeDecodeError:
                 name = ""
-            if name and name.isprintable():
+            if name:
                 return name, ""
-    if raw:
-        n = raw[0]
-        return raw[1 : 1 + n].decode("cp1252", "replace").strip(), ""
+    if raw and 0 < raw[0] < len(raw):
+        return _printable_name(raw[1 : 1 + raw[0]].decode("cp1252", "replace")), ""
     return "", ""
 
 
 def _libreoffice_user(raw: bytes) -> tuple[str, str]:
-    fields = _split_escaped(raw.decode("utf-8", "replace").rstrip().rstrip(";"))
-    full_name, host, user = [*fields, "", "", ""][:3]
-    return (full_name.strip() or user.strip()), host.strip()
+    """(user, host) from OOOUSERNAME,SYSUSERNAME,LOCALHOST,LOCKTIME,USERURL;"""
+    text = raw.decode("utf-8", "replace").strip().rstrip(";")
+    fields = _split_escaped(text)
+    if len(fields) < 3:  # empty or not LibreOffice's format: who has it is unknown
+        return "", ""
+    full_name, login, host = (_printable_name(f) for f in fields[:3])
+    return (full_name or login), host
 
 
 def _split_escaped(text: str) -> list[str]:
@@ -186,140 +258,3 @@ def _split_escaped(text: str) -> list[str]:
             cur.append(ch)
     fields.append("".join(cur))
     return fields
-
-
-# ---- our own lock ---------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def tool_lock(path: Path) -> Iterator[Path]:
-    """Hold the exclusive ``logistics`` lock on the workbook at ``path``; yields the lock file.
-
-    A lock left by a dead process on this host is taken over; a live one, or one from another
-    host (whose processes we cannot see), raises ``WorkbookBusy``.
-    """
-    lock = tool_lock_file(path)
-    token = secrets.token_hex(8)
-    content = json.dumps(
-        {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "started": dt.datetime.now().isoformat(timespec="seconds"),
-            "token": token,
-        }
-    ).encode()
-    _acquire(lock, content, Path(path).name)
-    try:
-        yield lock
-    finally:
-        # Remove only our own lock: never one that another run holds.
-        with contextlib.suppress(OSError):
-            if lock.read_bytes() == content:
-                lock.unlink()
-
-
-def _acquire(lock: Path, content: bytes, name: str) -> None:
-    for _ in range(5):  # retries only when racing another run over a stale lock
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            pass
-        else:
-            try:
-                try:
-                    os.write(fd, content)
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    lock.unlink()  # an empty lock would block others until it looks stale
-                raise
-            return
-        try:
-            seen = lock.read_bytes()
-            age = time.time() - lock.stat().st_mtime
-        except FileNotFoundError:
-            continue  # released meanwhile: try again
-        holder = _parse_holder(seen)
-        if not _is_stale(holder, age):
-            raise _busy(lock, name, holder, age)
-        _remove_stale(lock, seen)
-    raise _busy(lock, name, _parse_holder(b""), 0.0)
-
-
-def _parse_holder(raw: bytes) -> dict[str, object]:
-    try:
-        holder = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return {}
-    return holder if isinstance(holder, dict) else {}
-
-
-def _is_stale(holder: dict[str, object], age: float) -> bool:
-    pid, host = holder.get("pid"), holder.get("host")
-    if not isinstance(pid, int) or not isinstance(host, str):
-        return age > _UNREADABLE_LOCK_GRACE_S
-    if host.casefold() != socket.gethostname().casefold():
-        return False  # cannot see another machine's processes
-    return not _pid_alive(pid)
-
-
-def _remove_stale(lock: Path, seen: bytes) -> None:
-    """Move the stale lock aside atomically, so two runs taking it over cannot both win.
-
-    Only one rename of the file succeeds. If what we moved is no longer the stale lock we
-    judged (another run took it over in between and wrote its own), put it back.
-    """
-    grave = lock.with_name(f"{lock.name}.stale-{os.getpid()}-{secrets.token_hex(4)}")
-    try:
-        os.rename(lock, grave)
-    except FileNotFoundError:
-        return
-    try:
-        if grave.read_bytes() != seen:
-            os.rename(grave, lock)
-            return
-    except OSError:
-        return
-    with contextlib.suppress(OSError):
-        grave.unlink()
-
-
-def _busy(lock: Path, name: str, holder: dict[str, object], age: float) -> WorkbookBusy:
-    started = holder.get("started")
-    if not isinstance(started, str):
-        started = (dt.datetime.now() - dt.timedelta(seconds=age)).isoformat(timespec="seconds")
-    return WorkbookBusy(
-        name=name,
-        pid=holder.get("pid", "?"),
-        host=holder.get("host", "?"),
-        since=started.replace("T", " "),
-        lock_file=str(lock),
-    )
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        import ctypes
-
-        # os.kill(pid, 0) would terminate the process on Windows: ask the kernel instead.
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return bool(kernel32.GetLastError() == 5)  # ERROR_ACCESS_DENIED: exists
-        try:
-            code = ctypes.c_ulong()
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # exists, owned by another user
-        return True
-    return True

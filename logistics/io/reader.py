@@ -14,8 +14,11 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from ..core import schema
 from ..core.errors import LogisticsError
+from ..core.problems import Problem
 from ..core.rawbook import RawBook, RawSheet
+from .cell_xml import col_letter
 from .package import check_package
+from .package_budget import check_budget
 
 HEADER_SCAN_ROWS = 30  # a header further down than this is not looked for
 
@@ -31,24 +34,52 @@ class UnreadableWorkbook(LogisticsError):
 def read_workbook(path: Path) -> RawBook:
     """Check the package, then read every known sheet of the workbook at ``path``."""
     check_package(path)
+    check_budget(path)  # real inflated bytes and cells, before calamine allocates them
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
         lang = detect_lang(names)
         sheets: dict[str, RawSheet] = {}
         home: dict[str, object] = {}
+        problems: list[Problem] = []
         for name in names:
             if name in (schema.HOME[1], schema.HOME[2]):
                 home = read_home(book.get_sheet_by_name(name).to_python(skip_empty_area=False))
                 continue
             sheet = schema.sheet_by_label(name)
-            if sheet is None or sheet.key in sheets:
+            if sheet is None:
+                problems += stale_output_copy(book, name, lang)
+                continue
+            if sheet.key in sheets:
                 continue
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
             sheets[sheet.key] = rows_to_raw_sheet(sheet, name, rows)
     except (CalamineError, ValueError, OSError) as exc:  # corrupt parts inside a valid zip
         raise UnreadableWorkbook(name=path.name, reason=str(exc) or type(exc).__name__) from exc
-    return RawBook(lang=lang, sheets=sheets, home=home)
+    return RawBook(lang=lang, sheets=sheets, home=home, problems=problems)
+
+
+def stale_output_copy(book: CalamineWorkbook, name: str, lang: str) -> list[Problem]:
+    """A warning when sheet ``name`` is a renamed output sheet (考评 → 考评2025) that still has
+    the tool's header: the tool no longer updates it. Only names holding an output sheet's
+    name are looked at, so a school's own large sheets are not read."""
+    key = schema.label_key(name)
+    for sheet in schema.OUTPUT_SHEETS:
+        if schema.label_key(sheet.zh) in key or schema.label_key(sheet.en) in key:
+            first = next(iter(book.get_sheet_by_name(name).iter_rows()), [])
+            found = [schema.label_key(c) if isinstance(c, str) else "" for c in first]
+            for labels in ([c.zh for c in sheet.columns], [c.en for c in sheet.columns]):
+                if found[: len(labels)] == [schema.label_key(x) for x in labels]:
+                    return [
+                        Problem(
+                            "stale_output_copy",
+                            sheet.key,
+                            None,
+                            None,
+                            params={"name": name, "label": sheet.label(lang)},
+                        )
+                    ]
+    return []
 
 
 def detect_lang(sheet_names: Sequence[str]) -> str:
@@ -111,7 +142,41 @@ def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: Sequence[Sequence[ob
         frame = frame[frame.notna().any(axis=1)]
     missing = [k for k in keys if k not in positions.values()]
     where = {key: j for j, key in positions.items()}
-    return RawSheet(sheet.key, name, header_index + 1, frame, missing, where)
+    repeats = repeated_labels(sheet, rows[header_index], positions, header_index + 1)
+    return RawSheet(sheet.key, name, header_index + 1, frame, missing, where, repeats)
+
+
+def repeated_labels(
+    sheet: schema.Sheet, header: Sequence[object], positions: dict[int, str], row: int
+) -> list[Problem]:
+    """An error at each header cell whose label repeats a column already found (SPEC §4.5):
+    only the first is read, so what is typed under the repeat would be silently ignored."""
+    if sheet.owned:
+        return []
+    labels = {}
+    for col in sheet.columns:
+        labels[schema.label_key(col.zh)] = col.key
+        labels[schema.label_key(col.en)] = col.key
+    first = {key: j for j, key in positions.items()}
+    problems = []
+    for j, cell in enumerate(header):
+        key = labels.get(schema.label_key(cell)) if isinstance(cell, str) else None
+        if key is not None and j not in positions and key in first:
+            problems.append(
+                Problem(
+                    "duplicate_column",
+                    sheet.key,
+                    row,
+                    key,
+                    cell,
+                    params={
+                        "cell": f"{col_letter(j + 1)}{row}",
+                        "cell_column": col_letter(j + 1),
+                        "first": col_letter(first[key] + 1),
+                    },
+                )
+            )
+    return problems
 
 
 def read_home(rows: Sequence[Sequence[object]]) -> dict[str, object]:

@@ -23,7 +23,9 @@ from .zip_patch import Patched
 
 BACKUP_DIR = ".logistics-backups"
 _TMP_SUFFIX = ".logistics-tmp"
-_ORPHAN_TMP_AGE_S = 3600  # temp files of killed runs are removed after this long
+# Temp files and partial backups of killed runs are removed once this old. The caller holds
+# the tool lock, so no other logistics run is saving; a save takes seconds, not minutes.
+_ORPHAN_TMP_AGE_S = 300
 
 
 def new_temp(target: Path) -> tuple[int, Path]:
@@ -103,13 +105,18 @@ def prune_backups(target: Path, keep: int) -> None:
 
 
 def remove_orphan_temps(target: Path) -> None:
-    """Temp files of runs killed mid-save; old ones cannot belong to a run still working."""
-    prefix, cutoff = f".{target.name}.", time.time() - _ORPHAN_TMP_AGE_S
+    """Temp files and partial backups of runs killed mid-save (older than a few minutes)."""
+    cutoff = time.time() - _ORPHAN_TMP_AGE_S
+    _remove_old(target.parent, f".{target.name}.", _TMP_SUFFIX, cutoff)
+    _remove_old(target.parent / BACKUP_DIR, f".{target.stem}.", ".partial", cutoff)
+
+
+def _remove_old(folder: Path, prefix: str, suffix: str, cutoff: float) -> None:
     with contextlib.suppress(OSError):
-        for entry in os.scandir(target.parent):
-            if entry.name.startswith(prefix) and entry.name.endswith(_TMP_SUFFIX):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(prefix) and entry.name.endswith(suffix):
                 with contextlib.suppress(OSError):
-                    if entry.stat().st_mtime < cutoff:
+                    if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
                         os.unlink(entry.path)
 
 

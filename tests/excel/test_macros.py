@@ -276,7 +276,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
         ("monthly_notice", MONTH, "2025-13", "考核月份“2025-13”不是月份"),
         ("year_end_report", YEAR, "明年", "考核年度“明年”不是年度"),
         ("responsibility_contracts", YEAR, None, "考核年度“”不是年度"),
-        ("meeting_sheets", MONTH, "2025-04", "会务表中没有会议 2025-04"),
+        ("meeting_sheets", MONTH, "2025-04", "2025-04 没有会议，未生成会务工作单"),
     ],
 )
 def test_a_bad_home_field_is_reported_and_nothing_is_written(

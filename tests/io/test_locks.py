@@ -14,16 +14,21 @@ from pathlib import Path
 import pytest
 
 from logistics.io.locks import (
-    EXCEL,
+    EXCEL_OR_WPS,
     LIBREOFFICE,
+    WPS,
     WorkbookBusy,
+    WorkbookBusyUnknown,
     WorkbookOpen,
+    WorkbookOpenUnknownOwner,
     ensure_not_open,
     excel_lock_file,
     libreoffice_lock_file,
     lock_owner,
+    lock_status,
     tool_lock,
     tool_lock_file,
+    wps_lock_file,
 )
 
 
@@ -53,7 +58,7 @@ def test_excel_lock_names_the_user(book: Path) -> None:
     info = lock_owner(book)
     assert info is not None
     assert (info.app, info.user, info.lock_file) == (
-        EXCEL,
+        EXCEL_OR_WPS,
         "Jane Doe",
         book.parent / "~$logistics.xlsm",
     )
@@ -61,7 +66,8 @@ def test_excel_lock_names_the_user(book: Path) -> None:
         ensure_not_open(book)
     en, zh = exc.value.message("en"), exc.value.message("zh")
     assert "Jane Doe" in en and "Jane Doe" in zh
-    assert "Close the workbook in Excel" in en
+    assert "Save and close the workbook in Excel or WPS first" in en
+    assert "先在 Excel 或 WPS 中保存并关闭" in zh
     assert str(excel_lock_file(book)) in en and str(excel_lock_file(book)) in zh
     assert exc.value.exit_code == 2
 
@@ -82,17 +88,51 @@ def test_excel_lock_without_utf16_copy_falls_back_to_ansi(book: Path) -> None:
     assert info is not None and info.user == "José"
 
 
-def test_empty_excel_lock_still_counts(book: Path) -> None:
-    excel_lock_file(book).write_bytes(b"")
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\xff" * 3, b"\x00" * 165, b"\x07\x1b[31m\x1b[0m" + b"\x00" * 60],
+    ids=["empty", "garbled", "zeros", "control-characters"],
+)
+def test_empty_or_garbled_excel_lock_still_counts(book: Path, content: bytes) -> None:
+    excel_lock_file(book).write_bytes(content)
+    with pytest.raises(WorkbookOpenUnknownOwner) as exc:
+        ensure_not_open(book)
+    en, zh = exc.value.message("en"), exc.value.message("zh")
+    assert "may be open in another program (Excel or WPS)" in en
+    assert "Save and close the workbook in that program first" in en
+    assert "if no one has it open, delete the lock file" in en
+    assert "先在该程序中保存并关闭工作簿" in zh and "删除锁文件" in zh
+    assert "?" not in en.replace(str(excel_lock_file(book)), "")
+
+
+def test_wps_lock_on_linux_is_detected(book: Path) -> None:
+    # WPS Office for Linux writes ".~name" beside the workbook.
+    wps_lock_file(book).write_bytes(excel_owner_file("李老师", "李老师".encode("gbk")))
+    info = lock_owner(book)
+    assert info is not None
+    expected = (WPS, "李老师", book.parent / ".~logistics.xlsm")
+    assert (info.app, info.user, info.lock_file) == expected
     with pytest.raises(WorkbookOpen) as exc:
         ensure_not_open(book)
-    assert "an unknown user" in exc.value.message("en")
-    assert "未知用户" in exc.value.message("zh")
+    assert "open in WPS by 李老师" in exc.value.message("en")
+    assert "Save and close the workbook in WPS first" in exc.value.message("en")
 
 
-def test_libreoffice_lock_names_the_user(book: Path) -> None:
+def test_empty_wps_lock_still_counts(book: Path) -> None:
+    wps_lock_file(book).write_bytes(b"")
+    with pytest.raises(WorkbookOpenUnknownOwner, match="another program \\(WPS\\)"):
+        ensure_not_open(book)
+
+
+def test_a_folder_named_like_a_lock_is_not_a_lock(book: Path) -> None:
+    wps_lock_file(book).mkdir()
+    assert lock_owner(book) is None
+
+
+def test_libreoffice_lock_names_the_user_and_the_host(book: Path) -> None:
+    # Fields: OOOUSERNAME, SYSUSERNAME, LOCALHOST, LOCKTIME, USERURL.
     lock = libreoffice_lock_file(book)
-    lock.write_text("王芳,office-pc,wangfang,24.05.2024 10:00,file:///home/wf/.config;", "utf-8")
+    lock.write_text("王芳,wangfang,office-pc,24.05.2024 10:00,file:///home/wf/.config;", "utf-8")
     info = lock_owner(book)
     assert info is not None
     assert (info.app, info.user, info.host) == (LIBREOFFICE, "王芳", "office-pc")
@@ -100,21 +140,31 @@ def test_libreoffice_lock_names_the_user(book: Path) -> None:
     with pytest.raises(WorkbookOpen) as exc:
         ensure_not_open(book)
     en, zh = exc.value.message("en"), exc.value.message("zh")
-    assert "王芳" in en and "王芳" in zh
-    assert "Close the workbook in LibreOffice" in en
+    assert "open in LibreOffice by 王芳 on computer office-pc" in en
+    assert "王芳（计算机 office-pc）" in zh
+    assert "Save and close the workbook in LibreOffice first" in en
     assert str(lock) in en and str(lock) in zh
 
 
 def test_libreoffice_lock_without_full_name_uses_the_login(book: Path) -> None:
-    libreoffice_lock_file(book).write_text(",pc1,wangfang,24.05.2024 10:00,file:///x;")
+    libreoffice_lock_file(book).write_text(",wangfang,pc1,24.05.2024 10:00,file:///x;")
     info = lock_owner(book)
-    assert info is not None and info.user == "wangfang"
+    assert info is not None and (info.user, info.host) == ("wangfang", "pc1")
 
 
 def test_libreoffice_lock_with_escaped_comma(book: Path) -> None:
-    libreoffice_lock_file(book).write_text("Doe\\, Jane,pc1,jane,24.05.2024 10:00,file:///x;")
+    libreoffice_lock_file(book).write_text("Doe\\, Jane,jane,pc1,24.05.2024 10:00,file:///x;")
     info = lock_owner(book)
     assert info is not None and info.user == "Doe, Jane"
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage", b"\xff\xfe\x00,"])
+def test_empty_or_garbled_libreoffice_lock_says_so(book: Path, content: bytes) -> None:
+    libreoffice_lock_file(book).write_bytes(content)
+    with pytest.raises(WorkbookOpenUnknownOwner) as exc:
+        ensure_not_open(book)
+    en = exc.value.message("en")
+    assert "another program (LibreOffice)" in en and "process ?" not in en
 
 
 def test_lock_of_another_workbook_does_not_count(book: Path) -> None:
@@ -202,9 +252,26 @@ def test_lock_from_another_host_is_never_taken_over(book: Path) -> None:
 def test_unreadable_lock_is_stale_only_when_old(book: Path) -> None:
     lock = tool_lock_file(book)
     lock.write_bytes(b"")  # a run killed between creating and writing its lock
-    with pytest.raises(WorkbookBusy), tool_lock(book):
+    with pytest.raises(WorkbookBusyUnknown) as exc, tool_lock(book):
         pass
+    en = exc.value.message("en")
+    assert "?" not in en and "cannot be read" in en and str(lock) in en
+    assert "删除锁文件" in exc.value.message("zh")
     old = time.time() - 3600
     os.utime(lock, (old, old))
     with tool_lock(book):
         pass
+
+
+def test_lock_status_reads_without_writing(book: Path) -> None:
+    assert lock_status(book) is None
+    wps_lock_file(book).write_bytes(excel_owner_file("李老师"))
+    status = lock_status(book)
+    assert isinstance(status, WorkbookOpen) and "Save and close" in status.message("en")
+    wps_lock_file(book).unlink()
+    with tool_lock(book):
+        before = sorted(p.name for p in book.parent.iterdir())
+        busy = lock_status(book)
+        assert isinstance(busy, WorkbookBusy) and f"process {os.getpid()}" in busy.message("en")
+        assert sorted(p.name for p in book.parent.iterdir()) == before
+    assert lock_status(book) is None

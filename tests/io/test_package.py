@@ -47,14 +47,16 @@ def test_missing_file_names_the_path(tmp_path: Path) -> None:
     [
         (
             b"\xe6\x97\xa5\xe6\x9c\x9f,\xe5\xb7\xa5\xe5\x8f\xb7\n2024-05-06,S001\n",
-            "not Excel's zip",
+            "it is a CSV (comma- or tab-separated text) file; open it in Excel or WPS",
         ),
-        (b"just some notes, saved with the wrong extension", "not Excel's zip"),
+        ("日期\t工号\n2024-05-06\tS001\n".encode("gbk"), "it is a CSV"),
+        (b"just some notes saved with the wrong extension", "it is a text file"),
+        (b"\x00\x01\x02\x03binary", "its kind is unknown"),
         (b"", "empty"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "old .xls"),
-        (b"PK\x03\x04 a torn zip with no directory", "not Excel's zip"),
+        (b"PK\x03\x04 a torn zip with no directory", "damaged or truncated"),
     ],
-    ids=["csv", "text", "empty", "xls-or-encrypted", "torn-zip"],
+    ids=["csv", "csv-gbk-tabs", "text", "binary", "empty", "xls-or-encrypted", "torn-zip"],
 )
 def test_refuses_a_file_that_is_not_a_zip(tmp_path: Path, content: bytes, reason_en: str) -> None:
     path = tmp_path / "logistics.xlsm"

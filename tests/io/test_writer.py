@@ -10,6 +10,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -510,6 +511,27 @@ def test_old_orphan_temp_files_are_removed(build_book: BuildBook) -> None:
     os.utime(old, (0, 0))
     write_owned_sheets(path, {SCORES: ROWS})
     assert not old.exists() and young.exists()
+
+
+def test_leftovers_of_killed_runs_go_after_a_few_minutes(build_book: BuildBook) -> None:
+    # A run killed mid-save leaves its temp file, or a backup copy still named .partial.
+    path = build_book()
+    backups = path.parent / BACKUP_DIR
+    backups.mkdir()
+    minutes_ago = {
+        path.parent / ".logistics.xlsm.k1.logistics-tmp": 6,
+        path.parent / ".logistics.xlsm.k2.logistics-tmp": 2,  # may be a save in progress
+        backups / ".logistics.20250301-101500-000001.xlsm.partial": 6,
+        backups / ".logistics.20250301-101600-000001.xlsm.partial": 2,
+        backups / ".other.20250301-101500-000001.xlsm.partial": 60,  # another workbook's
+    }
+    for leftover, minutes in minutes_ago.items():
+        leftover.write_bytes(b"half a copy")
+        when = time.time() - 60 * minutes
+        os.utime(leftover, (when, when))
+    write_owned_sheets(path, {SCORES: ROWS})
+    kept = {p for p in minutes_ago if p.exists()}
+    assert kept == {p for p, minutes in minutes_ago.items() if minutes in (2, 60)}
 
 
 KILL_SCRIPT = r"""

@@ -18,7 +18,16 @@ from reports.filenames import MAX_STEM, safe_filename, safe_stem, unique_names
         ("lpt1.txt", "_lpt1.txt"),
         ("...", "document"),
         ("", "document"),
-        ("\x00\x07", "__"),
+        ("\x00\x07", "document"),
+        # Typed text never brings escapes, direction marks or a leading dash (SPEC §7).
+        ("\x1b[31m红\x1b[0m色", "红色"),
+        ("报告\u202excod.exe", "报告xcod.exe"),
+        ("\u200e张\u200b三\u2066\u2069\ufeff", "张三"),
+        ("--infilter=x", "infilter=x"),
+        ("-\u2010infilter=Calc MS Excel 2007 XML", "infilter=Calc MS Excel 2007 XML"),
+        ("\u2212 减号", "减号"),
+        ("CONOUT$", "_CONOUT$"),
+        ("com¹.docx", "_com¹.docx"),
     ],
 )
 def test_safe_stem(text, stem):

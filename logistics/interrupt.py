@@ -1,0 +1,43 @@
+"""Ctrl+C ends a command with one line and exit code 130, never a traceback.
+
+The handler raises ``Interrupted``, a BaseException that is not a KeyboardInterrupt, so click
+does not turn it into its own "Aborted!" (exit 1); ``finally`` and ``except BaseException``
+blocks still run, so a save in progress removes its temp file and leaves the workbook as it
+was. This module imports nothing heavy: it is installed before the command line is imported.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from typing import NoReturn
+
+EXIT_CODE = 130  # 128 + SIGINT, what shells report for a command stopped by Ctrl+C
+MESSAGE = (
+    "已中断（Ctrl+C）：工作簿要么未改动，要么已完整更新。"
+    "Interrupted (Ctrl+C): the workbook is either unchanged or fully updated."
+)
+
+
+class Interrupted(BaseException):
+    """Ctrl+C, raised where the program was when it came."""
+
+
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
+def install() -> None:
+    """Make Ctrl+C raise ``Interrupted`` (only the main thread may set a handler)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _raise_interrupted)
+
+
+def exit_interrupted() -> NoReturn:
+    """Print the one line and exit 130; a second Ctrl+C meanwhile is ignored."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stderr.write(MESSAGE + "\n")
+    sys.stderr.flush()
+    sys.exit(EXIT_CODE)
