@@ -165,10 +165,15 @@ def test_a_workbook_made_before_receptions_existed_gets_the_statistics_sheet(tmp
     assert invoke("score", old, "--month", "2025-03", *AS_OF).exit_code == 0
 
 
-def test_monthly_notice_of_a_month_without_receptions_says_so(book, tmp_path):
-    result = invoke("report", book, "monthly", "--month", "2025-05", "--out", tmp_path, "--no-pdf")
+def test_monthly_notice_of_a_month_without_receptions_says_so(tmp_path):
+    frames = school()  # May is recorded (a log) but has no reception
+    may = {"date": D(2025, 5, 6), "staff_id": "S1", "content": "巡查", "units": 1, "status": "完成"}
+    frames["logs"] = pd.concat([frames["logs"], pd.DataFrame([may])], ignore_index=True)
+    book = build(tmp_path / "school.xlsm", frames)
+    out = tmp_path / "out"
+    result = invoke("report", book, "monthly", "--month", "2025-05", "--out", out, "--no-pdf")
     assert result.exit_code == 0, result.output
-    (docx,) = tmp_path.glob("*.docx")
+    (docx,) = out.glob("*.docx")
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     # March 2,550.50 + April 1,301 = 3,851.50 so far this year
     assert "六、接待情况" in text and "本月无接待。本年累计接待费用 3,851.50 元。" in text

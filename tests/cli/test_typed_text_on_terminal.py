@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from logistics.cli import app
 from logistics.io.locks import libreoffice_lock_file
+from tests.factories import D
 from tests.workbooks import build, small_school
 
 runner = CliRunner(env={"COLUMNS": "200"})
@@ -43,12 +44,30 @@ def hostile_school() -> dict[str, pd.DataFrame]:
         ("requests", "content"),
         ("plans", "item"),
         ("energy", "finding"),
+        ("receptions", "visitor"),
+        ("receptions", "purpose"),
     ]:
         frame = frames[key].astype(object)
         frame[column] = [f"{v}{HOSTILE}" if isinstance(v, str) else v for v in frame[column]]
         frames[key] = frame
     frames["energy"]["meter"] = "教学楼电表" + HOSTILE
     frames["settings"] = pd.DataFrame([{"key": "学校名称", "value": "学校" + HOSTILE, "note": ""}])
+    room = "教学楼201" + HOSTILE
+    frames["assets"] = pd.DataFrame(
+        [{"asset_id": "ZC-1", "name": "投影仪" + HOSTILE, "category": "通用设备", "quantity": 1,
+          "unit_price": 3500, "purchase_date": D(2024, 9, 1), "location": room, "status": "在用"}]
+    )  # fmt: skip
+    frames["counts"] = pd.DataFrame(
+        [
+            {
+                "date": D(2025, 3, 20),
+                "asset_id": "ZC-1",
+                "location": "别处" + HOSTILE,
+                "counted": 0,
+            },
+            {"date": D(2025, 3, 20), "name": "椅子" + HOSTILE, "location": room, "counted": 2},
+        ]
+    )
     return frames
 
 
@@ -87,6 +106,14 @@ def commands(books: dict[str, Path]) -> list[list[str]]:
         ["report", good, "meeting", "--meeting", "M" + HOSTILE, *docs],
         ["report", good, "contracts", "--year", "2025", *docs],
         ["report", bad, "monthly", "--month", "2025-03", *docs],
+        ["report", good, "reception", "--month", "2025-03", *docs],
+        ["report", good, "inventory", "--year", "2025", *docs],
+        ["report", good, "asset-ledger", *docs],
+        ["reception", good, "--month", "2025-03", *AS_OF],
+        ["assets", good, *AS_OF],
+        ["inventory", good, "--year", "2025", *AS_OF],
+        ["doctor", good],
+        ["launcher", str(books["folder"]), "--out", str(books["folder"] / f"go{HOSTILE}")],
         ["new", str(books["folder"] / f"new{HOSTILE}.xlsm")],
         ["excel-setup", good],
         ["score", good, "--month", "2025-13" + HOSTILE],
@@ -102,10 +129,11 @@ def test_every_command_keeps_control_characters_off_the_terminal(
         assert "Traceback" not in result.output, (args, result.output)
         assert not UNSAFE.search(result.output), (args[0], result.output)
         ran.add(args[0])
-    # Every command of the command line but demo and build-workbook (they print only their
-    # own fixed text and paths) ran here.
+    # Every command of the command line ran here but demo and build-workbook (they print only
+    # their own fixed text and paths), app (it serves until stopped: tests/workbench) and
+    # templates (it copies the built-in files).
     names = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-    assert names - ran == {"demo", "build-workbook"}
+    assert names - ran == {"demo", "build-workbook", "app", "templates"} & names
     docs = list((books["folder"] / "docs").iterdir())
     assert docs and not any(UNSAFE.search(p.name) for p in docs)  # file names too
     for doc in docs:  # and the documents: Word refuses XML with control characters
