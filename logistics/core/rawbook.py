@@ -1,8 +1,10 @@
 """What a reader hands to the core: sheets as raw cell values, positioned by Excel row.
 
 Readers (a file through python-calamine, an open workbook through xlwings) fill these;
-the core parses and validates them. Values are what the cell held: str, float, int, bool,
-datetime.date/datetime, or None for an empty cell.
+the core parses and validates them. Values are what the cell held: str, float, int,
+datetime.date/datetime, None for an empty cell, "TRUE"/"FALSE" for a logical cell (text, so
+that TRUE never passes for the number 1), and ``CellError`` for an error value or a formula
+whose result the file does not hold.
 """
 
 from __future__ import annotations
@@ -10,6 +12,47 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+
+@dataclass(frozen=True)
+class CellError:
+    """A cell with no usable value: an error (``#DIV/0!``, ``#N/A`` …) or, with
+    ``uncomputed``, a formula saved without its result (``text`` is then the formula)."""
+
+    text: str
+    uncomputed: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class MergedRange:
+    """Merged cells: Excel rows ``first_row``..``last_row``, 0-based columns
+    ``first_col``..``last_col`` (as calamine and the header positions count them)."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+
+    @property
+    def ref(self) -> str:
+        """``A10:A11``: how Excel names the range."""
+        first, last = _letters(self.first_col), _letters(self.last_col)
+        return f"{first}{self.first_row}:{last}{self.last_row}"
+
+    def covers(self, row: int, col: int) -> bool:
+        return self.first_row <= row <= self.last_row and self.first_col <= col <= self.last_col
+
+
+def _letters(col: int) -> str:
+    out = ""
+    n = col + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
 
 
 @dataclass
@@ -20,6 +63,7 @@ class RawSheet:
     frame: pd.DataFrame  # columns: column keys found; index: Excel row numbers; object values
     missing: list[str] = field(default_factory=list)  # column keys of the schema not found
     positions: dict[str, int] = field(default_factory=dict)  # column key -> 0-based column
+    merged: list[MergedRange] = field(default_factory=list)  # merged ranges below the header
 
 
 @dataclass
@@ -27,3 +71,4 @@ class RawBook:
     lang: str  # "zh" or "en": the workbook's language, from its sheet names
     sheets: dict[str, RawSheet]  # by sheet key; a sheet absent from the workbook is absent here
     home: dict[str, object] = field(default_factory=dict)  # Home-sheet field key -> value
+    date1904: bool = False  # the workbook counts date serials from 1904-01-01 (Mac Excel)

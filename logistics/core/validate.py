@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import schema
 from .dataset import Dataset
-from .parsing import parse_code, parse_column, parse_int, parse_number, parse_text
+from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
 from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings
@@ -25,7 +25,9 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     for sheet in schema.INPUT_SHEETS:
-        tables[sheet.key] = load_sheet(sheet, raw.sheets.get(sheet.key), problems)
+        tables[sheet.key] = load_sheet(
+            sheet, raw.sheets.get(sheet.key), problems, date1904=raw.date1904
+        )
     settings = _load_settings(tables["settings"], raw.lang, problems)
     calendar = WorkCalendar(_overrides(tables["calendar"]))
     _cross_checks(tables, problems)
@@ -42,8 +44,19 @@ def _empty(sheet: schema.Sheet) -> pd.DataFrame:
     return pd.DataFrame({c.key: parse_column(raw[c.key], c)[0] for c in sheet.columns})
 
 
-def load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem]) -> pd.DataFrame:
-    """One sheet's typed table; its problems are appended to ``problems``."""
+def load_sheet(
+    sheet: schema.Sheet,
+    raw: RawSheet | None,
+    problems: list[Problem],
+    *,
+    date1904: bool = False,
+) -> pd.DataFrame:
+    """One sheet's typed table; its problems are appended to ``problems``.
+
+    ``date1904``: bare numbers in date columns count from 1904-01-01 (the workbook's date
+    system). A merged range in the table is one problem of its own, in place of the
+    "required" errors its empty cells would otherwise give (SPEC 4.5).
+    """
     if raw is None:
         if sheet.required:
             problems.append(
@@ -60,6 +73,7 @@ def load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem
         if sheet.column(key).required:
             problems.append(Problem("column_missing", sheet.key, raw.header_row, key))
     frame = raw.frame
+    found: list[Problem] = []
     typed: dict[str, pd.Series] = {}
     bad_cells = pd.DataFrame(False, index=frame.index, columns=[c.key for c in sheet.columns])
     for column in sheet.columns:
@@ -68,18 +82,42 @@ def load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem
                 pd.Series(None, index=frame.index, dtype=object), column
             )[0]
             continue
-        values, bad = parse_column(frame[column.key], column)
+        values, bad = parse_column(frame[column.key], column, date1904)
         typed[column.key] = values
         bad_cells[column.key] = bad
         for row in bad.index[bad.to_numpy()]:
-            problems.append(
-                _cell_problem(parse_code(column), sheet, column, row, frame.at[row, column.key])
-            )
+            value = frame.at[row, column.key]
+            found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
     table = pd.DataFrame(typed, index=frame.index)
     present = [c for c in sheet.columns if c.key in frame.columns]
-    problems.extend(_column_checks(sheet, present, table, bad_cells, frame))
-    problems.extend(_duplicates(sheet, table))
+    found.extend(_column_checks(sheet, present, table, bad_cells, frame))
+    found.extend(_duplicates(sheet, table))
+    problems.extend(_with_merged(sheet, raw, found) if raw.merged else found)
     return table
+
+
+def _with_merged(sheet: schema.Sheet, raw: RawSheet, found: list[Problem]) -> list[Problem]:
+    """One ``merged_cells`` problem per merged range of the table, at its first cell; the
+    problems of the other cells of the range (empty, so "required") are dropped."""
+    column_of = {j: key for key, j in raw.positions.items()}
+    merged: list[Problem] = []
+    covered = []
+    for m in raw.merged:
+        keys = [column_of[j] for j in range(m.first_col, m.last_col + 1) if j in column_of]
+        if not keys:
+            continue
+        row = max(m.first_row, raw.header_row + 1)
+        value = raw.frame.at[row, keys[0]] if row in raw.frame.index else None
+        merged.append(Problem("merged_cells", sheet.key, row, keys[0], value, {"cells": m.ref}))
+        covered.append(m)
+    kept = [
+        p
+        for p in found
+        if p.row is None
+        or p.column not in raw.positions
+        or not any(m.covers(p.row, raw.positions[p.column]) for m in covered)
+    ]
+    return merged + kept
 
 
 def _cell_problem(
@@ -87,16 +125,29 @@ def _cell_problem(
 ) -> Problem:
     params: dict[str, object] = {}
     if code == "bad_choice":
-        params["choices"] = "、".join(f"{c.zh}/{c.en}" for c in column.choices)
+        params["choices"] = "、".join(c.zh for c in column.choices)
+        params["choices_en"] = ", ".join(c.en for c in column.choices)
     return Problem(code, sheet.key, int(row), column.key, value, params)
 
 
-def _range_text(column: schema.Column) -> str:
-    low = "" if column.min is None else display(column.min)
-    high = "" if column.max is None else display(column.max)
-    if column.max is None:
-        return f"≥ {low}"
-    return f"{low} – {high}"
+def range_text(low: float | None, high: float | None, lang: str) -> str:
+    """How a clerk says a range: 应在 0 到 24 之间 / 应不小于 0 (en: between 0 and 24)."""
+    lo = None if low is None else display(low)
+    hi = None if high is None else display(high)
+    if lang == "zh":
+        if lo is not None and hi is not None:
+            return f"应在 {lo} 到 {hi} 之间"
+        return f"应不小于 {lo}" if lo is not None else f"应不大于 {hi}"
+    if lo is not None and hi is not None:
+        return f"it must be between {lo} and {hi}"
+    return f"it must be at least {lo}" if lo is not None else f"it must be at most {hi}"
+
+
+def _range_params(column: schema.Column) -> dict[str, object]:
+    return {
+        "range": range_text(column.min, column.max, "zh"),
+        "range_en": range_text(column.min, column.max, "en"),
+    }
 
 
 def _column_checks(
@@ -122,7 +173,7 @@ def _column_checks(
         if column.max is not None:
             checks.append(("out_of_range", values > column.max))
         for code, mask in checks:
-            params: dict[str, object] = {"range": _range_text(column)} if code != "required" else {}
+            params = _range_params(column) if code != "required" else {}
             found += [
                 Problem(code, sheet.key, r, column.key, raw.at[r, column.key], params)
                 for r in _rows_where(mask)
@@ -236,7 +287,8 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
 
 def _setting_value(d: SettingDef, value: object) -> object:
     if d.kind is schema.Kind.TEXT:
-        return parse_text(value)
+        text = parse_text(value)
+        return None if text is BAD else text
     parsed = (parse_int if d.kind is schema.Kind.INT else parse_number)(value)
     if not isinstance(parsed, float):
         return None
@@ -252,8 +304,8 @@ def _expected(d: SettingDef, lang: str) -> str:
         if kind is schema.Kind.INT
         else ("数字" if lang == "zh" else "a number")
     )
-    bounds = f"{display(low)} – {display(high)}" if high is not None else f"≥ {display(low)}"
-    return f"应为{what}，范围 {bounds}" if lang == "zh" else f"expected {what} in {bounds}"
+    bounds = range_text(low, high, lang)
+    return f"应为{what}，{bounds}" if lang == "zh" else f"expected {what}; {bounds}"
 
 
 def _overrides(table: pd.DataFrame) -> dict[dt.date, bool]:
