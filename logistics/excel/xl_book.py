@@ -187,7 +187,15 @@ class XlBook:
             self._sheets[spec.key] = _Sheet(name, last_row, last_col, columns)
         self._validation = sheets.get("validation")
         self._read = True
-        return RawBook(lang=detect_lang(names), sheets=sheets, home=home)
+        return RawBook(lang=detect_lang(names), sheets=sheets, home=home, date1904=self._date1904())
+
+    def _date1904(self) -> bool:
+        """Whether the workbook counts dates from 1904 (Excel's own flag; engines without the
+        object model, such as the remote one, say no)."""
+        try:
+            return bool(self.book.api.Date1904)
+        except Exception:
+            return False
 
     # ---- writing -----------------------------------------------------------------------
 
