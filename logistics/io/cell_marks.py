@@ -25,7 +25,8 @@ from .ooxml import local_name
 from .workbook_parts import RELS, WORKBOOK, rel_part
 
 CHUNK = 1 << 20
-_NEEDLES = (b't="e"', b"<f", b"t='e'")
+# An error cell's type, or a formula element (not <formula1> of a data validation).
+_NEEDLES = (b't="e"', b"t='e'", b"<f>", b"<f ", b"<f/")
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
 _REF = re.compile(rb'\br=["\']([A-Z]+)(\d+)["\']')
 _ERROR_TYPE = re.compile(rb'\bt=["\']e["\']')
@@ -88,10 +89,28 @@ def _has_marks(zin: zipfile.ZipFile, part: str) -> bool:
     return False
 
 
+def _cells_with_needles(xml: bytes) -> list[bytes]:
+    """The <c> elements holding a needle, found from the needles (not by scanning every cell:
+    a sheet of 100,000 plain cells with one formula costs one cell's parse)."""
+    starts: set[int] = set()
+    for needle in _NEEDLES:
+        at = xml.find(needle)
+        while at >= 0:
+            start = xml.rfind(b"<c ", 0, at)
+            if start >= 0:
+                starts.add(start)
+            at = xml.find(needle, at + 1)
+    cells = []
+    for start in sorted(starts):
+        match = _CELL.match(xml, start)
+        if match:
+            cells.append(match.group(0))
+    return cells
+
+
 def _marks(xml: bytes) -> Marks:
     found: Marks = {}
-    for cell in _CELL.finditer(xml):
-        text = cell.group(0)
+    for text in _cells_with_needles(xml):
         error = _ERROR_TYPE.search(text.split(b">", 1)[0]) is not None
         formula = _FORMULA.search(text)
         if not error and formula is None:
