@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from logistics.core.dataset import Dataset
+from logistics.core.numbers import exact_sum
 from logistics.core.periods import Month
 from logistics.core.scoring import GRADE_KEYS, MonthScore, score_month
 
@@ -124,7 +125,7 @@ def _reasons(x: MonthScore, inspections: pd.DataFrame, lang: str) -> list[str]:
     mine = inspections[(inspections["staff_id"] == x.staff_id) & (inspections["points"] < 0)]
     if len(mine):
         items = f.t(lang, "、", ", ").join(dict.fromkeys(mine["item"].map(f.text)))
-        points = f.number(-float(mine["points"].sum()))
+        points = f.number(-exact_sum(mine["points"]))
         reasons.append(
             f.t(lang, f"检查扣 {points} 分（{items}）", f"-{points} at inspections ({items})")
         )

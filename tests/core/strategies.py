@@ -174,6 +174,15 @@ def settings_rows(draw: st.DrawFn) -> list[dict[str, object]]:
 
 
 @st.composite
+def calendar(draw: st.DrawFn) -> list[dict[str, object]]:
+    """A few of March's days declared holidays (放假) or make-up working days (补班)."""
+    days = draw(st.lists(st.sampled_from(MONTH_DAYS), max_size=3, unique=True))
+    return [
+        {"date": d, "type": draw(st.sampled_from(["放假", "补班"])), "note": "校历"} for d in days
+    ]
+
+
+@st.composite
 def schools(draw: st.DrawFn) -> dict[str, list[dict[str, object]]]:
     """Every input sheet of one valid school for March 2025."""
     people = draw(staff())
@@ -190,5 +199,5 @@ def schools(draw: st.DrawFn) -> dict[str, list[dict[str, object]]]:
         "plans": draw(plans(people)),
         "energy": draw(energy()),
         "settings": draw(settings_rows()),
-        "calendar": [],
+        "calendar": draw(calendar()),
     }
