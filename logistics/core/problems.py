@@ -172,17 +172,18 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
     ),
     "month_not_recorded": (
         WARNING,
-        "{month} 在截止日期 {as_of} 前没有任何日志，不是已记录的月份，不计算考评"
-        "（该月原有的结果已删除）。请先录入该月日志。",
+        "{month} 在截止日期 {as_of} 前没有任何日志，不是已记录的月份，不计算考评；"
+        "该月的旧结果（如有）已删除。请先录入该月日志。",
         "{month} has no log rows up to the as-of date {as_of}, so it is not a recorded month "
-        "and is not scored (its old results were removed). Enter the month's logs first.",
+        "and is not scored; any earlier results for it were removed. Enter the month's logs "
+        "first.",
     ),
     "period_not_recorded": (
         WARNING,
-        "{period} 在截止日期 {as_of} 前没有已记录的月份（没有日志），未计算结果"
-        "（原有的结果已删除）。",
+        "{period} 在截止日期 {as_of} 前没有已记录的月份（没有日志），未计算结果；"
+        "其旧结果（如有）已删除。",
         "{period} has no recorded month (no log rows) up to the as-of date {as_of}; nothing "
-        "was computed (its old results were removed).",
+        "was computed, and any earlier results for it were removed.",
     ),
     "calendar_not_covered": (
         WARNING,

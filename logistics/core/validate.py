@@ -117,7 +117,7 @@ def _with_merged(sheet: schema.Sheet, raw: RawSheet, found: list[Problem]) -> li
         or p.column not in raw.positions
         or not any(m.covers(p.row, raw.positions[p.column]) for m in covered)
     ]
-    return merged + kept
+    return sorted(merged + kept, key=lambda p: p.row or 0)
 
 
 def _cell_problem(
