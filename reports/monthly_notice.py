@@ -11,7 +11,8 @@ import pandas as pd
 from logistics.core.dataset import Dataset
 from logistics.core.numbers import exact_sum
 from logistics.core.periods import Month
-from logistics.core.scoring import GRADE_KEYS, MonthScore, score_month
+from logistics.core.recorded import score_recorded
+from logistics.core.scoring import GRADE_KEYS, MonthScore
 
 from . import formatting as f
 
@@ -25,7 +26,8 @@ def monthly_context(
     lang: str,
     scores: list[MonthScore] | None = None,
 ) -> Context:
-    scores = scores if scores is not None else score_month(ds, month, as_of)
+    if scores is None:  # as the Scores sheet holds them: recorded months only (SPEC 4.1)
+        scores = score_recorded(ds, [month], as_of).get(month, [])
     s = ds.settings
     end = min(month.last, as_of)
     inspections = _inspections(ds, month.first, end)

@@ -102,3 +102,13 @@ def test_a_year_without_recorded_months_warns_and_writes_nothing():
     result = jobs.rank(book, 2024, AS_OF)
     assert [p.code for p in result.problems] == ["period_not_recorded"]
     assert book.written["annual"] == []
+
+
+def test_the_monthly_notice_shows_what_the_scores_sheet_holds():
+    from logistics.core.validate import load
+    from reports.monthly_notice import monthly_context
+
+    ds = load(autumn_school().raw, AS_OF)
+    assert monthly_context(ds, Month(2025, 8), AS_OF, "zh")["scores"] == []  # not recorded
+    september = monthly_context(ds, Month(2025, 9), AS_OF, "zh")["scores"]
+    assert [r["staff_id"] for r in september] == STAFF
