@@ -12,6 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from . import schema
+from .cell_problems import merged_problems, range_params, range_text
 from .dataset import Dataset
 from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
@@ -92,32 +93,8 @@ def load_sheet(
     present = [c for c in sheet.columns if c.key in frame.columns]
     found.extend(_column_checks(sheet, present, table, bad_cells, frame))
     found.extend(_duplicates(sheet, table))
-    problems.extend(_with_merged(sheet, raw, found) if raw.merged else found)
+    problems.extend(merged_problems(sheet, raw, found) if raw.merged else found)
     return table
-
-
-def _with_merged(sheet: schema.Sheet, raw: RawSheet, found: list[Problem]) -> list[Problem]:
-    """One ``merged_cells`` problem per merged range of the table, at its first cell; the
-    problems of the other cells of the range (empty, so "required") are dropped."""
-    column_of = {j: key for key, j in raw.positions.items()}
-    merged: list[Problem] = []
-    covered = []
-    for m in raw.merged:
-        keys = [column_of[j] for j in range(m.first_col, m.last_col + 1) if j in column_of]
-        if not keys:
-            continue
-        row = max(m.first_row, raw.header_row + 1)
-        value = raw.frame.at[row, keys[0]] if row in raw.frame.index else None
-        merged.append(Problem("merged_cells", sheet.key, row, keys[0], value, {"cells": m.ref}))
-        covered.append(m)
-    kept = [
-        p
-        for p in found
-        if p.row is None
-        or p.column not in raw.positions
-        or not any(m.covers(p.row, raw.positions[p.column]) for m in covered)
-    ]
-    return sorted(merged + kept, key=lambda p: p.row or 0)
 
 
 def _cell_problem(
@@ -128,26 +105,6 @@ def _cell_problem(
         params["choices"] = "、".join(c.zh for c in column.choices)
         params["choices_en"] = ", ".join(c.en for c in column.choices)
     return Problem(code, sheet.key, int(row), column.key, value, params)
-
-
-def range_text(low: float | None, high: float | None, lang: str) -> str:
-    """How a clerk says a range: 应在 0 到 24 之间 / 应不小于 0 (en: between 0 and 24)."""
-    lo = None if low is None else display(low)
-    hi = None if high is None else display(high)
-    if lang == "zh":
-        if lo is not None and hi is not None:
-            return f"应在 {lo} 到 {hi} 之间"
-        return f"应不小于 {lo}" if lo is not None else f"应不大于 {hi}"
-    if lo is not None and hi is not None:
-        return f"it must be between {lo} and {hi}"
-    return f"it must be at least {lo}" if lo is not None else f"it must be at most {hi}"
-
-
-def _range_params(column: schema.Column) -> dict[str, object]:
-    return {
-        "range": range_text(column.min, column.max, "zh"),
-        "range_en": range_text(column.min, column.max, "en"),
-    }
 
 
 def _column_checks(
@@ -173,7 +130,7 @@ def _column_checks(
         if column.max is not None:
             checks.append(("out_of_range", values > column.max))
         for code, mask in checks:
-            params = _range_params(column) if code != "required" else {}
+            params = range_params(column) if code != "required" else {}
             found += [
                 Problem(code, sheet.key, r, column.key, raw.at[r, column.key], params)
                 for r in _rows_where(mask)

@@ -3,9 +3,9 @@ language's own way, blank values blank."""
 
 from __future__ import annotations
 
+from logistics.core.cell_problems import range_text
 from logistics.core.outputs import validation_rows
 from logistics.core.problems import display
-from logistics.core.validate import range_text
 from tests.factories import POST, D, dataset, log, person
 
 
