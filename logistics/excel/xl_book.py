@@ -75,7 +75,8 @@ def sheet_cells(sheet: xw.Sheet) -> tuple[list[list[object]], int, int]:
     positions are Excel positions, as the reader expects.
     """
     used = sheet.used_range
-    values: list[list[object]] = used.options(ndim=2).value or [[]]
+    # Error cells as their text (#DIV/0!): read as None they would pass for blank cells.
+    values: list[list[object]] = used.options(ndim=2, err_to_str=True).value or [[]]
     top, left = used.row, used.column
     rows: list[list[object]] = [[] for _ in range(top - 1)]
     pad: list[object] = [None] * (left - 1)
