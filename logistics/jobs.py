@@ -23,6 +23,7 @@ from .core.periods import Month, Quarter, year_months
 from .core.problems import Problem
 from .core.rawbook import RawBook
 from .core.receptions import ReceptionMonth, reception_month, reception_stat_rows, receptions
+from .core.recorded import not_recorded, period_not_recorded, recorded_months, score_recorded
 from .core.scoring import MonthScore, score_month
 from .core.summary import PeriodScore, summarize
 from .core.validate import load
@@ -60,7 +61,7 @@ def resolve_as_of(as_of: dt.date | None, raw: RawBook) -> dt.date:
         return as_of
     home = raw.home.get("as_of")
     if home is not None:
-        parsed = parse_date(home)
+        parsed = parse_date(home, raw.date1904)
         if isinstance(parsed, pd.Timestamp):
             return parsed.date()
     return today()
@@ -99,16 +100,8 @@ def validate(book: Book, as_of: dt.date | None = None) -> JobResult:
 
 
 def months_with_data(ds: Dataset, as_of: dt.date) -> list[Month]:
-    """Every month from the first log to the last one up to ``as_of`` (for ``score --all``)."""
-    dates = ds.tables["logs"]["date"].dropna()
-    dates = dates[dates.dt.date <= as_of]
-    if dates.empty:
-        return []
-    first, last = Month.of(dates.min().date()), Month.of(dates.max().date())
-    months = [first]
-    while months[-1] < last:
-        months.append(months[-1].shift(1))
-    return months
+    """The recorded months up to ``as_of`` (for ``score --all``; SPEC 4.1)."""
+    return recorded_months(ds, as_of)
 
 
 def score(
@@ -118,13 +111,15 @@ def score(
 
     def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
         chosen = list(months) if months is not None else months_with_data(ds, when)
+        scored = score_recorded(ds, chosen, when)
         for month in chosen:
-            result.months += score_month(ds, month, when)
+            result.months += scored.get(month, [])
+        warnings = [not_recorded(m, when) for m in chosen if m not in scored]
         new = outputs.score_rows(result.months, ds.lang)
         merged = outputs.merge_period(
             ds.owned.get("scores"), schema.SCORES, {m.label for m in chosen}, new
         )
-        return {"scores": merged}, []
+        return {"scores": merged}, warnings
 
     return _run(book, as_of, compute)
 
@@ -133,14 +128,18 @@ def summary(book: Book, quarters: Sequence[Quarter], as_of: dt.date | None = Non
     """Quarterly averages into the Quarterly sheet."""
 
     def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+        warnings = []
         for quarter in quarters:
-            monthly = [x for m in quarter.months for x in score_month(ds, m, when)]
+            scored = score_recorded(ds, quarter.months, when)
+            if not scored:
+                warnings.append(period_not_recorded(quarter.label, when))
+            monthly = [x for scores in scored.values() for x in scores]
             result.periods += summarize(quarter.label, monthly, ds.settings)
         new = outputs.quarter_rows(result.periods, ds.lang)
         merged = outputs.merge_period(
             ds.owned.get("quarterly"), schema.QUARTERLY, {q.label for q in quarters}, new
         )
-        return {"quarterly": merged}, []
+        return {"quarterly": merged}, warnings
 
     def check(ds: Dataset, when: dt.date) -> None:
         for quarter in quarters:
@@ -153,12 +152,13 @@ def rank(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
     """The year's ranking and pay into the Annual sheet."""
 
     def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
-        for month in year_months(year, ds.settings.year_start_month):
-            result.months += score_month(ds, month, when)
+        scored = score_recorded(ds, year_months(year, ds.settings.year_start_month), when)
+        for scores in scored.values():
+            result.months += scores
         result.periods = summarize(str(year), result.months, ds.settings)
         new = outputs.annual_rows(result.periods, ds.lang)
         merged = outputs.merge_period(ds.owned.get("annual"), schema.ANNUAL, {str(year)}, new)
-        return {"annual": merged}, []
+        return {"annual": merged}, [] if scored else [period_not_recorded(str(year), when)]
 
     return _run(book, as_of, compute, lambda ds, when: lookups.require_year(ds, year, when))
 

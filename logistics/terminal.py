@@ -183,7 +183,11 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
             style="yellow",
         )
         return
-    s = f"{x.staff_id} {x.name}（{x.post}）{x.month}"
+    s = t(
+        lang,
+        f"{x.staff_id} {x.name}（{x.post}）{x.month}",
+        f"{x.staff_id} {x.name} ({x.post}) {x.month}",
+    )
     console.print(s + "  " + t(lang, f"截止 {ex.as_of}", f"as of {ex.as_of}"), style="bold")
     summary = Table(
         t(lang, "项目", "Component"),

@@ -1,7 +1,9 @@
 """An appraisal year's results from the core: 12 months of scores, its quarters and the year.
 
 The same calls as the ``score``, ``summary`` and ``rank`` jobs, so a document shows exactly
-what the workbook's Scores, Quarterly and Annual sheets hold.
+what the workbook's Scores, Quarterly and Annual sheets hold: recorded months only (SPEC
+4.1), and the calendar quarters that the year touches (SPEC 4.3), each computed over its
+three months as ``summary --quarter`` computes it.
 """
 
 from __future__ import annotations
@@ -10,14 +12,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from logistics.core.dataset import Dataset
-from logistics.core.periods import Month, Quarter, year_months
-from logistics.core.scoring import MonthScore, score_month
+from logistics.core.periods import Month, calendar_quarters, year_months
+from logistics.core.recorded import score_recorded
+from logistics.core.scoring import MonthScore
 from logistics.core.summary import PeriodScore, summarize
 
 
 @dataclass
 class QuarterBlock:
-    label: str  # "2025Q1", or "2025-09—2025-11" when the year starts off a calendar quarter
+    label: str  # "2025Q1": a calendar quarter
     months: list[Month]
     rows: list[PeriodScore]
     monthly: list[MonthScore]
@@ -44,20 +47,15 @@ class AppraisalYear:
 
 def appraisal_year(ds: Dataset, year: int, as_of: dt.date) -> AppraisalYear:
     months = year_months(year, ds.settings.year_start_month)
-    monthly = {m: score_month(ds, m, as_of) for m in months}
+    quarter_list = calendar_quarters(months)
+    every_month = sorted({m for q in quarter_list for m in q.months} | set(months))
+    scored = score_recorded(ds, every_month, as_of)
+    monthly = {m: scored.get(m, []) for m in months}
     every = [x for m in months for x in monthly[m]]
     annual = summarize(str(year), every, ds.settings)
     quarters = []
-    for i in range(4):
-        block = months[3 * i : 3 * i + 3]
-        scores = [x for m in block for x in monthly[m]]
-        label = _quarter_label(block)
-        quarters.append(QuarterBlock(label, block, summarize(label, scores, ds.settings), scores))
+    for q in quarter_list:
+        scores = [x for m in q.months for x in scored.get(m, [])]
+        rows = summarize(q.label, scores, ds.settings)
+        quarters.append(QuarterBlock(q.label, q.months, rows, scores))
     return AppraisalYear(year, as_of, months, monthly, annual, quarters)
-
-
-def _quarter_label(block: list[Month]) -> str:
-    first = block[0]
-    if first.month % 3 == 1:
-        return Quarter(first.year, (first.month + 2) // 3).label
-    return f"{first.label}—{block[-1].label}"

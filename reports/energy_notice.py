@@ -10,11 +10,11 @@ import pandas as pd
 from logistics.core import schema
 from logistics.core.dataset import Dataset
 from logistics.core.energy import MeterMonth, energy_month
+from logistics.core.energy_totals import totals_by_kind
 from logistics.core.periods import Month
 
 from . import charts
 from . import formatting as f
-from .energy_summary import KINDS, by_kind
 from .lookups import staff_names
 
 Context = dict[str, Any]
@@ -36,12 +36,9 @@ def energy_context(
     still_open = upto[upto["finding"].notna() & ~upto["fixed"].eq(True)]
     still_open = still_open.sort_values(["date", "meter"], kind="stable")
     names = staff_names(ds)
-    usage, last = by_kind(rows)
     totals: Context = {}
-    for kind in KINDS:
-        totals[kind] = f.amount(usage[kind])
-        totals[f"{kind}_last"] = f.amount(last[kind])
-        totals[f"{kind}_yoy"] = f.change(f.yoy_of(usage[kind], last[kind]))
+    for kind, total in totals_by_kind(rows).items():  # like for like (SPEC 4.4)
+        totals.update(f.energy_total(kind, total))
     findings_by_meter = {
         str(meter): f.t(lang, "；", "; ").join(dict.fromkeys(group["finding"].map(f.text)))
         for meter, group in found.groupby("meter", sort=False)

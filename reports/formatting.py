@@ -12,6 +12,7 @@ from fractions import Fraction
 import pandas as pd
 
 from logistics.core import schema
+from logistics.core.energy_totals import EnergyTotal
 from logistics.core.periods import Month
 from logistics.core.rounding import round_half_up
 
@@ -60,6 +61,11 @@ def ratio(part: int | Fraction, whole: int | Fraction) -> str:
     return f"{float(round_half_up(Fraction(part) / Fraction(whole) * 100, 1)):.1f}%"
 
 
+def percent(value: Fraction) -> str:
+    """A percentage rounded half up to a whole number: "57%"."""
+    return f"{int(round_half_up(value, 0))}%"
+
+
 def change(yoy: Fraction | None) -> str:
     """A year-on-year change in percent with its sign: "+12.3%", "-4.0%"."""
     if yoy is None:
@@ -68,10 +74,15 @@ def change(yoy: Fraction | None) -> str:
     return f"{rounded:+.1f}%" if rounded else "0.0%"
 
 
-def yoy_of(now: Fraction | None, before: Fraction | None) -> Fraction | None:
-    if now is None or not before:
-        return None
-    return round_half_up((now - before) / before * 100, 1)
+def energy_total(kind: str, total: EnergyTotal) -> dict[str, str]:
+    """``kind`` (all use), ``kind_compared`` and ``kind_last`` (the like-for-like pair the
+    change is taken over) and ``kind_yoy`` of a core total, as a document shows them."""
+    return {
+        kind: amount(total.usage),
+        f"{kind}_compared": amount(total.compared),
+        f"{kind}_last": amount(total.last_year),
+        f"{kind}_yoy": change(total.yoy),
+    }
 
 
 def mean(values: list[Fraction]) -> Fraction | None:

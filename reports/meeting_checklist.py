@@ -12,15 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from logistics.core.due_items import CHECKLIST
 from logistics.core.workdays import WorkCalendar
 
 SCALES = ("large", "medium", "small")
-STAGES = {
-    "notice": ("通知", "Notice"),
-    "venue": ("会场布置", "Venue"),
-    "sign_in": ("签到", "Sign-in"),
-    "support": ("会议保障", "Support"),
-}
+STAGES = {key: (zh, en) for key, zh, en in CHECKLIST}  # the core's four checklist items
 OWNERS = {
     "lead": ("会务负责人", "Person in charge"),
     "service": ("会务服务员", "Meeting service"),

@@ -8,13 +8,13 @@ import pandas as pd
 
 from logistics.core import schema
 from logistics.core.dataset import Dataset
+from logistics.core.due_items import checklist_done
 
 from . import formatting as f
 from .lookups import staff_names
 from .meeting_checklist import checklist, standard
 
 Context = dict[str, Any]
-RECORDED = ("notice", "venue", "sign_in", "support")
 
 
 def meeting_context(ds: Dataset, row: pd.Series, lang: str) -> Context:
@@ -41,7 +41,10 @@ def meeting_context(ds: Dataset, row: pd.Series, lang: str) -> Context:
         },
         "standard": standard(scale, urgent, lang),
         "items": checklist(day, scale, urgent, ds.calendar, lang),
-        "recorded": {k: f.yes_no(row[k], lang) for k in RECORDED},
+        "recorded": {
+            k: f.yes_no(bool(done), lang)
+            for k, done in checklist_done(row.to_frame().T).iloc[0].items()
+        },
     }
 
 

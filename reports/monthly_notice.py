@@ -9,8 +9,10 @@ from typing import Any
 import pandas as pd
 
 from logistics.core.dataset import Dataset
+from logistics.core.numbers import exact_sum
 from logistics.core.periods import Month
-from logistics.core.scoring import GRADE_KEYS, MonthScore, score_month
+from logistics.core.recorded import score_recorded
+from logistics.core.scoring import GRADE_KEYS, MonthScore
 
 from . import formatting as f
 from .property_figures import overdue_loan_rows
@@ -26,7 +28,8 @@ def monthly_context(
     lang: str,
     scores: list[MonthScore] | None = None,
 ) -> Context:
-    scores = scores if scores is not None else score_month(ds, month, as_of)
+    if scores is None:  # as the Scores sheet holds them: recorded months only (SPEC 4.1)
+        scores = score_recorded(ds, [month], as_of).get(month, [])
     s = ds.settings
     end = min(month.last, as_of)
     inspections = _inspections(ds, month.first, end)
@@ -128,7 +131,7 @@ def _reasons(x: MonthScore, inspections: pd.DataFrame, lang: str) -> list[str]:
     mine = inspections[(inspections["staff_id"] == x.staff_id) & (inspections["points"] < 0)]
     if len(mine):
         items = f.t(lang, "、", ", ").join(dict.fromkeys(mine["item"].map(f.text)))
-        points = f.number(-float(mine["points"].sum()))
+        points = f.number(-exact_sum(mine["points"]))
         reasons.append(
             f.t(lang, f"检查扣 {points} 分（{items}）", f"-{points} at inspections ({items})")
         )

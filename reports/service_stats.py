@@ -1,7 +1,8 @@
 """Counts behind the year-end report's service chapters: meetings, requests, plans.
 
 Each function takes the typed tables of a ``Dataset`` and a period, and counts only what was
-dated in the period up to the as-of date, as the scoring rules do.
+dated in the period up to the as-of date. What a kept promise, a meeting's checklist and a
+plan done on time are is the core's (``logistics.core.due_items``), as the scores use them.
 """
 
 from __future__ import annotations
@@ -9,12 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import pandas as pd
 
 from logistics.core.dataset import Dataset
+from logistics.core.due_items import (
+    CHECKLIST_KEYS,
+    checklist_done,
+    plan_kept,
+    promise_kept,
+    promised,
+)
+from logistics.core.numbers import exact, is_blank
 
-CHECKLIST = ("notice", "venue", "sign_in", "support")  # the four items of a meeting
+CHECKLIST = CHECKLIST_KEYS  # the four items of a meeting, as the core lists them
 
 
 def _between(frame: pd.DataFrame, column: str, first: dt.date, last: dt.date) -> pd.DataFrame:
@@ -42,7 +52,7 @@ class MeetingStats:
 
 def meeting_stats(ds: Dataset, first: dt.date, last: dt.date) -> MeetingStats:
     rows = _between(ds.tables["meetings"], "date", first, last)
-    done = rows[list(CHECKLIST)].eq(True)
+    done = checklist_done(rows)
     complete = done.all(axis=1)
     urgent = rows["urgency"].eq("urgent")
     return MeetingStats(
@@ -74,9 +84,9 @@ def request_stats(ds: Dataset, first: dt.date, last: dt.date) -> RequestStats:
     rows = _between(ds.tables["requests"], "date", first, last)
     as_of = pd.Timestamp(last)
     done = rows["done_date"].notna() & (rows["done_date"] <= as_of)
-    promised = rows["promised"].eq(True) & rows["promised_date"].notna()
-    due = promised & (rows["promised_date"] <= as_of)
-    kept = promised & done & (rows["done_date"] <= rows["promised_date"])
+    made = promised(rows)
+    due = made & (rows["promised_date"] <= as_of)
+    kept = due & promise_kept(rows, last)  # the scores' rule, over the promises now due
     late = due & ~kept  # done after the promised date, or not done by now
     explained = rows["explanation"].notna()
     not_promised = ~rows["promised"].eq(True)
@@ -84,7 +94,7 @@ def request_stats(ds: Dataset, first: dt.date, last: dt.date) -> RequestStats:
         total=len(rows),
         urgent=int(rows["urgent"].eq(True).sum()),
         done=int(done.sum()),
-        promised=int(promised.sum()),
+        promised=int(made.sum()),
         due=int(due.sum()),
         kept=int(kept.sum()),
         late_explained=int((late & explained).sum()),
@@ -95,9 +105,14 @@ def request_stats(ds: Dataset, first: dt.date, last: dt.date) -> RequestStats:
     )
 
 
+PLAN_FIELDS = ("total", "done", "on_time", "overdue", "open", "progress", "budget")
+
+
 @dataclass
 class PlanStats:
-    by_category: dict[str, dict[str, float]]  # category -> total, done, on_time, overdue, …
+    # category -> total, done, on_time, overdue, open (counts), progress (exact mean percent,
+    # a done plan at 100, blank at 0) and budget (exact sum, yuan)
+    by_category: dict[str, dict[str, Fraction]]
     overdue_rows: pd.DataFrame
 
 
@@ -107,29 +122,26 @@ def plan_stats(ds: Dataset, first: dt.date, last: dt.date) -> PlanStats:
     rows = plans[(plans["start"] <= pd.Timestamp(last)) & (plans["due"] >= pd.Timestamp(first))]
     as_of = pd.Timestamp(last)
     done = rows["done_date"].notna() & (rows["done_date"] <= as_of)
-    on_time = done & (rows["done_date"] <= rows["due"])
+    on_time = plan_kept(rows, last)
     overdue = ~done & (rows["due"] < as_of)
-    progress = rows["progress"].where(~done, 100).fillna(0)
-    frame = pd.DataFrame(
-        {
-            "category": rows["category"],
-            "total": 1,
-            "done": done.astype(int),
-            "on_time": on_time.astype(int),
-            "overdue": overdue.astype(int),
-            "open": (~done & ~overdue).astype(int),
-            "progress": progress.astype(float),
-            "budget": rows["budget"].fillna(0).astype(float),
-        }
-    )
-    grouped = frame.groupby("category", sort=False).agg(
-        total=("total", "sum"),
-        done=("done", "sum"),
-        on_time=("on_time", "sum"),
-        overdue=("overdue", "sum"),
-        open=("open", "sum"),
-        progress=("progress", "mean"),
-        budget=("budget", "sum"),
-    )
-    by_category = {str(k): {c: float(v) for c, v in row.items()} for k, row in grouped.iterrows()}
+    by_category: dict[str, dict[str, Fraction]] = {}
+    zero = Fraction(0)
+    for category, d, ok, late, progress, budget in zip(
+        rows["category"], done, on_time, overdue, rows["progress"], rows["budget"], strict=True
+    ):
+        c = by_category.setdefault(
+            str(category),
+            dict.fromkeys(
+                ("total", "done", "on_time", "overdue", "open", "progress", "budget"), zero
+            ),
+        )
+        c["total"] += 1
+        c["done"] += int(d)
+        c["on_time"] += int(ok)
+        c["overdue"] += int(late)
+        c["open"] += int(not d and not late)
+        c["progress"] += Fraction(100) if d else (zero if is_blank(progress) else exact(progress))
+        c["budget"] += zero if is_blank(budget) else exact(budget)
+    for c in by_category.values():
+        c["progress"] /= c["total"]
     return PlanStats(by_category, rows[overdue])

@@ -8,6 +8,7 @@ from typing import Any
 
 from logistics.core import schema
 from logistics.core.dataset import Dataset
+from logistics.core.due_items import CHECKLIST_KEYS, checklist_label
 from logistics.core.rounding import round_half_up
 from logistics.core.scoring import GRADE_KEYS, MonthScore
 from logistics.core.settings import Settings
@@ -16,10 +17,10 @@ from logistics.core.summary import PeriodScore
 from . import charts
 from . import formatting as f
 from .appraisal_year import AppraisalYear, appraisal_year
-from .energy_summary import KINDS, kind_months, total
+from .energy_summary import kind_months, year_totals
 from .lookups import staff_names
 from .reception_summary import reception_year
-from .service_stats import CHECKLIST, meeting_stats, plan_stats, request_stats
+from .service_stats import meeting_stats, plan_stats, request_stats
 from .year_end_property import property_context
 
 Context = dict[str, Any]
@@ -205,16 +206,8 @@ def _trend_chart(y: AppraisalYear, lang: str) -> charts.Chart:
 def _energy(ds: Dataset, y: AppraisalYear, lang: str) -> Context:
     months = kind_months(ds, y.months, y.as_of)
     sums: Context = {}
-    for kind in KINDS:
-        now = [km.usage[kind] for km in months]
-        before = [km.last_year[kind] for km in months]
-        paired = [(a, b) for a, b in zip(now, before, strict=True) if a is not None and b]
-        this_year, last_year = total(now), total(before)
-        sums[kind] = f.amount(this_year)
-        sums[f"{kind}_last"] = f.amount(last_year)
-        sums[f"{kind}_yoy"] = f.change(
-            f.yoy_of(total([a for a, _ in paired]), total([b for _, b in paired]))
-        )
+    for kind, kind_total in year_totals(months).items():  # like for like (SPEC 4.4)
+        sums.update(f.energy_total(kind, kind_total))
     alerts = [
         {
             "month": f.month_short(km.month, lang),
@@ -238,22 +231,18 @@ def _energy(ds: Dataset, y: AppraisalYear, lang: str) -> Context:
                 "month": f.month_short(km.month, lang),
                 **{
                     key: value
-                    for kind in KINDS
-                    for key, value in (
-                        (kind, f.amount(km.usage[kind])),
-                        (f"{kind}_last", f.amount(km.last_year[kind])),
-                        (f"{kind}_yoy", f.change(f.yoy_of(km.usage[kind], km.last_year[kind]))),
-                    )
+                    for kind, kind_total in km.totals.items()
+                    for key, value in f.energy_total(kind, kind_total).items()
                 },
             }
             for km in months
         ],
         "chart": charts.energy_chart(
             [f.month_short(km.month, lang) for km in months],
-            _floats([km.usage["electricity"] for km in months]),
-            _floats([km.last_year["electricity"] for km in months]),
-            _floats([km.usage["water"] for km in months]),
-            _floats([km.last_year["water"] for km in months]),
+            _floats([km.totals["electricity"].usage for km in months]),
+            _floats([km.totals["electricity"].last_year for km in months]),
+            _floats([km.totals["water"].usage for km in months]),
+            _floats([km.totals["water"].last_year for km in months]),
             lang,
         ),
     }
@@ -265,8 +254,6 @@ def _floats(values: list[Fraction | None]) -> list[float | None]:
 
 def _meetings(ds: Dataset, first: dt.date, last: dt.date, lang: str) -> Context:
     s = meeting_stats(ds, first, last)
-    labels = {"notice": ("通知", "Notice"), "venue": ("会场布置", "Venue")}
-    labels |= {"sign_in": ("签到", "Sign-in"), "support": ("会议保障", "Support")}
     return {
         "total": s.total,
         **{c.key: s.by_scale.get(c.key, 0) for c in schema.SCALE},
@@ -274,15 +261,15 @@ def _meetings(ds: Dataset, first: dt.date, last: dt.date, lang: str) -> Context:
         "complete": s.complete,
         "complete_rate": f.ratio(s.complete, s.total),
         "with_issues": s.with_issues,
-        "checklist_rate": f.ratio(sum(s.done.values()), 4 * s.total),
+        "checklist_rate": f.ratio(sum(s.done.values()), len(CHECKLIST_KEYS) * s.total),
         "checklist": [
             {
-                "item": f.t(lang, *labels[k]),
+                "item": checklist_label(k, lang),
                 "done": s.done[k],
                 "total": s.total,
                 "rate": f.ratio(s.done[k], s.total),
             }
-            for k in CHECKLIST
+            for k in CHECKLIST_KEYS
         ],
         "by_scale": [
             {
@@ -336,8 +323,8 @@ def _plans(ds: Dataset, first: dt.date, last: dt.date, lang: str) -> Context:
     names = staff_names(ds)
     keys = ("total", "done", "on_time", "overdue", "open")
     sums = {k: int(sum(c[k] for c in s.by_category.values())) for k in keys}
-    progress = [(c["progress"], c["total"]) for c in s.by_category.values()]
-    weighted = sum(p * n for p, n in progress) / sums["total"] if sums["total"] else None
+    progress = sum((c["progress"] * c["total"] for c in s.by_category.values()), Fraction(0))
+    weighted = progress / sums["total"] if sums["total"] else None
     due = sums["total"] - sums["open"]
     categories = []
     for choice in schema.PLAN_CATEGORY:
@@ -348,15 +335,15 @@ def _plans(ds: Dataset, first: dt.date, last: dt.date, lang: str) -> Context:
             {
                 "category": choice.label(lang),
                 **{k: int(c[k]) for k in keys},
-                "progress": f"{round(c['progress'])}%",
-                "budget": f.money(Fraction(str(c["budget"]))),
+                "progress": f.percent(c["progress"]),
+                "budget": f.money(c["budget"]),
             }
         )
     return {
         **sums,
         "on_time_rate": f.ratio(sums["on_time"], due),
-        "progress": f.BLANK if weighted is None else f"{round(weighted)}%",
-        "budget": f.money(Fraction(str(sum(c["budget"] for c in s.by_category.values())))),
+        "progress": f.BLANK if weighted is None else f.percent(weighted),
+        "budget": f.money(sum((c["budget"] for c in s.by_category.values()), Fraction(0))),
         "categories": categories,
         "overdue_list": [
             {

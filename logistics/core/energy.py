@@ -29,6 +29,14 @@ class MeterMonth:
     open_findings: int
 
 
+def yoy_percent(now: Fraction | None, before: Fraction | None) -> Fraction | None:
+    """同比(%) = (now − before) / before × 100, rounded half up to 0.1; None when ``before``
+    is blank or 0 (SPEC 4.4). The one year-on-year rule, for meters and totals alike."""
+    if now is None or not before:
+        return None
+    return round_half_up((now - before) / before * 100, 1)
+
+
 def reading_at(readings: pd.DataFrame, day: dt.date) -> Fraction | None:
     """The latest (adjusted, SPEC 4.4) reading dated on or before ``day``.
 
@@ -84,9 +92,7 @@ def energy_month(
                 )
             )
         last_year = usage_in(readings, month.shift(-12))
-        yoy = None
-        if usage is not None and last_year:
-            yoy = round_half_up((usage - last_year) / last_year * 100, 1)
+        yoy = yoy_percent(usage, last_year)
         in_month = rows_of_meter[rows_of_meter["date"] >= pd.Timestamp(month.first)]
         weekly = in_month[in_month["check_type"] == "weekly"]["date"]
         weeks = {d.isocalendar()[:2] for d in weekly}

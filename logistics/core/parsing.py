@@ -2,20 +2,29 @@
 
 Each parser sees every distinct value once (sheets repeat dates, IDs and statuses
 thousands of times), so a 500k-row column costs a hash lookup per cell.
+
+Numbers (SPEC 4.1, "Numbers are exact"): a typed table holds each number as the float64
+nearest the decimal typed; ``numbers.exact`` turns it back into that decimal (the shortest
+repr), and every sum goes through it. inf, NaN, logical values and error cells are not
+numbers: they are type errors at their own cell, never blank, 0 or 1.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
+from .rawbook import CellError
 from .schema import Column, Kind
 
 BAD = object()  # a value that did not parse
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)  # workbooks saved with the 1904 date system
 MAX_SERIAL = 2958465  # 9999-12-31
 _TEXT_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _PARSE_CODE = {
@@ -28,6 +37,8 @@ _PARSE_CODE = {
 
 
 def parse_text(value: object) -> object:
+    if isinstance(value, CellError):
+        return BAD
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # an ID typed as a number: 1001.0 -> "1001"
     if isinstance(value, dt.datetime):
@@ -38,15 +49,28 @@ def parse_text(value: object) -> object:
 
 
 def parse_number(value: object) -> object:
+    """A finite float, else BAD (text that is no number, inf, 1e309, NaN, TRUE, #N/A …).
+
+    Text goes through Decimal so that what is typed is what is checked: ``"1e309"`` is a
+    finite decimal but no float, and is refused rather than becoming inf.
+    """
     if isinstance(value, bool):
         return BAD
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond the float range
+            return BAD
+        return number if math.isfinite(number) else BAD
     if isinstance(value, str):
         try:
-            return float(value.replace(",", "").replace("，", "").strip())
-        except ValueError:
+            decimal = Decimal(value.replace(",", "").replace("，", "").strip())
+        except InvalidOperation:
             return BAD
+        if not decimal.is_finite():
+            return BAD
+        number = float(decimal)
+        return number if math.isfinite(number) else BAD
     return BAD
 
 
@@ -57,7 +81,9 @@ def parse_int(value: object) -> object:
     return number
 
 
-def parse_date(value: object) -> object:
+def parse_date(value: object, date1904: bool = False) -> object:
+    """A Timestamp from a date cell, a text date (2025-03-07, 2025年3月7日) or a bare
+    serial number, counted in the workbook's date system (``date1904``); else BAD."""
     if isinstance(value, dt.datetime):
         return pd.Timestamp(value.date())
     if isinstance(value, dt.date):
@@ -72,8 +98,11 @@ def parse_date(value: object) -> object:
         return BAD
     # An Excel serial in a cell without a date format.
     is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    if is_number and float(value).is_integer() and 1 <= value <= MAX_SERIAL:  # type: ignore[arg-type, operator]
-        return pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=int(value)))  # type: ignore[call-overload]
+    if not is_number or not math.isfinite(value):  # type: ignore[arg-type]
+        return BAD
+    epoch, last = (EXCEL_EPOCH_1904, MAX_SERIAL - 1462) if date1904 else (EXCEL_EPOCH, MAX_SERIAL)
+    if float(value).is_integer() and 1 <= value <= last:  # type: ignore[arg-type, operator]
+        return pd.Timestamp(epoch + dt.timedelta(days=int(value)))  # type: ignore[call-overload]
     return BAD
 
 
@@ -91,29 +120,40 @@ def parse_bool(value: object) -> object:
 
 def _choice_parser(column: Column) -> Callable[[object], object]:
     def parse(value: object) -> object:
+        if isinstance(value, CellError):
+            return BAD
         choice = column.choice_for(str(value)) if isinstance(value, str) else None
         return BAD if choice is None else choice.key
 
     return parse
 
 
-def parser_for(column: Column) -> Callable[[object], object]:
+def _date1904(value: object) -> object:
+    return parse_date(value, date1904=True)
+
+
+def parser_for(column: Column, date1904: bool = False) -> Callable[[object], object]:
     return {
         Kind.TEXT: parse_text,
         Kind.NUMBER: parse_number,
         Kind.INT: parse_int,
-        Kind.DATE: parse_date,
+        Kind.DATE: _date1904 if date1904 else parse_date,
         Kind.BOOL: parse_bool,
     }.get(column.kind) or _choice_parser(column)
 
 
-def parse_code(column: Column) -> str:
+def parse_code(column: Column, value: object = None) -> str:
+    """The problem code of a cell of ``column`` holding ``value`` that did not parse."""
+    if isinstance(value, CellError):
+        return "formula_not_computed" if value.uncomputed else "cell_error"
     return _PARSE_CODE[column.kind]
 
 
-def parse_column(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
+def parse_column(
+    raw: pd.Series, column: Column, date1904: bool = False
+) -> tuple[pd.Series, pd.Series]:
     """(typed values, mask of cells that held something unparseable)."""
-    parse = parser_for(column)
+    parse = parser_for(column, date1904)
     present = raw.notna()
     mapping = {value: parse(value) for value in pd.unique(raw[present])}
     parsed = raw.map(mapping)

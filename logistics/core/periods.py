@@ -77,3 +77,11 @@ def year_months(year: int, start_month: int = 1) -> list[Month]:
     """The 12 months of appraisal year ``year`` (start_month 9: Sep year – Aug year+1)."""
     first = Month(year, start_month)
     return [first.shift(i) for i in range(12)]
+
+
+def calendar_quarters(months: list[Month]) -> list[Quarter]:
+    """The calendar quarters (Q1 = Jan–Mar) that hold any of ``months``, in order: a school
+    year from September touches 2025Q3 … 2026Q3 (SPEC 4.3: quarters are calendar quarters
+    whatever YearStartMonth is)."""
+    seen = {Quarter(m.year, (m.month + 2) // 3) for m in months}
+    return sorted(seen)

@@ -48,12 +48,12 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
     "bad_choice": (
         ERROR,
         "“{value}”不是可选值。请从下拉列表中选择：{choices}。",
-        "'{value}' is not one of the allowed values. Choose one of: {choices}.",
+        "'{value}' is not one of the allowed values. Choose one of: {choices_en}.",
     ),
     "out_of_range": (
         ERROR,
-        "“{value}”超出范围，应在 {range} 之间。",
-        "'{value}' is out of range; it must be within {range}.",
+        "“{value}”超出范围：{range}。",
+        "'{value}' is out of range: {range_en}.",
     ),
     "duplicate_id": (
         ERROR,
@@ -169,6 +169,41 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
         "表计“{value}”缺少 {period} 月末或之前的读数，{month} 的用量无法计算。请补录读数。",
         "Meter '{value}' has no reading by the end of {period}, so its use in "
         "{month} cannot be computed. Add the reading.",
+    ),
+    "cell_error": (
+        ERROR,
+        "单元格是错误值 {value}（公式出错），不是“{column}”应填的内容。请改正公式，或直接填写。",
+        "The cell holds the error value {value} (a formula went wrong), not a value for "
+        "'{column}'. Correct the formula or type the value in.",
+    ),
+    "formula_not_computed": (
+        ERROR,
+        "单元格是公式 {value}，但文件中没有保存它的计算结果（常见于其他程序生成的文件）。"
+        "请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。",
+        "The cell holds the formula {value} but the file has no computed result for it "
+        "(common in files written by other programs). Open and save it once in Excel or WPS, "
+        "or type the value in.",
+    ),
+    "merged_cells": (
+        ERROR,
+        "表格中的单元格 {cells} 被合并了，合并后只有第一行有值。请取消合并，并在每一行都填写。",
+        "Cells {cells} of the table are merged, so only the first row has a value. Unmerge "
+        "them and fill in every row.",
+    ),
+    "month_not_recorded": (
+        WARNING,
+        "{month} 在截止日期 {as_of} 前没有任何日志，不是已记录的月份，不计算考评；"
+        "该月的旧结果（如有）已删除。请先录入该月日志。",
+        "{month} has no log rows up to the as-of date {as_of}, so it is not a recorded month "
+        "and is not scored; any earlier results for it were removed. Enter the month's logs "
+        "first.",
+    ),
+    "period_not_recorded": (
+        WARNING,
+        "{period} 在截止日期 {as_of} 前没有已记录的月份（没有日志），未计算结果；"
+        "其旧结果（如有）已删除。",
+        "{period} has no recorded month (no log rows) up to the as-of date {as_of}; nothing "
+        "was computed, and any earlier results for it were removed.",
     ),
     "calendar_not_covered": (
         WARNING,
@@ -300,8 +335,10 @@ class Problem:
 
 
 def display(value: object) -> str:
-    """A cell value as a person would read it in a message."""
-    if value is None:
+    """A cell value as a person would read it in a message; a blank cell is blank."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if type(value).__name__ in ("NaTType", "NAType"):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -15,9 +15,11 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
+from .due_items import checklist_done, plan_kept, promise_credit, promises_due
+from .numbers import exact, exact_sums_by
 from .periods import Month
 from .rounding import round_half_up
-from .settings import Settings, exact
+from .settings import Settings
 
 
 @dataclass
@@ -105,10 +107,10 @@ def score_month(
     logs = all_logs[all_logs["date"].isin(pd.to_datetime(counted))]
     log_days = logs.drop_duplicates(["staff_id", "date"]).groupby("staff_id").size().to_dict()
     done = all_logs[all_logs["status"] == "done"]
-    units = done.groupby("staff_id")["units"].sum().to_dict()
+    units = exact_sums_by(done, "staff_id", "units")
 
     inspections = _window(ds.tables["inspections"], "date", month.first, end)
-    points = inspections.groupby("staff_id")["points"].sum().to_dict()
+    points = exact_sums_by(inspections, "staff_id", "points")
 
     items, credits, timely_rows = _timeliness(ds, month.first, end)
 
@@ -134,8 +136,8 @@ def score_month(
             full_workdays=len(full),
             log_days=int(log_days.get(sid, 0)),
             target=exact(post_target.get(post_id, 0)) * int(wd) / len(full),
-            units=exact(_zero(units.get(sid))),
-            inspection_points=exact(_zero(points.get(sid))),
+            units=units.get(sid, Fraction(0)),
+            inspection_points=points.get(sid, Fraction(0)),
             items=int(items.get(sid, 0)),
             credits=credits.get(sid, Fraction(0)),
         )
@@ -193,21 +195,16 @@ def _timeliness(
             credits[sid] = credits.get(sid, Fraction(0)) + c
 
     requests = ds.tables["requests"]
-    requests = _window(requests[requests["promised"].eq(True)], "promised_date", first, end)
-    on_time = requests["done_date"].notna() & (requests["done_date"] <= requests["promised_date"])
-    explained = requests["explanation"].notna()
-    credit = [
-        Fraction(1) if ok else (s.explained_credit if ex else Fraction(0))
-        for ok, ex in zip(on_time, explained, strict=True)
-    ]
+    requests = requests[promises_due(requests, first, end)]
+    credit = promise_credit(requests, end, s.explained_credit)
     add(requests["staff_id"], 1, pd.Series(credit, dtype=object))
 
     meetings = _window(ds.tables["meetings"], "date", first, end)
-    checks = meetings[["notice", "venue", "sign_in", "support"]].eq(True).sum(axis=1)
-    add(meetings["staff_id"], 4, checks.map(Fraction))
+    checks = checklist_done(meetings)
+    add(meetings["staff_id"], checks.shape[1], checks.sum(axis=1).map(Fraction))
 
     plans = _window(ds.tables["plans"], "due", first, end)
-    kept = plans["done_date"].notna() & (plans["done_date"] <= plans["due"])
+    kept = plan_kept(plans, end)
     add(plans["staff_id"], 1, kept.map(lambda k: Fraction(int(k))))
 
     rows = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 
+from .numbers import exact as exact  # re-exported: callers import it from here
 from .schema import Kind
 
 
@@ -290,18 +290,3 @@ class Settings:
             else:
                 kw[key] = exact(raw)
         return cls(**kw)  # type: ignore[arg-type]
-
-
-def exact(value: object) -> Fraction:
-    """The decimal a person typed, as an exact fraction (0.1 stays 1/10, not a binary float)."""
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, float):  # numpy floats too: repr of the plain float is the typed decimal
-        return _exact_float(float(value))
-    return Fraction(str(value))
-
-
-@lru_cache(maxsize=65536)
-def _exact_float(value: float) -> Fraction:
-    # Cached: a sheet repeats the same pay bases, targets and unit sums many times.
-    return Fraction(int(value)) if value.is_integer() else Fraction(repr(value))

@@ -13,9 +13,10 @@ import pandas as pd
 
 from . import schema
 from .asset_checks import asset_problems
+from .cell_problems import merged_problems, range_params, range_text
 from .dataset import Dataset
 from .meter_readings import reading_problems
-from .parsing import parse_code, parse_column, parse_int, parse_number, parse_text
+from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
 from .receptions import reception_checks
@@ -28,7 +29,9 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     for sheet in schema.INPUT_SHEETS:
-        tables[sheet.key] = load_sheet(sheet, raw.sheets.get(sheet.key), problems)
+        tables[sheet.key] = load_sheet(
+            sheet, raw.sheets.get(sheet.key), problems, date1904=raw.date1904
+        )
     settings = _load_settings(tables["settings"], raw.lang, problems)
     calendar = WorkCalendar(_overrides(tables["calendar"]))
     _cross_checks(tables, problems)
@@ -49,8 +52,19 @@ def _empty(sheet: schema.Sheet) -> pd.DataFrame:
     return pd.DataFrame({c.key: parse_column(raw[c.key], c)[0] for c in sheet.columns})
 
 
-def load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem]) -> pd.DataFrame:
-    """One sheet's typed table; its problems are appended to ``problems``."""
+def load_sheet(
+    sheet: schema.Sheet,
+    raw: RawSheet | None,
+    problems: list[Problem],
+    *,
+    date1904: bool = False,
+) -> pd.DataFrame:
+    """One sheet's typed table; its problems are appended to ``problems``.
+
+    ``date1904``: bare numbers in date columns count from 1904-01-01 (the workbook's date
+    system). A merged range in the table is one problem of its own, in place of the
+    "required" errors its empty cells would otherwise give (SPEC 4.5).
+    """
     if raw is None:
         if sheet.required:
             problems.append(
@@ -68,6 +82,7 @@ def load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem
             problems.append(Problem("column_missing", sheet.key, raw.header_row, key))
     problems += raw.problems  # a header label typed twice
     frame = raw.frame
+    found: list[Problem] = []
     typed: dict[str, pd.Series] = {}
     bad_cells = pd.DataFrame(False, index=frame.index, columns=[c.key for c in sheet.columns])
     for column in sheet.columns:
@@ -76,17 +91,17 @@ def load_sheet(sheet: schema.Sheet, raw: RawSheet | None, problems: list[Problem
                 pd.Series(None, index=frame.index, dtype=object), column
             )[0]
             continue
-        values, bad = parse_column(frame[column.key], column)
+        values, bad = parse_column(frame[column.key], column, date1904)
         typed[column.key] = values
         bad_cells[column.key] = bad
         for row in bad.index[bad.to_numpy()]:
-            problems.append(
-                _cell_problem(parse_code(column), sheet, column, row, frame.at[row, column.key])
-            )
+            value = frame.at[row, column.key]
+            found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
     table = pd.DataFrame(typed, index=frame.index)
     present = [c for c in sheet.columns if c.key in frame.columns]
-    problems.extend(_column_checks(sheet, present, table, bad_cells, frame))
-    problems.extend(_duplicates(sheet, table))
+    found.extend(_column_checks(sheet, present, table, bad_cells, frame))
+    found.extend(_duplicates(sheet, table))
+    problems.extend(merged_problems(sheet, raw, found) if raw.merged else found)
     return table
 
 
@@ -95,16 +110,9 @@ def _cell_problem(
 ) -> Problem:
     params: dict[str, object] = {}
     if code == "bad_choice":
-        params["choices"] = "、".join(f"{c.zh}/{c.en}" for c in column.choices)
+        params["choices"] = "、".join(c.zh for c in column.choices)
+        params["choices_en"] = ", ".join(c.en for c in column.choices)
     return Problem(code, sheet.key, int(row), column.key, value, params)
-
-
-def _range_text(column: schema.Column) -> str:
-    low = "" if column.min is None else display(column.min)
-    high = "" if column.max is None else display(column.max)
-    if column.max is None:
-        return f"≥ {low}"
-    return f"{low} – {high}"
 
 
 def _column_checks(
@@ -130,7 +138,7 @@ def _column_checks(
         if column.max is not None:
             checks.append(("out_of_range", values > column.max))
         for code, mask in checks:
-            params: dict[str, object] = {"range": _range_text(column)} if code != "required" else {}
+            params = range_params(column) if code != "required" else {}
             found += [
                 Problem(code, sheet.key, r, column.key, raw.at[r, column.key], params)
                 for r in _rows_where(mask)
@@ -244,7 +252,8 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
 
 def _setting_value(d: SettingDef, value: object) -> object:
     if d.kind is schema.Kind.TEXT:
-        return parse_text(value)
+        text = parse_text(value)
+        return None if text is BAD else text
     parsed = (parse_int if d.kind is schema.Kind.INT else parse_number)(value)
     if not isinstance(parsed, float):
         return None
@@ -260,8 +269,8 @@ def _expected(d: SettingDef, lang: str) -> str:
         if kind is schema.Kind.INT
         else ("数字" if lang == "zh" else "a number")
     )
-    bounds = f"{display(low)} – {display(high)}" if high is not None else f"≥ {display(low)}"
-    return f"应为{what}，范围 {bounds}" if lang == "zh" else f"expected {what} in {bounds}"
+    bounds = range_text(low, high, lang)
+    return f"应为{what}，{bounds}" if lang == "zh" else f"expected {what}; {bounds}"
 
 
 def _overrides(table: pd.DataFrame) -> dict[dt.date, bool]:

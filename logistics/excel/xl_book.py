@@ -75,7 +75,8 @@ def sheet_cells(sheet: xw.Sheet) -> tuple[list[list[object]], int, int]:
     positions are Excel positions, as the reader expects.
     """
     used = sheet.used_range
-    values: list[list[object]] = used.options(ndim=2).value or [[]]
+    # Error cells as their text (#DIV/0!): read as None they would pass for blank cells.
+    values: list[list[object]] = used.options(ndim=2, err_to_str=True).value or [[]]
     top, left = used.row, used.column
     rows: list[list[object]] = [[] for _ in range(top - 1)]
     pad: list[object] = [None] * (left - 1)
@@ -187,7 +188,15 @@ class XlBook:
             self._sheets[spec.key] = _Sheet(name, last_row, last_col, columns)
         self._validation = sheets.get("validation")
         self._read = True
-        return RawBook(lang=detect_lang(names), sheets=sheets, home=home)
+        return RawBook(lang=detect_lang(names), sheets=sheets, home=home, date1904=self._date1904())
+
+    def _date1904(self) -> bool:
+        """Whether the workbook counts dates from 1904 (Excel's own flag; engines without the
+        object model, such as the remote one, say no)."""
+        try:
+            return bool(self.book.api.Date1904)
+        except Exception:
+            return False
 
     # ---- writing -----------------------------------------------------------------------
 

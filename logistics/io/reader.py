@@ -2,6 +2,8 @@
 
 Headers are found by their labels (zh or en) within the first rows, not at a fixed row;
 fully blank rows are dropped; the DataFrame index keeps Excel row numbers for messages.
+Error cells, formulas without a result (``cell_marks``), logical cells and merged ranges
+are kept as what they are, so that validation can name them at their own cell.
 """
 
 from __future__ import annotations
@@ -9,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook
 
 from ..core import schema
 from ..core.errors import LogisticsError
 from ..core.problems import Problem
-from ..core.rawbook import RawBook, RawSheet
+from ..core.rawbook import MergedRange, RawBook, RawSheet
+from .cell_marks import Marks, read_marks
 from .cell_xml import col_letter
 from .package import check_package
 from .package_budget import check_budget
@@ -39,6 +43,8 @@ def read_workbook(path: Path) -> RawBook:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
         lang = detect_lang(names)
+        inputs = {n for n in names if (s := schema.sheet_by_label(n)) is not None and not s.owned}
+        date1904, marks = read_marks(path, inputs)
         sheets: dict[str, RawSheet] = {}
         home: dict[str, object] = {}
         problems: list[Problem] = []
@@ -52,11 +58,18 @@ def read_workbook(path: Path) -> RawBook:
                 continue
             if sheet.key in sheets:
                 continue
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets[sheet.key] = rows_to_raw_sheet(sheet, name, rows)
+            found = book.get_sheet_by_name(name)
+            rows: list[list[object]] = found.to_python(skip_empty_area=False)  # type: ignore[assignment]
+            _mark_cells(rows, marks.get(name, {}))
+            merged = [
+                MergedRange(r0 + 1, c0, r1 + 1, c1)
+                for (r0, c0), (r1, c1) in (found.merged_cell_ranges or [])
+                if (r0, c0) != (r1, c1)
+            ]
+            sheets[sheet.key] = rows_to_raw_sheet(sheet, name, rows, merged)
     except (CalamineError, ValueError, OSError) as exc:  # corrupt parts inside a valid zip
         raise UnreadableWorkbook(name=path.name, reason=str(exc) or type(exc).__name__) from exc
-    return RawBook(lang=lang, sheets=sheets, home=home, problems=problems)
+    return RawBook(lang=lang, sheets=sheets, home=home, problems=problems, date1904=date1904)
 
 
 def stale_output_copy(book: CalamineWorkbook, name: str, lang: str) -> list[Problem]:
@@ -82,6 +95,13 @@ def stale_output_copy(book: CalamineWorkbook, name: str, lang: str) -> list[Prob
     return []
 
 
+def _mark_cells(rows: list[list[object]], marks: Marks) -> None:
+    """Put each error cell or uncomputed formula (read as '') in place as a ``CellError``."""
+    for (row, col), mark in marks.items():
+        if row - 1 < len(rows) and col < len(rows[row - 1]):
+            rows[row - 1][col] = mark
+
+
 def detect_lang(sheet_names: Sequence[str]) -> str:
     zh = sum(1 for s in schema.ALL_SHEETS if s.zh in sheet_names)
     en = sum(1 for s in schema.ALL_SHEETS if s.en in sheet_names)
@@ -89,16 +109,35 @@ def detect_lang(sheet_names: Sequence[str]) -> str:
 
 
 def _clean(value: object) -> object:
-    """calamine gives '' for an empty cell; strip text so ' ' counts as blank."""
+    """calamine gives '' for an empty cell; strip text so ' ' counts as blank. A logical
+    cell becomes the text TRUE/FALSE and a NaN the text NaN: neither is a number (SPEC 4.1),
+    and as text neither can pass for 1, 0 or a blank cell."""
     if isinstance(value, str):
         value = value.strip()
         return value or None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value != value:
+        return "NaN"
     return value
 
 
 def _clean_column(column: pd.Series) -> pd.Series:
-    """``_clean`` each distinct value once: sheets repeat dates, IDs and statuses."""
-    mapping = {v: _clean(v) for v in pd.unique(column)}
+    """``_clean`` each distinct value once: sheets repeat dates, IDs and statuses.
+
+    True hashes as 1 and False as 0, so distinct values would merge a logical cell with
+    the number: logical cells are turned into text first, found by type where 0 or 1 occur.
+    """
+    uniques = pd.unique(column)
+    if any(isinstance(v, int | float) and v in (0, 1) for v in uniques):
+        values = column.to_numpy(dtype=object)
+        logical = np.fromiter((type(v) is bool for v in values), bool, len(values))
+        if logical.any():
+            values = values.copy()
+            values[logical] = ["TRUE" if v else "FALSE" for v in values[logical]]
+            column = pd.Series(values, index=column.index, dtype=object)
+            uniques = pd.unique(column)
+    mapping = {v: _clean(v) for v in uniques}
     return column.map(mapping).astype(object)
 
 
@@ -126,7 +165,14 @@ def find_header(
     return best
 
 
-def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: Sequence[Sequence[object]]) -> RawSheet:
+def rows_to_raw_sheet(
+    sheet: schema.Sheet,
+    name: str,
+    rows: Sequence[Sequence[object]],
+    merged: Sequence[MergedRange] = (),
+) -> RawSheet:
+    """The table of ``sheet`` in ``rows`` (cell values from A1); ``merged``: the sheet's
+    merged ranges, of which those reaching below the header are kept."""
     header_index, positions = find_header(sheet, rows)
     keys = [c.key for c in sheet.columns]
     if header_index < 0:  # no header at all: every column is missing
@@ -143,7 +189,8 @@ def rows_to_raw_sheet(sheet: schema.Sheet, name: str, rows: Sequence[Sequence[ob
     missing = [k for k in keys if k not in positions.values()]
     where = {key: j for j, key in positions.items()}
     repeats = repeated_labels(sheet, rows[header_index], positions, header_index + 1)
-    return RawSheet(sheet.key, name, header_index + 1, frame, missing, where, repeats)
+    body_merged = [m for m in merged if m.last_row > header_index + 1]
+    return RawSheet(sheet.key, name, header_index + 1, frame, missing, where, repeats, body_merged)
 
 
 def repeated_labels(

@@ -197,13 +197,17 @@ def energy(lang: str) -> Document:
     para(
         doc,
         t(
-            "本月用电 {{ totals.electricity }} kWh，去年同期 {{ totals.electricity_last }} kWh，"
-            "同比 {{ totals.electricity_yoy }}；用水 {{ totals.water }} m³，去年同期 "
-            "{{ totals.water_last }} m³，同比 {{ totals.water_yoy }}。本月完成周查 "
+            "本月用电 {{ totals.electricity }} kWh，其中两年可比的表计用电 "
+            "{{ totals.electricity_compared }} kWh，去年同期 {{ totals.electricity_last }} kWh，"
+            "同比 {{ totals.electricity_yoy }}；用水 {{ totals.water }} m³，其中可比表计 "
+            "{{ totals.water_compared }} m³，去年同期 {{ totals.water_last }} m³，同比 "
+            "{{ totals.water_yoy }}。本月完成周查 "
             "{{ checks.weekly }} 次、月联查 {{ checks.monthly }} 次，"
             "发现问题 {{ checks.findings }} 项。",
-            "Electricity: {{ totals.electricity }} kWh against {{ totals.electricity_last }} kWh "
-            "a year ago ({{ totals.electricity_yoy }}). Water: {{ totals.water }} m³ against "
+            "Electricity: {{ totals.electricity }} kWh; on the meters read in both years "
+            "{{ totals.electricity_compared }} kWh against {{ totals.electricity_last }} kWh "
+            "a year ago ({{ totals.electricity_yoy }}). Water: {{ totals.water }} m³; on the "
+            "meters read in both years {{ totals.water_compared }} m³ against "
             "{{ totals.water_last }} m³ ({{ totals.water_yoy }}). Weekly check rounds: "
             "{{ checks.weekly }}; joint checks: {{ checks.monthly }}; problems found: "
             "{{ checks.findings }}.",

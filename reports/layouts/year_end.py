@@ -227,13 +227,19 @@ def year_end(lang: str) -> Document:
     para(
         doc,
         t(
-            "全年用电 {{ energy.electricity }} kWh，去年同期 {{ energy.electricity_last }} kWh，"
-            "同比 {{ energy.electricity_yoy }}；全年用水 {{ energy.water }} m³，去年同期 "
-            "{{ energy.water_last }} m³，同比 {{ energy.water_yoy }}。全年表计月用量同比增幅超过 "
-            "{{ energy.alert_percent }} 的预警共 {{ energy.alert_count }} 次。",
-            "Electricity used this year: {{ energy.electricity }} kWh against "
+            "全年用电 {{ energy.electricity }} kWh，其中两年同月都有用量的表计用电 "
+            "{{ energy.electricity_compared }} kWh，去年同期 {{ energy.electricity_last }} kWh，"
+            "同比 {{ energy.electricity_yoy }}；全年用水 {{ energy.water }} m³，其中可比部分 "
+            "{{ energy.water_compared }} m³，去年同期 {{ energy.water_last }} m³，同比 "
+            "{{ energy.water_yoy }}（同比只比较两年同月都有用量的表计）。"
+            "全年表计月用量同比增幅超过 {{ energy.alert_percent }} 的预警共 "
+            "{{ energy.alert_count }} 次。",
+            "Electricity used this year: {{ energy.electricity }} kWh; on the meters and months "
+            "read in both years {{ energy.electricity_compared }} kWh against "
             "{{ energy.electricity_last }} kWh last year ({{ energy.electricity_yoy }}); water: "
-            "{{ energy.water }} m³ against {{ energy.water_last }} m³ ({{ energy.water_yoy }}). "
+            "{{ energy.water }} m³, of which {{ energy.water_compared }} m³ comparable against "
+            "{{ energy.water_last }} m³ ({{ energy.water_yoy }}). Changes compare only meters and "
+            "months read in both years. "
             "A meter's monthly use grew more than {{ energy.alert_percent }} year on year "
             "{{ energy.alert_count }} times.",
         ),

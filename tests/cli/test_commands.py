@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -43,7 +45,11 @@ def test_score_month_writes_the_scores_sheet_and_keeps_everything_else(book):
     assert changed == {sheet_part(book, "考评")}
 
 
-def test_scoring_another_month_keeps_the_first(book):
+def test_scoring_another_month_keeps_the_first(tmp_path):
+    frames = small_school()
+    april = {"date": dt.date(2025, 4, 1), "staff_id": "S1", "content": "日常", "status": "done"}
+    frames["logs"] = pd.concat([frames["logs"], pd.DataFrame([april])], ignore_index=True)
+    book = build(tmp_path / "school.xlsm", frames)
     assert invoke("score", book, "--month", "2025-03", *AS_OF).exit_code == 0
     assert invoke("score", book, "--month", "2025-04", *AS_OF).exit_code == 0
     assert invoke("score", book, "--month", "2025-03", *AS_OF).exit_code == 0
@@ -62,7 +68,8 @@ def test_score_all_summary_rank_energy(book):
     assert result.exit_code == 0, result.output
     annual = sheet_rows(book, "年终排名")[1:]
     assert [r[7] for r in annual] == sorted(r[7] for r in annual)  # ordered by rank
-    assert {r[1]: r[4] for r in annual} == {"S1": 12.0, "S2": 3.0, "S3": 10.0}  # months scored
+    # SPEC 4.1: only March has logs, so March is the one recorded month everyone was scored in.
+    assert {r[1]: r[4] for r in annual} == {"S1": 1.0, "S2": 1.0, "S3": 1.0}
     result = invoke("energy", book, "--month", "2025-03", *AS_OF)
     assert result.exit_code == 0, result.output
     (meter,) = sheet_rows(book, "能耗统计")[1:]

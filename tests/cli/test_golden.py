@@ -5,6 +5,9 @@ independent pandas calculation from the demo frames (all four components, reques
 and plans included) for five people: HQ042 joined on 17 March (11 working days, 10 logged:
 18.2 / 23.4 / 25 / 20 = 86.6), HQ001 (98.1), HQ028 of the tied pair (89.6, shared with
 HQ029 at rank 29), and the two weak performers HQ010 (75.6, 合格) and HQ021 (68.8, 合格).
+Every row is also recomputed by the independent reference implementation in
+tests/reference (openpyxl, Fractions, the SPEC's rules, nothing imported from the product):
+tests/reference/test_golden_reference.py.
 Regenerate it only for a deliberate rule or demo change: `python -m tests.cli.test_golden`.
 """
 

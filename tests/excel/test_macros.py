@@ -218,7 +218,10 @@ def test_each_macro_writes_what_the_cli_writes(tmp_path, function, args, sheet, 
 
 def test_rerunning_and_other_months_match_the_cli(tmp_path):
     """Old rows are cleared and other months kept, as in the file."""
-    path, fake = school(tmp_path)
+    frames = small_school()  # with one April log, so that April is a recorded month
+    april = {"date": dt.date(2025, 4, 1), "staff_id": "S1", "content": "日常", "status": "done"}
+    frames["logs"] = pd.concat([frames["logs"], pd.DataFrame([april])], ignore_index=True)
+    path, fake = school(tmp_path, frames)
     copy = Path(shutil.copy(path, tmp_path / "cli.xlsm"))
     for month in ("2025-03", "2025-04", "2025-03"):
         fake[HOME].cells[MONTH] = month

@@ -9,7 +9,8 @@ from fractions import Fraction
 
 import pytest
 
-from logistics.core.periods import Month
+from logistics.core.periods import Month, Quarter
+from logistics.core.recorded import score_recorded
 from logistics.core.scoring import score_month
 from logistics.core.summary import summarize
 from logistics.demo_data import SPIKE_METER
@@ -66,7 +67,16 @@ def test_year_end_for_a_school_year(demo_ds, monkeypatch):
     monkeypatch.setattr(demo_ds, "settings", demo_ds.settings.__class__(year_start_month=9))
     context = year_end_context(demo_ds, 2024, AS_OF, "en")
     assert context["months"][0] == "Sep" and context["months"][-1] == "Aug"
-    assert context["quarters"][0]["quarter"] == "2024-09—2024-11"
+    # SPEC 4.3: calendar quarters whatever YearStartMonth is; Sep 2024–Aug 2025 touches five.
+    quarters = {q["quarter"]: q for q in context["quarters"]}
+    assert list(quarters) == ["2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3"]
+    # Each is what `summary --quarter` writes: its recorded months, all three of them.
+    for label in ("2025Q1", "2025Q3"):
+        q = Quarter.parse(label)
+        monthly = [x for xs in score_recorded(demo_ds, q.months, AS_OF).values() for x in xs]
+        rows = summarize(label, monthly, demo_ds.settings)
+        assert quarters[label]["count"] == len(rows) > 0
+        assert quarters[label]["average"] == f.score(f.mean([r.average for r in rows]))
 
 
 def test_monthly_notice(demo_ds):

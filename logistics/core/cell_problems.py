@@ -1,0 +1,53 @@
+"""Problems about single cells that need more than a parse: merged ranges in a table, and how
+a range is worded (SPEC 4.5: a merged cell gets its own message; ranges read as a clerk
+would say them)."""
+
+from __future__ import annotations
+
+from . import schema
+from .problems import Problem, display
+from .rawbook import RawSheet
+
+
+def merged_problems(sheet: schema.Sheet, raw: RawSheet, found: list[Problem]) -> list[Problem]:
+    """One ``merged_cells`` problem per merged range of the table, at its first cell; the
+    problems of the other cells of the range (empty, so "required") are dropped."""
+    column_of = {j: key for key, j in raw.positions.items()}
+    merged: list[Problem] = []
+    covered = []
+    for m in raw.merged:
+        keys = [column_of[j] for j in range(m.first_col, m.last_col + 1) if j in column_of]
+        if not keys:
+            continue
+        row = max(m.first_row, raw.header_row + 1)
+        value = raw.frame.at[row, keys[0]] if row in raw.frame.index else None
+        merged.append(Problem("merged_cells", sheet.key, row, keys[0], value, {"cells": m.ref}))
+        covered.append(m)
+    kept = [
+        p
+        for p in found
+        if p.row is None
+        or p.column not in raw.positions
+        or not any(m.covers(p.row, raw.positions[p.column]) for m in covered)
+    ]
+    return sorted(merged + kept, key=lambda p: p.row or 0)
+
+
+def range_text(low: float | None, high: float | None, lang: str) -> str:
+    """How a clerk says a range: 应在 0 到 24 之间 / 应不小于 0 (en: between 0 and 24)."""
+    lo = None if low is None else display(low)
+    hi = None if high is None else display(high)
+    if lang == "zh":
+        if lo is not None and hi is not None:
+            return f"应在 {lo} 到 {hi} 之间"
+        return f"应不小于 {lo}" if lo is not None else f"应不大于 {hi}"
+    if lo is not None and hi is not None:
+        return f"it must be between {lo} and {hi}"
+    return f"it must be at least {lo}" if lo is not None else f"it must be at most {hi}"
+
+
+def range_params(column: schema.Column) -> dict[str, object]:
+    return {
+        "range": range_text(column.min, column.max, "zh"),
+        "range_en": range_text(column.min, column.max, "en"),
+    }

@@ -1,0 +1,51 @@
+"""SPEC 4.1 "Recorded months": only months with log rows are scored.
+
+A month is recorded when the Logs sheet has at least one row dated in it, up to the as-of
+date. Months that are not recorded are not scored at all: they do not enter a quarter or a
+year (so 月数 counts recorded months in which the person was scored), ``score --all`` skips
+them, and ``score --month`` of such a month writes no rows and warns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .dataset import Dataset
+from .periods import Month
+from .problems import Problem
+from .scoring import MonthScore, score_month
+
+
+def recorded_months(ds: Dataset, as_of: dt.date) -> list[Month]:
+    """Every recorded month up to ``as_of``, in order."""
+    dates = ds.tables["logs"]["date"].dropna()
+    dates = dates[dates <= pd.Timestamp(as_of)]
+    if dates.empty:
+        return []
+    periods = dates.dt.to_period("M").unique()
+    return sorted(Month(int(p.year), int(p.month)) for p in periods)
+
+
+def score_recorded(
+    ds: Dataset, months: Iterable[Month], as_of: dt.date
+) -> dict[Month, list[MonthScore]]:
+    """{month: its scores} for the recorded months among ``months``, in the order given."""
+    recorded = set(recorded_months(ds, as_of))
+    return {m: score_month(ds, m, as_of) for m in months if m in recorded}
+
+
+def not_recorded(month: Month, as_of: dt.date) -> Problem:
+    """The warning for ``score --month`` of a month without log rows up to ``as_of``."""
+    return Problem(
+        "month_not_recorded", "logs", None, None, None, {"month": month.label, "as_of": str(as_of)}
+    )
+
+
+def period_not_recorded(period: str, as_of: dt.date) -> Problem:
+    """The warning for a quarter or year without a recorded month up to ``as_of``."""
+    return Problem(
+        "period_not_recorded", "logs", None, None, None, {"period": period, "as_of": str(as_of)}
+    )
