@@ -18,6 +18,7 @@ from .core import outputs, schema
 from .core.dataset import Dataset, today
 from .core.energy import MeterMonth, energy_month
 from .core.parsing import parse_date
+from .core.pay import annual_year_end_pay, pool_problems
 from .core.periods import Month, Quarter, year_months
 from .core.problems import Problem
 from .core.rawbook import RawBook
@@ -114,7 +115,7 @@ def score(
         merged = outputs.merge_period(
             ds.owned.get("scores"), schema.SCORES, {m.label for m in chosen}, new
         )
-        return {"scores": merged}, []
+        return {"scores": merged}, pool_problems(ds, result.months)
 
     return _run(book, as_of, compute)
 
@@ -142,6 +143,7 @@ def rank(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
         for month in year_months(year, ds.settings.year_start_month):
             result.months += score_month(ds, month, when)
         result.periods = summarize(str(year), result.months, ds.settings)
+        annual_year_end_pay(ds, year, result.periods)
         new = outputs.annual_rows(result.periods, ds.lang)
         merged = outputs.merge_period(ds.owned.get("annual"), schema.ANNUAL, {str(year)}, new)
         return {"annual": merged}, []

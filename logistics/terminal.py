@@ -10,10 +10,12 @@ from rich.table import Table
 
 from .core import outputs, schema
 from .core.energy import MeterMonth
+from .core.periods import Month
 from .core.problems import Problem, display
 from .core.rounding import to_float
 from .core.scoring import MonthScore
 from .core.summary import PeriodScore
+from .explain_days import print_days
 from .jobs import Explanation
 
 MAX_PROBLEMS_SHOWN = 40
@@ -196,9 +198,10 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         t(lang, "总分", "Total"),
         f"{float(x.total):g}",
         f"{outputs.grade_label(x.grade, lang)} · {t(lang, '名次', 'rank')} {x.rank}"
-        f" · {t(lang, '绩效工资', 'pay')} {float(x.pay):.2f}",
+        f" · {t(lang, '绩效工资', 'pay')} {'' if x.pay is None else f'{float(x.pay):.2f}'}",
     )
     console.print(summary)
+    print_days(console, x, ex.tables, lang, Month.parse(x.month).first)
     for key in ("logs", "inspections", "requests", "meetings", "plans"):
         rows = x.evidence.get(key, [])
         if not rows:

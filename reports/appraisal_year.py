@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from logistics.core.dataset import Dataset
+from logistics.core.pay import annual_year_end_pay
 from logistics.core.periods import Month, Quarter, year_months
 from logistics.core.scoring import MonthScore, score_month
 from logistics.core.summary import PeriodScore, summarize
@@ -47,6 +48,7 @@ def appraisal_year(ds: Dataset, year: int, as_of: dt.date) -> AppraisalYear:
     monthly = {m: score_month(ds, m, as_of) for m in months}
     every = [x for m in months for x in monthly[m]]
     annual = summarize(str(year), every, ds.settings)
+    annual_year_end_pay(ds, year, annual)
     quarters = []
     for i in range(4):
         block = months[3 * i : 3 * i + 3]

@@ -181,7 +181,7 @@ def _quarters(y: AppraisalYear) -> list[Context]:
                 "average": f.score(f.mean(averages)),
                 "top": f.score(max(averages)) if averages else f.BLANK,
                 **{g: sum(r.grade == g for r in q.rows) for g in GRADE_KEYS},
-                "pay": f.money(sum((x.pay for x in q.monthly), Fraction(0))),
+                "pay": f.money(sum((x.pay or Fraction(0) for x in q.monthly), Fraction(0))),
             }
         )
     return out

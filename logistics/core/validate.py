@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import schema
 from .dataset import Dataset
+from .leave_transfer_pool_checks import leave_transfer_pool_problems
 from .parsing import parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
@@ -30,6 +31,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     calendar = WorkCalendar(_overrides(tables["calendar"]))
     _cross_checks(tables, problems)
     _warnings(tables, as_of, problems)
+    problems += leave_transfer_pool_problems(tables, settings, as_of)
     owned = {s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets}
     return Dataset(raw.lang, tables, settings, calendar, owned, raw.home, problems)
 
@@ -237,6 +239,11 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
 def _setting_value(d: SettingDef, value: object) -> object:
     if d.kind is schema.Kind.TEXT:
         return parse_text(value)
+    if d.kind is schema.Kind.CHOICE:  # stored by key; any of its labels is accepted
+        found = schema.Column(d.key, d.zh, d.en, d.kind, choices=d.choices).choice_for(
+            str(parse_text(value))
+        )
+        return None if found is None else found.key
     parsed = (parse_int if d.kind is schema.Kind.INT else parse_number)(value)
     if not isinstance(parsed, float):
         return None
@@ -247,6 +254,9 @@ def _setting_value(d: SettingDef, value: object) -> object:
 
 def _expected(d: SettingDef, lang: str) -> str:
     kind, low, high = d.kind, d.min, d.max
+    if kind is schema.Kind.CHOICE:
+        listed = "、".join(f"{c.zh}/{c.en}" for c in d.choices)
+        return f"应为以下之一：{listed}" if lang == "zh" else f"expected one of: {listed}"
     what = (
         ("整数" if lang == "zh" else "a whole number")
         if kind is schema.Kind.INT

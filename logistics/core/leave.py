@@ -1,0 +1,51 @@
+"""SPEC 4.1: leave (请假). Every leave type, 公出 included, removes its days from WD(s,m),
+and log rows dated inside a person's leave count for nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+
+def valid_leave(leave: pd.DataFrame | None) -> pd.DataFrame:
+    """Leave rows that can be used: 工号, 开始日期 and 结束日期 present and End ≥ Start.
+
+    Rows that fail are validation errors (they block scoring); this keeps ``explain`` and the
+    checks themselves from tripping over them.
+    """
+    if leave is None or leave.empty:
+        return pd.DataFrame({"staff_id": [], "start": [], "end": []})
+    rows = leave.dropna(subset=["staff_id", "start", "end"])
+    return rows[rows["end"] >= rows["start"]]
+
+
+def leave_days(
+    leave: pd.DataFrame | None, first: dt.date, last: dt.date
+) -> dict[str, set[dt.date]]:
+    """Calendar days in [first, last] inside a Leave row, per 工号 (weekends included: a log
+    on a Saturday inside a leave counts for nothing either)."""
+    rows = valid_leave(leave)
+    if rows.empty:
+        return {}
+    lo, hi = pd.Timestamp(first), pd.Timestamp(last)
+    rows = rows[(rows["start"] <= hi) & (rows["end"] >= lo)]
+    days: dict[str, set[dt.date]] = {}
+    for sid, start, end in zip(rows["staff_id"], rows["start"], rows["end"], strict=True):
+        day, stop = max(start, lo).date(), min(end, hi).date()
+        mine = days.setdefault(str(sid), set())
+        while day <= stop:
+            mine.add(day)
+            day += dt.timedelta(days=1)
+    return days
+
+
+def drop_leave_logs(logs: pd.DataFrame, days: dict[str, set[dt.date]]) -> pd.DataFrame:
+    """``logs`` without the rows dated inside their person's leave."""
+    if not days or logs.empty:
+        return logs
+    pairs = pd.MultiIndex.from_tuples(
+        [(sid, pd.Timestamp(d)) for sid, dates in days.items() for d in dates]
+    )
+    keys = pd.MultiIndex.from_arrays([logs["staff_id"], logs["date"]])
+    return logs[~keys.isin(pairs)]
