@@ -19,6 +19,7 @@ from reports.energy_notice import energy_context
 from reports.filenames import safe_filename, unique_names
 from reports.meeting_sheet import find_meetings, meeting_context
 from reports.monthly_notice import monthly_context
+from reports.pay_notice import month_pay_context, year_pay_context
 from reports.pdf import convert_to_pdf
 from reports.render import TemplateRenderer
 from reports.template_files import find_template
@@ -31,7 +32,7 @@ from .core.periods import Month
 from .core.problems import Problem
 from .jobs import Book, read_dataset
 
-KINDS = ("year-end", "monthly", "energy", "meeting", "contracts")
+KINDS = ("year-end", "monthly", "energy", "meeting", "contracts", "pay-notice")
 
 
 @dataclass
@@ -137,12 +138,27 @@ def _documents(
             yield stem, energy_context(ds, m, as_of, lang)
     elif kind == "meeting":
         yield from _meetings(ds, lang, meeting_id, month)
+    elif kind == "pay-notice":
+        yield _pay_notice(ds, as_of, lang, month, year)
     else:
         y = year if year is not None else default_year(ds, as_of)
         for _, person in active_staff(ds, as_of).iterrows():
             sid, name = str(person["staff_id"]), str(person["name"])
             stem = _t(lang, f"岗位责任状-{sid}-{name}", f"Contract-{sid}-{name}")
             yield stem, contract_context(ds, person, y, lang)
+
+
+def _pay_notice(
+    ds: Dataset, as_of: dt.date, lang: str, month: Month | str | None, year: int | None
+) -> Job:
+    """绩效公示 of ``--year`` when given, else of ``--month`` (default: the Home month)."""
+    school = ds.settings.school_name
+    if year is not None:
+        stem = _t(lang, f"{school}-{year}年度绩效公示", f"{school}-{year} pay notice")
+        return stem, year_pay_context(ds, year, as_of, lang)
+    m = _month(month) if month is not None else default_month(ds, as_of)
+    stem = _t(lang, f"{school}-{m.label}绩效公示", f"{school}-{m.label} pay notice")
+    return stem, month_pay_context(ds, m, as_of, lang)
 
 
 def _meetings(

@@ -22,6 +22,7 @@ TEMPLATE_NAMES: dict[str, str] = {
     "energy": "energy_notice",
     "meeting": "meeting_sheet",
     "contracts": "contract",
+    "pay-notice": "pay_notice",
 }
 
 

@@ -19,6 +19,7 @@ from docx.document import Document
 from .layouts.contract import contract
 from .layouts.meeting import meeting
 from .layouts.notices import energy, monthly
+from .layouts.pay_notice import pay_notice
 from .layouts.year_end import year_end
 from .template_files import TEMPLATE_NAMES, template_filename
 
@@ -32,6 +33,7 @@ BUILDERS: dict[str, Callable[[str], Document]] = {
     "energy": energy,
     "meeting": meeting,
     "contracts": contract,
+    "pay-notice": pay_notice,
 }
 
 
