@@ -233,16 +233,21 @@ def report(
     workbook: Workbook,
     kind: Annotated[
         str,
-        typer.Argument(help="year-end, monthly, energy, meeting or contracts.", show_default=False),
+        typer.Argument(
+            help="year-end, monthly, energy, meeting, contracts or pay-notice.",
+            show_default=False,
+        ),
     ],
     month: Annotated[
         str | None,
         typer.Option(
-            help="The month, YYYY-MM (monthly, energy; meeting: every meeting of the month)."
+            help="The month, YYYY-MM (monthly, energy, pay-notice; meeting: every meeting of "
+            "the month)."
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option(help="The appraisal year (year-end, contracts).")
+        int | None,
+        typer.Option(help="The appraisal year (year-end, contracts; pay-notice for the year)."),
     ] = None,
     meeting: Annotated[str | None, typer.Option(help="One meeting's ID (meeting).")] = None,
     out: Annotated[Path, typer.Option(help="Folder for the documents.")] = Path("."),
@@ -252,7 +257,8 @@ def report(
     as_of: AsOf = None,
 ) -> None:
     """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
-    work sheets or responsibility contracts. The workbook itself is not changed."""
+    work sheets, responsibility contracts or the pay notice (绩效公示). The workbook itself is
+    not changed."""
     from .core.outputs import validation_rows
     from .documents import make_report
 

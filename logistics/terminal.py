@@ -80,6 +80,7 @@ OMITTED_IN_TERMINAL = {
     "timeliness_score",
     "last_year",
 }
+OPTIONAL_IN_TERMINAL = {"year_end_pay"}  # shown only when some row has one
 
 
 def _table(
@@ -91,8 +92,13 @@ def _table(
 ) -> Table:
     """The rows, wrapped, not cut; without their period column unless the title lacks it."""
     first = 0 if with_period else 1
+    rows = list(rows)
     keep = [
-        i for i, c in enumerate(sheet.columns) if i >= first and c.key not in OMITTED_IN_TERMINAL
+        i
+        for i, c in enumerate(sheet.columns)
+        if i >= first
+        and c.key not in OMITTED_IN_TERMINAL
+        and not (c.key in OPTIONAL_IN_TERMINAL and all(row[i] is None for row in rows))
     ]
     table = Table(title=title)
     for i in keep:

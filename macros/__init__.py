@@ -20,6 +20,7 @@ __all__ = [
     "energy_statistics",
     "meeting_sheets",
     "monthly_notice",
+    "pay_notice",
     "rank_year",
     "responsibility_contracts",
     "summarize_quarter",
@@ -86,3 +87,9 @@ def responsibility_contracts() -> None:
     """岗位责任状 / Contracts: one responsibility contract per staff member in post, for the
     Home sheet's year. Blocked by validation errors."""
     run_button("responsibility_contracts")
+
+
+def pay_notice() -> None:
+    """绩效公示 / Pay notice: the public pay notice (scores, grades, coefficients, pay, the
+    pool, the posting period) of the Home sheet's month. Blocked by validation errors."""
+    run_button("pay_notice")

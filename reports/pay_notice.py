@@ -150,3 +150,13 @@ def pool_rows(ds: Dataset, y: AppraisalYear, lang: str) -> list[Context]:
             }
         )
     return rows
+
+
+def pay_pools_context(ds: Dataset, y: AppraisalYear, lang: str) -> Context:
+    """The year-end report's pay by month and year-end pool (SPEC 5)."""
+    year_end = pool_amounts(ds.tables.get("pay_pools")).get(str(y.year))
+    return {
+        "pools": pool_rows(ds, y, lang),
+        "year_end_pool": f.money(year_end),
+        "has_year_end_pool": year_end is not None,
+    }

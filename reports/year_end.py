@@ -18,6 +18,7 @@ from . import formatting as f
 from .appraisal_year import AppraisalYear, appraisal_year
 from .energy_summary import KINDS, kind_months, total
 from .lookups import staff_names
+from .pay_notice import pay_pools_context
 from .service_stats import CHECKLIST, meeting_stats, plan_stats, request_stats
 
 Context = dict[str, Any]
@@ -73,6 +74,7 @@ def year_end_context(
         "requests": requests,
         "plans": plans,
         "appendix": _appendix(y, ranking, lang),
+        **pay_pools_context(ds, y, lang),
     }
 
 
@@ -92,6 +94,9 @@ def _summary(y: AppraisalYear, lang: str) -> Context:
         "excellent_rate": f.ratio(counts["excellent"], staff),
         "pay_total": f.money(pay),
         "pay_per_person": f.money(pay / staff if staff else None),
+        "year_end_total": f.money(
+            sum((r.year_end_pay for r in y.annual if r.year_end_pay is not None), Fraction(0))
+        ),
     }
 
 
@@ -106,6 +111,7 @@ def _ranking(y: AppraisalYear, lang: str) -> list[Context]:
             "score": f.score(r.average),
             "grade": f.grade(r.grade, lang),
             "pay": f.money(r.pay),
+            "year_end_pay": f.money(r.year_end_pay),
         }
         for r in y.annual
     ]

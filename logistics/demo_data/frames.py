@@ -14,6 +14,7 @@ from ..core.settings import SETTING_DEFS
 from ..core.workdays import WorkCalendar
 from .energy import energy_rows
 from .inspections import inspection_rows
+from .leave_transfers import drop_logs_on_leave, leave_and_transfers
 from .logs import log_columns
 from .meetings import meeting_rows
 from .people import MIN_STAFF, Person, draw_staff
@@ -53,14 +54,18 @@ def demo_frames(
     for key, table in rows.items():  # B's rows are A's rows: their totals tie
         rows[key] = [r for r in table if r["staff_id"] != b]
         rows[key] += [{**r, "staff_id": b} for r in table if r["staff_id"] == a]
+    leave, transfers, moved = leave_and_transfers(year, people, roles, seed + 1)
     _number(rows["meetings"], "meeting_id", f"HY{year}-", ("date",))
     _number(rows["requests"], "request_id", f"SQ{year}-", ("date",))
     _number(rows["plans"], "plan_id", f"JH{year}-", ("start", "due"), width=2)
     rows["inspections"].sort(key=lambda r: (r["date"], r["staff_id"]))
     return {
         "posts": _frame("posts", [_post_row(p) for p in POSTS]),
-        "staff": _frame("staff", [_staff_row(p) for p in people]),
-        "logs": _frame("logs", log_columns(year, people, roles, cal, logs_per_day, gen)),
+        "staff": _frame("staff", [{**_staff_row(p), **_moved(p, moved)} for p in people]),
+        "logs": _frame(
+            "logs",
+            drop_logs_on_leave(log_columns(year, people, roles, cal, logs_per_day, gen), leave),
+        ),
         "inspections": _frame("inspections", rows["inspections"]),
         "meetings": _frame("meetings", rows["meetings"]),
         "energy": _frame("energy", energy_rows(year, people, cal, rng)),
@@ -72,7 +77,15 @@ def demo_frames(
         "calendar": _frame(
             "calendar", [{"date": d, "type": kind, "note": note} for d, kind, note in overrides]
         ),
+        "leave": _frame("leave", leave),
+        "transfers": _frame("transfers", transfers),
+        "pay_pools": _frame("pay_pools", []),
     }
+
+
+def _moved(p: Person, moved: dict[str, str]) -> dict[str, object]:
+    """A moved person's Staff row shows the post held now (SPEC 3.1)."""
+    return {"post_id": moved[p.staff_id]} if p.staff_id in moved else {}
 
 
 def _frame(key: str, data: Sequence[dict[str, object]] | dict[str, np.ndarray]) -> pd.DataFrame:

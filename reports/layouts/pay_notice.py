@@ -37,10 +37,12 @@ def pay_notice(lang: str) -> Document:
     para(
         doc,
         t(
-            "奖励性绩效总额 {{ pool }} 元，按每人“绩效工资基数 × 绩效系数”的分值占比分配，"
+            "{% if is_year %}全年各月{% endif %}奖励性绩效总额{% if is_year %}合计{% endif %} "
+            "{{ pool }} 元，按每人“绩效工资基数 × 绩效系数”的分值占比分配，"
             "计算到分；各人舍去的不足一分部分合计补足的分，按舍去部分大小依次分配（相同时名次"
             "在前者优先，再按工号）。实际分配合计 {{ paid }} 元。",
-            "A pool of {{ pool }} yuan is shared in proportion to each person's PayBase × "
+            "{% if is_year %}The monthly pools total{% else %}A pool of{% endif %} {{ pool }} "
+            "yuan{% if is_year %}, each{% endif %} shared in proportion to each person's PayBase × "
             "coefficient, to the cent; the cents left over by rounding down go one each to the "
             "largest remainders (ties: better rank, then staff ID). Total paid: {{ paid }} yuan.",
         ),
@@ -158,6 +160,7 @@ def pay_notice(lang: str) -> Document:
             Col(t("人数", "Staff"), 20, "{{ p.staff }}"),
         ],
         "p in pools",
+        keep_together=True,
     )
     tag(doc, "endif")
 

@@ -14,6 +14,7 @@ from reports.contract import active_staff, contract_context
 from reports.energy_notice import energy_context
 from reports.meeting_sheet import find_meetings, meeting_context
 from reports.monthly_notice import monthly_context
+from reports.pay_notice import month_pay_context
 from reports.render import sandbox
 from reports.template_files import PROJECT_TEMPLATES, TEMPLATE_NAMES, template_filename
 from reports.template_source import LANGS, template_bytes
@@ -45,6 +46,7 @@ def contexts(demo_ds):
         out["energy", lang] = energy_context(demo_ds, Month.parse(MONTH), AS_OF, lang)
         out["meeting", lang] = meeting_context(demo_ds, meeting, lang)
         out["contracts", lang] = contract_context(demo_ds, person, 2025, lang)
+        out["pay-notice", lang] = month_pay_context(demo_ds, Month.parse(MONTH), AS_OF, lang)
     return out
 
 
