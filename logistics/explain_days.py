@@ -50,7 +50,7 @@ def print_days(
                 str(r), display(row["start"]), display(row["end"]), types.get(row["type"], "")
             )
         console.print(table)
-    if x.post_periods:
+    if len(x.post_periods) > 1:  # one post all month needs no table
         posts = tables.get("posts")
         names: dict[object, object] = {}
         if isinstance(posts, pd.DataFrame):

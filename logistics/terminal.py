@@ -145,9 +145,9 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         console.print(
             t(
                 lang,
-                f"{staff_id} 在 {month} 没有考评（无工作日、未入职或工号不存在）。",
-                f"{staff_id} is not scored in {month} (no working days, not employed "
-                f"then, or an unknown StaffID).",
+                f"{staff_id} 在 {month} 没有考评（无工作日、全月请假、未入职或工号不存在）。",
+                f"{staff_id} is not scored in {month} (no working days, on leave all "
+                f"month, not employed then, or an unknown StaffID).",
             ),
             style="yellow",
         )
@@ -176,9 +176,17 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         t(
             lang,
             f"完成数量 {float(x.units):g} / 目标 {float(x.target):.2f}"
-            f"（月目标 × {x.workdays}/{x.full_workdays}）",
+            + (
+                f"（各工作日所在岗位的月目标之和 ÷ {x.full_workdays}）"
+                if len(x.post_periods) > 1
+                else f"（月目标 × {x.workdays}/{x.full_workdays}）"
+            ),
             f"units {float(x.units):g} / target {float(x.target):.2f} "
-            f"(monthly target × {x.workdays}/{x.full_workdays})",
+            + (
+                f"(the monthly targets of each working day's post, summed, ÷ {x.full_workdays})"
+                if len(x.post_periods) > 1
+                else f"(monthly target × {x.workdays}/{x.full_workdays})"
+            ),
         ),
     )
     summary.add_row(

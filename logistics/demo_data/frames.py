@@ -20,7 +20,7 @@ from .meetings import meeting_rows
 from .people import MIN_STAFF, Person, draw_staff
 from .plans import plan_rows
 from .posts import POSTS, Post
-from .school_calendar import calendar_rows
+from .school_calendar import D, calendar_rows
 from .service_requests import request_rows
 
 
@@ -79,8 +79,14 @@ def demo_frames(
         ),
         "leave": _frame("leave", leave),
         "transfers": _frame("transfers", transfers),
-        "pay_pools": _frame("pay_pools", []),
+        "pay_pools": _frame("pay_pools", [_year_end_pool(year, people)]),
     }
+
+
+def _year_end_pool(year: int, people: list[Person]) -> dict[str, object]:
+    """A year-end pool (年终绩效, SPEC 4.6): 2,000 yuan per person employed at the year's end."""
+    staying = sum(p.end is None or p.end >= D(year, 12, 31) for p in people)
+    return {"period": str(year), "amount": 2000 * staying, "note": "年终绩效"}
 
 
 def _moved(p: Person, moved: dict[str, str]) -> dict[str, object]:
