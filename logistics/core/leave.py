@@ -15,7 +15,14 @@ def valid_leave(leave: pd.DataFrame | None) -> pd.DataFrame:
     checks themselves from tripping over them.
     """
     if leave is None or leave.empty:
-        return pd.DataFrame({"staff_id": [], "start": [], "end": []})
+        return pd.DataFrame(
+            {
+                "staff_id": pd.Series(dtype=object),
+                "start": pd.Series(dtype="datetime64[ns]"),
+                "end": pd.Series(dtype="datetime64[ns]"),
+                "type": pd.Series(dtype=object),
+            }
+        )
     rows = leave.dropna(subset=["staff_id", "start", "end"])
     return rows[rows["end"] >= rows["start"]]
 
