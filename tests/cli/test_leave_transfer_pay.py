@@ -102,8 +102,9 @@ def test_quarter_and_year_agree_with_the_scores_sheet(tmp_path: Path, lang: str)
 
 def test_pool_mode_pays_the_pool_and_warns_about_a_month_without_one(tmp_path: Path):
     # Pools for January and the year, none for February or March. One person: the whole
-    # pool is theirs (10,000.00); 年终绩效 = the year's pool, 3,000.00.
-    pools = [{"period": "2025-01", "amount": 10000}, {"period": "2025", "amount": 3000}]
+    # pool is theirs (10,000.00); 年终绩效 = the year's pool, 3,000.00. The periods are typed
+    # as Excel keeps them: the date Excel made of "2025-01", and the number 2025.
+    pools = [{"period": D(2025, 1, 1), "amount": 10000}, {"period": 2025, "amount": 3000}]
     book = build(tmp_path / "p.xlsm", frames("总额分配", pools))
     for args in (["score", book, "--all"], ["rank", book, "--year", "2025"]):
         result = invoke(*args, *AS_OF)

@@ -156,3 +156,21 @@ def test_pay_pool_periods_read_as_typed_and_must_be_unique():
     )
     found = [(p.code, p.row) for p in ds.problems if p.sheet == "pay_pools"]
     assert ("duplicate_period", 3) in found and ("pay_period_invalid", 4) in found
+
+
+def test_a_pool_with_no_weight_to_share_by_leaves_pay_blank_with_a_warning():
+    from logistics.core.pay import pool_problems
+
+    days = WorkCalendar().month_workdays(2025, 3)
+    ds = dataset(
+        as_of=AS_OF,
+        posts=[POST],
+        staff=[person("S1", start=D(2025, 3, 1), pay_base=0)],  # Σw = 0 × 1.2 = 0
+        logs=[log(d, "S1") for d in days],
+        settings=POOL_MODE,
+        pay_pools=[{"period": "2025-03", "amount": 5000}],
+    )
+    scores = score_month(ds, MARCH, AS_OF)
+    assert [x.pay for x in scores] == [None]
+    found = pool_problems(ds, scores)
+    assert [(p.code, p.value, p.is_error) for p in found] == [("pool_no_weight", "2025-03", False)]
