@@ -39,8 +39,8 @@ def pay_notice(lang: str) -> Document:
         t(
             "{% if is_year %}全年各月{% endif %}奖励性绩效总额{% if is_year %}合计{% endif %} "
             "{{ pool }} 元，按每人“绩效工资基数 × 绩效系数”的分值占比分配，"
-            "计算到分；各人舍去的不足一分部分合计补足的分，按舍去部分大小依次分配（相同时名次"
-            "在前者优先，再按工号）。实际分配合计 {{ paid }} 元。",
+            "计算到分：先舍去每人应得金额中不足一分的部分，余下的分按舍去部分从大到小逐一补给"
+            "（相同时名次在前者优先，再按工号）。实际分配合计 {{ paid }} 元。",
             "{% if is_year %}The monthly pools total{% else %}A pool of{% endif %} {{ pool }} "
             "yuan{% if is_year %}, each{% endif %} shared in proportion to each person's PayBase × "
             "coefficient, to the cent; the cents left over by rounding down go one each to the "
@@ -165,7 +165,7 @@ def pay_notice(lang: str) -> Document:
     tag(doc, "endif")
 
     doc.add_heading(t("三、公示期与异议", "3. Posting period and objections"), 1)
-    para(
+    posting = para(
         doc,
         t(
             "公示期为 {{ posting_days }} 个工作日：{{ posting_start }}至{{ posting_end }}。"
@@ -177,6 +177,7 @@ def pay_notice(lang: str) -> Document:
             "checks and answers. Without objections, pay is made as posted.",
         ),
     )
+    keep_with_next(posting)  # the closing lines and the signatures stay on one page
     keep_with_next(
         para(
             doc,
