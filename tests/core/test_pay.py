@@ -174,3 +174,13 @@ def test_a_pool_with_no_weight_to_share_by_leaves_pay_blank_with_a_warning():
     assert [x.pay for x in scores] == [None]
     found = pool_problems(ds, scores)
     assert [(p.code, p.value, p.is_error) for p in found] == [("pool_no_weight", "2025-03", False)]
+
+
+def test_pay_mode_takes_either_language_and_refuses_anything_else():
+    assert two_people([{"key": "PayMode", "value": "Pool"}]).settings.pay_mode == "pool"
+    assert (
+        two_people([{"key": "绩效分配方式", "value": "基数系数"}]).settings.pay_mode == "base_coef"
+    )
+    ds = two_people([{"key": "绩效分配方式", "value": "按人头"}])
+    assert [(p.code, p.row, p.column) for p in ds.errors] == [("setting_invalid", 2, "value")]
+    assert "总额分配/Pool" in ds.errors[0].message("zh")
