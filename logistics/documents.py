@@ -69,9 +69,10 @@ def make_report(
 ) -> ReportResult:
     """Write the documents of ``kind`` into ``out_dir``.
 
-    ``month`` (monthly, energy; meeting: every meeting of the month) defaults to the Home
-    sheet's 考核月份, else the month of ``as_of``; ``year`` (year-end, contracts) to the Home
-    sheet's 考核年度, else the appraisal year holding ``as_of``; ``meeting_id`` picks one
+    ``month`` (monthly, energy, pay-notice; meeting: every meeting of the month) defaults to
+    the Home sheet's 考核月份, else the month of ``as_of``; ``year`` (year-end, contracts) to
+    the Home sheet's 考核年度, else the appraisal year holding ``as_of`` (pay-notice: a given
+    ``year`` makes the year's notice, else the month's); ``meeting_id`` picks one
     meeting. ``lang`` defaults to the workbook's language; ``templates_dir`` to the project's.
     """
     if kind not in KINDS:

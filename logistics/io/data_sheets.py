@@ -75,6 +75,8 @@ def input_column_format(formats: Formats, col: Column) -> Format | None:
         return formats.date
     if col.kind is Kind.TEXT and col.key.endswith("_id"):
         return formats.text  # identifiers: Excel keeps 001 as typed instead of the number 1
+    if col.key == "period":
+        return formats.text  # 绩效总额 期间: 2026-03 stays text, not a date Excel makes of it
     return None
 
 
