@@ -98,3 +98,22 @@ def test_pay_notice_renders_in_zh_and_en(pool_book: Path, tmp_path: Path):
     assert "联系人：____" in zh and "后勤处负责人（签字）" in zh
     assert "Performancepaynotice:Mar2025" in en and "43,800.00" in en
     assert "{{" not in zh + en and "—" not in zh.split("二、公示名单")[1].split("三、")[0]
+
+
+def test_year_end_report_shows_pay_by_pool_and_year_end_pay(pool_book: Path):
+    from reports.year_end import year_end_context
+
+    ds = load(read_workbook(pool_book), AS_OF)
+    context = year_end_context(ds, 2025, AS_OF, "zh")
+    pools = pool_school_frames(2025)["pay_pools"].set_index("period")["amount"]
+    # A row per month with its pool, all of it paid; 年终绩效 per person adds up to the pool.
+    assert [p["pool"] for p in context["pools"]] == [
+        f"{pools[f'2025-{m:02d}']:,}.00" for m in range(1, 13)
+    ]
+    assert all(p["pool"] == p["paid"] for p in context["pools"])
+    assert context["has_year_end_pool"]
+    assert (
+        context["summary"]["year_end_total"] == context["year_end_pool"] == f"{pools['2025']:,}.00"
+    )
+    shares = [Fraction(r["year_end_pay"].replace(",", "")) for r in context["ranking"]]
+    assert sum(shares) == pools["2025"]
