@@ -32,27 +32,32 @@ def leave_days(
 ) -> dict[str, set[dt.date]]:
     """Calendar days in [first, last] inside a Leave row, per 工号 (weekends included: a log
     on a Saturday inside a leave counts for nothing either)."""
-    rows = valid_leave(leave)
-    if rows.empty:
-        return {}
-    lo, hi = pd.Timestamp(first), pd.Timestamp(last)
-    rows = rows[(rows["start"] <= hi) & (rows["end"] >= lo)]
     days: dict[str, set[dt.date]] = {}
-    for sid, start, end in zip(rows["staff_id"], rows["start"], rows["end"], strict=True):
+    if leave is None or leave.empty:
+        return days
+    lo, hi = pd.Timestamp(first), pd.Timestamp(last)
+    # Plain Python over the few leave rows: this runs once for every month scored.
+    for sid, start, end in zip(leave["staff_id"], leave["start"], leave["end"], strict=True):
+        if sid is None or pd.isna(start) or pd.isna(end) or end < lo or start > hi:
+            continue  # unusable (an error validation reports) or outside the window
         day, stop = max(start, lo).date(), min(end, hi).date()
         mine = days.setdefault(str(sid), set())
         while day <= stop:
             mine.add(day)
             day += dt.timedelta(days=1)
-    return days
+    return {sid: mine for sid, mine in days.items() if mine}
 
 
 def drop_leave_logs(logs: pd.DataFrame, days: dict[str, set[dt.date]]) -> pd.DataFrame:
     """``logs`` without the rows dated inside their person's leave."""
     if not days or logs.empty:
         return logs
-    pairs = pd.MultiIndex.from_tuples(
-        [(sid, pd.Timestamp(d)) for sid, dates in days.items() for d in dates]
-    )
-    keys = pd.MultiIndex.from_arrays([logs["staff_id"], logs["date"]])
-    return logs[~keys.isin(pairs)]
+    candidates = logs[logs["staff_id"].isin(list(days))]
+    inside = [
+        row
+        for row, sid, day in zip(
+            candidates.index, candidates["staff_id"], candidates["date"], strict=True
+        )
+        if not pd.isna(day) and day.date() in days[sid]
+    ]
+    return logs.drop(index=inside) if inside else logs

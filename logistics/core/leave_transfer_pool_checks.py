@@ -76,8 +76,8 @@ def _leave(leave: pd.DataFrame, logs: pd.DataFrame, known: set[object]) -> list[
         if before is None or end > before[0]:
             latest_end[sid] = (end, int(r))
     # Logs inside a leave: they count for nothing (SPEC 4.1).
-    dated = logs.dropna(subset=["staff_id", "date"])
-    dated = dated[dated["staff_id"].isin(set(rows["staff_id"]))]
+    dated = logs[logs["staff_id"].isin(set(rows["staff_id"]))]
+    dated = dated.dropna(subset=["staff_id", "date"])
     if not dated.empty:
         pairs = (
             dated[["staff_id", "date"]]

@@ -33,11 +33,19 @@ class PostHistory:
         self._moves: dict[str, tuple[list[dt.date], list[str]]] = {}
         if transfers is None or transfers.empty:
             return
-        rows = transfers.dropna(subset=["staff_id", "effective_date", "from_post_id"])
-        rows = rows.assign(_row=rows.index).sort_values(["effective_date", "_row"], kind="stable")
-        for sid, day, from_post in zip(
-            rows["staff_id"], rows["effective_date"], rows["from_post_id"], strict=True
-        ):
+        # Plain Python: a school has a handful of transfers, and this runs once a month scored.
+        rows = sorted(
+            (day, row, sid, from_post)
+            for row, sid, day, from_post in zip(
+                transfers.index,
+                transfers["staff_id"],
+                transfers["effective_date"],
+                transfers["from_post_id"],
+                strict=True,
+            )
+            if sid is not None and from_post is not None and not pd.isna(day)
+        )
+        for day, _, sid, from_post in rows:
             dates, posts = self._moves.setdefault(str(sid), ([], []))
             dates.append(day.date())
             posts.append(str(from_post))
