@@ -16,10 +16,11 @@ import pandas as pd
 
 from .dataset import Dataset
 from .leave import drop_leave_logs, leave_days
+from .own_days import own_days
 from .pay import apply_month_pool
 from .pay_pools import pool_amounts
 from .periods import Month
-from .posts_on_day import PostHistory, PostPeriod, post_periods
+from .posts_on_day import PostHistory, PostPeriod
 from .rounding import round_half_up
 from .settings import Settings, exact
 
@@ -135,20 +136,11 @@ def score_month(
     scores = []
     people = zip(staff["staff_id"], staff["name"], staff["post_id"], staff["pay_base"], strict=True)
     for (sid, name, post_id, pay_base), wd in zip(people, wd_counts, strict=True):
-        target_days = exact(post_target.get(post_id, 0)) * int(wd)
-        periods: list[PostPeriod] = []
-        away = 0
+        own = None
         if sid in on_leave or history.moved(sid):  # day by day (SPEC 4.1, 4.2)
-            first, last = (np.datetime64(x, "D").item() for x in employed[sid])
-            days = [d for d in counted_days if first <= d <= last]
-            away = sum(d in on_leave.get(sid, ()) for d in days)
-            days = [d for d in days if d not in on_leave.get(sid, ())]
-            periods = post_periods(history, sid, days)
-            wd = len(days)
-            target_days = sum(
-                (exact(post_target.get(p.post_id, 0)) * p.days for p in periods), Fraction(0)
-            )
-            post_id = periods[-1].post_id if periods else post_id
+            when = tuple(np.datetime64(x, "D").item() for x in employed[sid])
+            own = own_days(sid, counted_days, when, on_leave.get(sid, set()), history, post_target)
+            wd, post_id = own.workdays, own.post_id or post_id
         if wd <= 0:
             continue
         score = MonthScore(
@@ -160,14 +152,15 @@ def score_month(
             workdays=int(wd),
             full_workdays=len(full),
             log_days=int(log_days.get(sid, 0)),
-            target=target_days / len(full),
+            target=exact(post_target.get(post_id, 0)) * int(wd) / len(full),
             units=exact(_zero(units.get(sid))),
             inspection_points=exact(_zero(points.get(sid))),
             items=int(items.get(sid, 0)),
             credits=credits.get(sid, Fraction(0)),
-            leave_days=away,
-            post_periods=periods,
         )
+        if own is not None:
+            score.target = own.target_units / len(full)
+            score.leave_days, score.post_periods = own.leave_days, own.periods
         if with_evidence:
             score.evidence = {
                 "logs": evidence_logs.get(score.staff_id, []),
