@@ -114,3 +114,26 @@ def test_transfer_rows_are_checked():
     assert ("after_end", "transfers", 3, "effective_date") in found
     assert ("transfer_same_post", "transfers", 3, "to_post_id") in found
     assert ("unknown_post", "transfers", 4, "from_post_id") in found
+
+
+def test_post_on_a_day_follows_the_earliest_later_transfer():
+    import pandas as pd
+
+    from logistics.core.posts_on_day import PostHistory
+
+    moves = pd.DataFrame(
+        {
+            "staff_id": ["S1", "S1"],
+            "effective_date": pd.to_datetime(["2025-06-02", "2025-03-17"]),
+            "from_post_id": ["P2", "P1"],
+            "to_post_id": ["P3", "P2"],
+        },
+        index=[2, 3],
+    )
+    history = PostHistory(moves, {"S1": "P3"})
+    # Before 17 March: P1; from 17 March (the effective day itself) to 1 June: P2; then P3.
+    assert [
+        history.post_on("S1", d)
+        for d in (D(2025, 3, 14), D(2025, 3, 17), D(2025, 6, 1), D(2025, 6, 2))
+    ] == ["P1", "P2", "P2", "P3"]
+    assert history.post_on("S9", D(2025, 3, 1)) is None and not history.moved("S9")
