@@ -159,11 +159,11 @@ def year_end(lang: str) -> Document:
         Col(t("工号", "ID"), 14.5, "{{ r.staff_id }}"),
         Col(t("姓名", "Name"), 16, "{{ r.name }}"),
         Col(t("岗位", "Post"), 22, "{{ r.post }}", "l"),
-        *month_cols("r.m", 11.4),
+        *month_cols("r.m", 10.0),  # narrower since 年终绩效 joined: 100.0 still fits
         Col(t("年度得分", "Score"), 15, "{{ r.score }}"),
         Col(t("等级", "Grade"), 17, "{{ r.grade }}"),
         Col(t("全年绩效工资", "Annual pay"), 22, "{{ r.pay }}", "r"),
-        Col(t("年终绩效", "Year-end pay"), 19, "{{ r.year_end_pay }}", "r"),
+        Col(t("年终绩效", "Year-end pay"), 17, "{{ r.year_end_pay }}", "r"),
     ]
     loop_table(
         doc,
