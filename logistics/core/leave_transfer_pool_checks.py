@@ -195,7 +195,7 @@ def _pools(
     if settings.pay_mode == "pool":
         dates = logs["date"].dropna()
         dates = dates[dates <= pd.Timestamp(as_of)]
-        recorded = sorted({Month.of(d.date()) for d in dates})
+        recorded = sorted(Month(p.year, p.month) for p in dates.dt.to_period("M").unique())
         found += [
             Problem("pool_missing", "pay_pools", None, "period", m.label)
             for m in recorded
