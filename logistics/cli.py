@@ -178,11 +178,14 @@ def rank(
     as_of: AsOf = None,
 ) -> None:
     """Rank the year into the Annual sheet (年终排名), with the year's performance pay."""
-    _run_job(
-        workbook,
-        lambda b: jobs.rank(b, year, _date(as_of)),
-        lambda r: console.print(terminal.annual_table(r.periods, r.lang, str(year))),
-    )
+
+    def show(r: jobs.JobResult) -> None:
+        console.print(terminal.annual_table(r.periods, r.lang, str(year)))
+        line = terminal.year_end_line(r.periods, r.lang)
+        if line:
+            console.print(line)
+
+    _run_job(workbook, lambda b: jobs.rank(b, year, _date(as_of)), show)
 
 
 @app.command()

@@ -79,8 +79,8 @@ OMITTED_IN_TERMINAL = {
     "quality_score",
     "timeliness_score",
     "last_year",
+    "year_end_pay",  # 年终绩效: a line under the ranking gives its total
 }
-OPTIONAL_IN_TERMINAL = {"year_end_pay"}  # shown only when some row has one
 
 
 def _table(
@@ -92,13 +92,8 @@ def _table(
 ) -> Table:
     """The rows, wrapped, not cut; without their period column unless the title lacks it."""
     first = 0 if with_period else 1
-    rows = list(rows)
     keep = [
-        i
-        for i, c in enumerate(sheet.columns)
-        if i >= first
-        and c.key not in OMITTED_IN_TERMINAL
-        and not (c.key in OPTIONAL_IN_TERMINAL and all(row[i] is None for row in rows))
+        i for i, c in enumerate(sheet.columns) if i >= first and c.key not in OMITTED_IN_TERMINAL
     ]
     table = Table(title=title)
     for i in keep:
@@ -243,3 +238,16 @@ def _cell(value: object, column: schema.Column, lang: str) -> str:
     if column.kind is schema.Kind.CHOICE:
         return next((c.label(lang) for c in column.choices if c.key == value), str(value))
     return display(value)
+
+
+def year_end_line(rows: list[PeriodScore], lang: str) -> str | None:
+    """年终绩效 in one line (the Annual sheet has it per person), or None without a pool."""
+    paid = [r.year_end_pay for r in rows if r.year_end_pay is not None]
+    if not paid:
+        return None
+    total = f"{float(sum(paid)):,.2f}"
+    return t(
+        lang,
+        f"年终绩效：{len(paid)} 人，合计 {total} 元（每人金额见“年终排名”工作表）。",
+        f"Year-end pay: {len(paid)} people, {total} yuan in all (each on the Annual sheet).",
+    )
