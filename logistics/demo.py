@@ -113,6 +113,9 @@ def _print_summary(
     console.print(
         terminal.annual_table(annual.periods[:10], lang, f"{DEMO_YEAR} 年终排名（前 10 名）")
     )
+    year_end = terminal.year_end_line(annual.periods, lang)
+    if year_end:
+        console.print(year_end)
     alerts = [r for r in energy.energy if r.alert]
     console.print(terminal.energy_table(alerts, lang, "能耗预警（同比增幅超过阈值）", True))
     console.print(f"已写入：考评、季度汇总、年终排名、能耗统计、校验结果 → {path}")
