@@ -220,11 +220,14 @@ def rank(
     as_of: AsOf = None,
 ) -> None:
     """Rank the year into the Annual sheet (年终排名), with the year's performance pay."""
-    _run_job(
-        workbook,
-        lambda b: jobs.rank(b, year, _date(as_of)),
-        lambda r: console.print(terminal.annual_table(r.periods, r.lang, str(year))),
-    )
+
+    def show(r: jobs.JobResult) -> None:
+        console.print(terminal.annual_table(r.periods, r.lang, str(year)))
+        line = terminal.year_end_line(r.periods, r.lang)
+        if line:
+            console.print(line)
+
+    _run_job(workbook, lambda b: jobs.rank(b, year, _date(as_of)), show)
 
 
 @app.command()
@@ -325,21 +328,23 @@ def report(
     kind: Annotated[
         str,
         typer.Argument(
-            help="year-end, monthly, energy, meeting, contracts, reception, inventory (--year) "
-            "or asset-ledger (as of --as-of).",
+            help="year-end, monthly, energy, meeting, contracts, pay-notice, reception, "
+            "inventory (--year) or asset-ledger (as of --as-of).",
             show_default=False,
         ),
     ],
     month: Annotated[
         str | None,
         typer.Option(
-            help="The month, YYYY-MM (monthly, energy; meeting, reception: every one of the month)."
+            help="The month, YYYY-MM (monthly, energy, pay-notice; meeting, reception: every "
+            "one of the month)."
         ),
     ] = None,
     year: Annotated[
         int | None,
         typer.Option(
-            help="The appraisal year (year-end, contracts); the count's year (inventory)."
+            help="The appraisal year (year-end, contracts; pay-notice for the year); the "
+            "count's year (inventory)."
         ),
     ] = None,
     meeting: Annotated[str | None, typer.Option(help="One meeting's ID (meeting).")] = None,
@@ -353,8 +358,8 @@ def report(
     as_of: AsOf = None,
 ) -> None:
     """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
-    work sheets, responsibility contracts, reception lists, the inventory report or the asset
-    ledger. The workbook itself is not changed."""
+    work sheets, responsibility contracts, the pay notice (绩效公示), reception lists, the
+    inventory report or the asset ledger. The workbook itself is not changed."""
     from .core.outputs import validation_rows
     from .documents import make_report
 

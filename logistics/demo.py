@@ -12,6 +12,7 @@ from . import jobs, terminal
 from .core.periods import Month, Quarter
 from .core.schema import SHEETS
 from .demo_data import demo_frames
+from .demo_data.pool_school import POOL_SCHOOL, pool_school_frames
 from .documents import make_report
 from .io.builder import build_workbook
 from .io.file_book import FileBook
@@ -19,6 +20,7 @@ from .io.file_book import FileBook
 DEMO_YEAR = 2025
 DEMO_AS_OF = dt.date(DEMO_YEAR, 12, 31)  # a closed year: the demo is the same every day
 WORKBOOK_NAME = "示例实验小学-后勤考核-2025.xlsm"
+POOL_WORKBOOK_NAME = f"{POOL_SCHOOL}-后勤考核-2025.xlsm"  # the same year, paid by pool
 
 
 def run_demo(out: Path, console: Console) -> Path:
@@ -55,14 +57,40 @@ def run_demo(out: Path, console: Console) -> Path:
             counted = jobs.inventory(book, DEMO_YEAR, DEMO_AS_OF)
             step("年终考核报告 / year-end report")
             report = make_report(book, "year-end", year=DEMO_YEAR, out_dir=out, as_of=DEMO_AS_OF)
-            step("完成 / done")
+        step("总额分配示例学校 / a school paid by pool")
+        pool_path, pool_documents = _pool_school(out, months, quarters)
+        step("完成 / done")
     _print_summary(console, path, frames, checked, scored, quarterly, annual, energy)
     _print_receptions(console, receptions)
     _print_property(console, assets, counted)
     for document in report.written:
         console.print(f"年终考核报告：{document}")
     console.print(report.message)
+    console.print(
+        f"第二所示例学校（{POOL_SCHOOL}，绩效分配方式：总额分配，每月绩效总额和年终绩效总额见"
+        f"“绩效总额”表）：{pool_path}"
+    )
+    for document in pool_documents:
+        console.print(f"{POOL_SCHOOL}：{document}")
     return path
+
+
+def _pool_school(out: Path, months: list[Month], quarters: list[Quarter]) -> tuple[Path, list]:
+    """The second demo school, paid by pool: computed, with its year-end report and its
+    year's pay notice (绩效公示). Returns the workbook and the documents written."""
+    path = out / POOL_WORKBOOK_NAME
+    if path.exists():
+        path.unlink()
+    build_workbook(path, "zh", pool_school_frames(DEMO_YEAR))
+    written = []
+    with FileBook.open(path) as book:
+        jobs.score(book, months, DEMO_AS_OF)
+        jobs.summary(book, quarters, DEMO_AS_OF)
+        jobs.rank(book, DEMO_YEAR, DEMO_AS_OF)
+        for kind in ("year-end", "pay-notice"):
+            done = make_report(book, kind, year=DEMO_YEAR, out_dir=out, as_of=DEMO_AS_OF)
+            written += done.written
+    return path, written
 
 
 def _print_summary(
@@ -91,6 +119,9 @@ def _print_summary(
     console.print(
         terminal.annual_table(annual.periods[:10], lang, f"{DEMO_YEAR} 年终排名（前 10 名）")
     )
+    year_end = terminal.year_end_line(annual.periods, lang)
+    if year_end:
+        console.print(year_end)
     alerts = [r for r in energy.energy if r.alert]
     console.print(terminal.energy_table(alerts, lang, "能耗预警（同比增幅超过阈值）", True))
     console.print(f"已写入：考评、季度汇总、年终排名、能耗统计、接待统计、校验结果 → {path}")

@@ -23,6 +23,7 @@ from reports.font_check import font_warning
 from reports.inventory_report import inventory_context
 from reports.meeting_sheet import find_meetings, meeting_context
 from reports.monthly_notice import monthly_context
+from reports.pay_notice import month_pay_context, year_pay_context
 from reports.pdf import convert_to_pdf
 from reports.reception_list import find_receptions, reception_context
 from reports.render import TemplateRenderer
@@ -43,6 +44,7 @@ KINDS = (
     "energy",
     "meeting",
     "contracts",
+    "pay-notice",
     "reception",
     "inventory",
     "asset-ledger",
@@ -86,10 +88,11 @@ def make_report(
 ) -> ReportResult:
     """Write the documents of ``kind`` into ``out_dir``.
 
-    ``month`` (monthly, energy; meeting: every meeting of the month) defaults to the Home
-    sheet's 考核月份, else the month of ``as_of``; ``year`` (year-end, contracts) to the Home
-    sheet's 考核年度, else the appraisal year holding ``as_of``; ``meeting_id`` picks one
-    meeting, ``reception_id`` one reception (reception: else every reception of the month).
+    ``month`` (monthly, energy, pay-notice; meeting: every meeting of the month) defaults to
+    the Home sheet's 考核月份, else the month of ``as_of``; ``year`` (year-end, contracts) to
+    the Home sheet's 考核年度, else the appraisal year holding ``as_of`` (pay-notice: a given
+    ``year`` makes the year's notice, else the month's); ``meeting_id`` picks one meeting,
+    ``reception_id`` one reception (reception: else every reception of the month).
     ``lang`` defaults to the workbook's language; ``templates_dir`` to the project's.
     ``progress(done, total)`` is called before each document and once more before the PDFs
     (``done == total``), for a page that shows how far long work has got.
@@ -184,6 +187,8 @@ def _documents(
     elif kind == "asset-ledger":  # as of the as-of date
         stem = _t(lang, f"{school}-资产台账-{as_of}", f"{school}-asset ledger-{as_of}")
         yield stem, ledger_context(ds, as_of, lang)
+    elif kind == "pay-notice":
+        yield _pay_notice(ds, as_of, lang, month, year)
     else:
         y = year if year is not None else default_year(ds, as_of)
         lookups.require_contract_year(ds, y, as_of)
@@ -191,6 +196,19 @@ def _documents(
             sid, name = str(person["staff_id"]), str(person["name"])
             stem = _t(lang, f"岗位责任状-{sid}-{name}", f"Contract-{sid}-{name}")
             yield stem, contract_context(ds, person, y, lang)
+
+
+def _pay_notice(
+    ds: Dataset, as_of: dt.date, lang: str, month: Month | str | None, year: int | None
+) -> Job:
+    """绩效公示 of ``--year`` when given, else of ``--month`` (default: the Home month)."""
+    school = ds.settings.school_name
+    if year is not None:
+        stem = _t(lang, f"{school}-{year}年度绩效公示", f"{school}-{year} pay notice")
+        return stem, year_pay_context(ds, year, as_of, lang)
+    m = _month(month) if month is not None else default_month(ds, as_of)
+    stem = _t(lang, f"{school}-{m.label}绩效公示", f"{school}-{m.label} pay notice")
+    return stem, month_pay_context(ds, m, as_of, lang)
 
 
 def _meetings(

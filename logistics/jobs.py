@@ -19,6 +19,7 @@ from .core.assets import AssetStat, CountLine, asset_stats, count_result, counts
 from .core.dataset import Dataset, today
 from .core.energy import MeterMonth, energy_month
 from .core.parsing import parse_date
+from .core.pay import annual_year_end_pay, pool_problems
 from .core.periods import Month, Quarter, year_months
 from .core.problems import Problem
 from .core.rawbook import RawBook
@@ -119,7 +120,7 @@ def score(
         merged = outputs.merge_period(
             ds.owned.get("scores"), schema.SCORES, {m.label for m in chosen}, new
         )
-        return {"scores": merged}, warnings
+        return {"scores": merged}, warnings + pool_problems(ds, result.months)
 
     return _run(book, as_of, compute)
 
@@ -156,6 +157,7 @@ def rank(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
         for scores in scored.values():
             result.months += scores
         result.periods = summarize(str(year), result.months, ds.settings)
+        annual_year_end_pay(ds, year, result.periods)
         new = outputs.annual_rows(result.periods, ds.lang)
         merged = outputs.merge_period(ds.owned.get("annual"), schema.ANNUAL, {str(year)}, new)
         return {"annual": merged}, [] if scored else [period_not_recorded(str(year), when)]

@@ -20,12 +20,14 @@ from .core import outputs, schema
 from .core.asset_outputs import asset_stats_rows, count_result_rows
 from .core.assets import RESULTS, AssetStat, CountLine, result_label
 from .core.energy import MeterMonth
+from .core.periods import Month
 from .core.problems import Problem, display
 from .core.receptions import ReceptionMonth, reception_stat_rows
 from .core.rounding import to_float
 from .core.safe_text import terminal_text
 from .core.scoring import MonthScore
 from .core.summary import PeriodScore
+from .explain_days import print_days
 from .jobs import Explanation
 
 MAX_PROBLEMS_SHOWN = 40
@@ -102,6 +104,7 @@ OMITTED_IN_TERMINAL = {
     "quality_score",
     "timeliness_score",
     "last_year",
+    "year_end_pay",  # 年终绩效: a line under the ranking gives its total
 }
 
 
@@ -176,9 +179,9 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         console.print(
             t(
                 lang,
-                f"{staff_id} 在 {month} 没有考评（无工作日、未入职或工号不存在）。",
-                f"{staff_id} is not scored in {month} (no working days, not employed "
-                f"then, or an unknown StaffID).",
+                f"{staff_id} 在 {month} 没有考评（无工作日、全月请假、未入职或工号不存在）。",
+                f"{staff_id} is not scored in {month} (no working days, on leave all "
+                f"month, not employed then, or an unknown StaffID).",
             ),
             style="yellow",
         )
@@ -211,9 +214,17 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         t(
             lang,
             f"完成数量 {float(x.units):g} / 目标 {float(x.target):.2f}"
-            f"（月目标 × {x.workdays}/{x.full_workdays}）",
+            + (
+                f"（各工作日所在岗位的月目标之和 ÷ {x.full_workdays}）"
+                if len(x.post_periods) > 1
+                else f"（月目标 × {x.workdays}/{x.full_workdays}）"
+            ),
             f"units {float(x.units):g} / target {float(x.target):.2f} "
-            f"(monthly target × {x.workdays}/{x.full_workdays})",
+            + (
+                f"(the monthly targets of each working day's post, summed, ÷ {x.full_workdays})"
+                if len(x.post_periods) > 1
+                else f"(monthly target × {x.workdays}/{x.full_workdays})"
+            ),
         ),
     )
     summary.add_row(
@@ -239,9 +250,10 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         t(lang, "总分", "Total"),
         f"{float(x.total):g}",
         f"{outputs.grade_label(x.grade, lang)} · {t(lang, '名次', 'rank')} {x.rank}"
-        f" · {t(lang, '绩效工资', 'pay')} {float(x.pay):.2f}",
+        f" · {t(lang, '绩效工资', 'pay')} {'' if x.pay is None else f'{float(x.pay):.2f}'}",
     )
     console.print(summary)
+    print_days(console, x, ex.tables, lang, Month.parse(x.month).first)
     for key in ("logs", "inspections", "requests", "meetings", "plans"):
         rows = x.evidence.get(key, [])
         if not rows:
@@ -286,4 +298,17 @@ def count_summary(lines: list[CountLine], lang: str) -> str:
     counts = Counter(key for x in lines for key in x.results)
     return "  ".join(
         f"{result_label((key,), lang)} {counts[key]}" for key in RESULTS if counts.get(key)
+    )
+
+
+def year_end_line(rows: list[PeriodScore], lang: str) -> str | None:
+    """年终绩效 in one line (the Annual sheet has it per person), or None without a pool."""
+    paid = [r.year_end_pay for r in rows if r.year_end_pay is not None]
+    if not paid:
+        return None
+    total = f"{float(sum(paid)):,.2f}"
+    return t(
+        lang,
+        f"年终绩效：{len(paid)} 人，合计 {total} 元（每人金额见“年终排名”工作表）。",
+        f"Year-end pay: {len(paid)} people, {total} yuan in all (each on the Annual sheet).",
     )

@@ -24,6 +24,7 @@ __all__ = [
     "inventory_report",
     "meeting_sheets",
     "monthly_notice",
+    "pay_notice",
     "rank_year",
     "reception_lists",
     "reception_statistics",
@@ -128,3 +129,9 @@ def asset_ledger() -> None:
     """资产台账 / Asset ledger: a page per room (分室账) of the assets held on the Home
     sheet's 截止日期 (else today). Blocked by validation errors."""
     run_button("asset_ledger")
+
+
+def pay_notice() -> None:
+    """绩效公示 / Pay notice: the public pay notice (scores, grades, coefficients, pay, the
+    pool, the posting period) of the Home sheet's month. Blocked by validation errors."""
+    run_button("pay_notice")

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from logistics.core.dataset import Dataset
+from logistics.core.pay import annual_year_end_pay
 from logistics.core.periods import Month, calendar_quarters, year_months
 from logistics.core.recorded import score_recorded
 from logistics.core.scoring import MonthScore
@@ -53,6 +54,7 @@ def appraisal_year(ds: Dataset, year: int, as_of: dt.date) -> AppraisalYear:
     monthly = {m: scored.get(m, []) for m in months}
     every = [x for m in months for x in monthly[m]]
     annual = summarize(str(year), every, ds.settings)
+    annual_year_end_pay(ds, year, annual)
     quarters = []
     for q in quarter_list:
         scores = [x for m in q.months for x in scored.get(m, [])]

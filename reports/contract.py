@@ -88,7 +88,9 @@ def contract_context(ds: Dataset, person: pd.Series, year: int, lang: str) -> Co
                 "grade": f.grade(g, lang),
                 "band": bands[g],
                 "coef": f.coef(coef_of(g, s)),
-                "pay": f.money(round_half_up(pay_base * coef_of(g, s), 2)),
+                "pay": f.money(round_half_up(pay_base * coef_of(g, s), 2))
+                if s.pay_mode != "pool"  # 总额分配: the share depends on everyone's points
+                else f.t(lang, "按当月绩效总额分配", "a share of the month's pool"),
             }
             for g in GRADE_KEYS
         ],

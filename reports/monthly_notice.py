@@ -54,7 +54,7 @@ def monthly_context(
             "top": f.score(max(totals)) if totals else f.BLANK,
             "bottom": f.score(min(totals)) if totals else f.BLANK,
             **{g: sum(x.grade == g for x in scores) for g in GRADE_KEYS},
-            "pay_total": f.money(sum((x.pay for x in scores), Fraction(0))),
+            "pay_total": f.money(sum((x.pay or Fraction(0) for x in scores), Fraction(0))),
         },
         "excellent": joiner.join(x.name for x in scores if x.grade == "excellent"),
         "improve": [

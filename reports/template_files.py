@@ -25,6 +25,7 @@ TEMPLATE_NAMES: dict[str, str] = {
     "reception": "reception_list",
     "inventory": "inventory_report",
     "asset-ledger": "asset_ledger",
+    "pay-notice": "pay_notice",
 }
 
 

@@ -19,6 +19,7 @@ from docx.document import Document
 from .layouts.contract import contract
 from .layouts.meeting import meeting
 from .layouts.notices import energy, monthly
+from .layouts.pay_notice import pay_notice
 from .layouts.property import asset_ledger, inventory_report
 from .layouts.reception import reception
 from .layouts.year_end import year_end
@@ -37,6 +38,7 @@ BUILDERS: dict[str, Callable[[str], Document]] = {
     "reception": reception,
     "inventory": inventory_report,
     "asset-ledger": asset_ledger,
+    "pay-notice": pay_notice,
 }
 
 

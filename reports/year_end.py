@@ -19,6 +19,7 @@ from . import formatting as f
 from .appraisal_year import AppraisalYear, appraisal_year
 from .energy_summary import kind_months, year_totals
 from .lookups import staff_names
+from .pay_notice import pay_pools_context
 from .reception_summary import reception_year
 from .service_stats import meeting_stats, plan_stats, request_stats
 from .year_end_property import property_context
@@ -78,6 +79,7 @@ def year_end_context(
         "appendix": _appendix(y, ranking, lang),
         "receptions": reception_year(ds, y.months, as_of, lang),
         **property_context(ds, year, first, until, lang),  # property, satisfaction
+        **pay_pools_context(ds, y, lang),
     }
 
 
@@ -97,6 +99,9 @@ def _summary(y: AppraisalYear, lang: str) -> Context:
         "excellent_rate": f.ratio(counts["excellent"], staff),
         "pay_total": f.money(pay),
         "pay_per_person": f.money(pay / staff if staff else None),
+        "year_end_total": f.money(
+            sum((r.year_end_pay for r in y.annual if r.year_end_pay is not None), Fraction(0))
+        ),
     }
 
 
@@ -111,6 +116,7 @@ def _ranking(y: AppraisalYear, lang: str) -> list[Context]:
             "score": f.score(r.average),
             "grade": f.grade(r.grade, lang),
             "pay": f.money(r.pay),
+            "year_end_pay": f.money(r.year_end_pay),
         }
         for r in y.annual
     ]
@@ -186,7 +192,7 @@ def _quarters(y: AppraisalYear) -> list[Context]:
                 "average": f.score(f.mean(averages)),
                 "top": f.score(max(averages)) if averages else f.BLANK,
                 **{g: sum(r.grade == g for r in q.rows) for g in GRADE_KEYS},
-                "pay": f.money(sum((x.pay for x in q.monthly), Fraction(0))),
+                "pay": f.money(sum((x.pay or Fraction(0) for x in q.monthly), Fraction(0))),
             }
         )
     return out

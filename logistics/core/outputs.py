@@ -45,7 +45,7 @@ def score_rows(scores: Iterable[MonthScore], lang: str) -> list[Row]:
             grade_label(x.grade, lang),
             x.rank,
             float(x.coef),
-            float(x.pay),
+            _num(x.pay),
         ]
         for x in scores
     ]
@@ -79,6 +79,7 @@ def annual_rows(rows: Iterable[PeriodScore], lang: str) -> list[Row]:
             grade_label(r.grade, lang),
             r.rank,
             float(r.pay),
+            _num(r.year_end_pay),
         ]
         for r in rows
     ]

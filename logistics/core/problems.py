@@ -306,6 +306,64 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
         "'{label}' is updated; the results in '{name}' are not and may be out of date. Delete "
         "it if it is not needed, or move it to another workbook to keep it.",
     ),
+    "leave_overlap": (
+        WARNING,
+        "该请假与第 {other_row} 行的请假时间重叠。请核对日期，重复的请删除一行。",
+        "This leave overlaps the leave on row {other_row}. Check the dates; delete a "
+        "row entered twice.",
+    ),
+    "log_on_leave": (
+        WARNING,
+        "日志日期 {value} 在该人员的请假期间内（请假表第 {leave_row} 行），不计入考评。"
+        "请核对请假日期或日志日期。",
+        "Log date {value} falls inside this person's leave (Leave sheet row {leave_row}) and "
+        "is not counted. Check the leave or the log date.",
+    ),
+    "transfer_same_post": (
+        ERROR,
+        "新岗位编号与原岗位编号相同（{value}）。调岗须换到另一个岗位，请改正。",
+        "ToPostID is the same as FromPostID ({value}). A transfer moves to another post: "
+        "correct it.",
+    ),
+    "transfer_chain": (
+        ERROR,
+        "原岗位编号“{value}”与该人员上一次调岗（第 {prev_row} 行）的新岗位编号“{prev_to}”不一致。"
+        "请按生效日期核对两次调岗。",
+        "FromPostID '{value}' is not the ToPostID '{prev_to}' of this person's previous "
+        "transfer (row {prev_row}). Check both transfers by their dates.",
+    ),
+    "transfer_chain_end": (
+        ERROR,
+        "该人员最后一次调岗的新岗位编号“{value}”与“人员”表中的当前岗位“{current}”不一致。"
+        "请改正调岗记录，或把人员表的岗位编号改为调入的岗位。",
+        "The last transfer's ToPostID '{value}' is not the current post '{current}' on the "
+        "Staff sheet. Correct the transfer, or set the Staff sheet's PostID to the new post.",
+    ),
+    "pay_period_invalid": (
+        ERROR,
+        "期间“{value}”无法识别。月度总额请写 2026-03，年终总额请写 2026。",
+        "Period '{value}' is not understood. Write 2026-03 for a month's pool, 2026 for "
+        "the year-end pool.",
+    ),
+    "duplicate_period": (
+        ERROR,
+        "期间 {period} 重复（第 {first_row} 行已填写）。每个期间只能有一个总额，请删除一行。",
+        "Period {period} is given twice (first on row {first_row}). Keep one amount per period.",
+    ),
+    "pool_missing": (
+        WARNING,
+        "绩效分配方式为“总额分配”，但“绩效总额”表中没有 {value} 的总额，该月绩效工资留空。"
+        "请补填该月总额。",
+        "PayMode is Pool but the PayPools sheet has no amount for {value}, so that month's "
+        "pay is left blank. Add the month's pool.",
+    ),
+    "pool_no_weight": (
+        WARNING,
+        "{value} 的绩效总额无法分配：参加考评人员的绩效工资基数 × 系数合计为 0，绩效工资留空。"
+        "请在人员表填写绩效工资基数。",
+        "The pool of {value} cannot be shared: PayBase × coefficient sums to 0 over the "
+        "people scored, so pay is left blank. Fill in PayBase on the Staff sheet.",
+    ),
 }
 
 

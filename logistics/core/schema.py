@@ -299,6 +299,61 @@ CALENDAR = Sheet(
     ),
 )
 
+# ---- leave, transfers and pay pools (SPEC 3.1; optional sheets) --------------------------
+LEAVE_TYPE = (
+    Choice("personal", "事假", "Personal"),
+    Choice("sick", "病假", "Sick"),
+    Choice("annual", "年休假", "Annual"),
+    Choice("family", "婚丧假", "Family"),
+    Choice("maternity", "产假", "Maternity"),
+    Choice("business", "公出", "Business"),
+    Choice("other", "其他", "Other"),
+)
+LEAVE = Sheet(
+    "leave",
+    "请假",
+    "Leave",
+    table="tblLeave",
+    required=False,
+    columns=(
+        _col("staff_id", "工号", "StaffID", required=True, width=10),
+        _col("start", "开始日期", "Start", D, required=True),
+        _col("end", "结束日期", "End", D, required=True),
+        _col("type", "类型", "Type", C, required=True, choices=LEAVE_TYPE, width=10),
+        _col("note", "说明", "Note", width=30),
+    ),
+)
+
+TRANSFERS = Sheet(
+    "transfers",
+    "调岗",
+    "Transfers",
+    table="tblTransfers",
+    required=False,
+    columns=(
+        _col("staff_id", "工号", "StaffID", required=True, width=10),
+        _col("effective_date", "生效日期", "EffectiveDate", D, required=True),
+        _col("from_post_id", "原岗位编号", "FromPostID", required=True, width=12),
+        _col("to_post_id", "新岗位编号", "ToPostID", required=True, width=12),
+        _col("note", "说明", "Note", width=30),
+    ),
+)
+
+# 期间 is text on purpose: `2026-03`, a date Excel made of it, or the number 2026 all come
+# in; logistics.core.pay_pools reads them (and checks uniqueness on what they mean).
+PAY_POOLS = Sheet(
+    "pay_pools",
+    "绩效总额",
+    "PayPools",
+    table="tblPayPools",
+    required=False,
+    columns=(
+        _col("period", "期间", "Period", required=True, width=10),
+        _col("amount", "总额(元)", "Amount", N, required=True, min=0, width=14),
+        _col("note", "说明", "Note", width=30),
+    ),
+)
+
 MONEY_FMT = "#,##0.00"
 RECEPTIONS = Sheet(
     "receptions",
@@ -458,6 +513,7 @@ ANNUAL = Sheet(
         _col("grade", "等级", "Grade", width=8),
         _col("rank", "名次", "Rank", I, num_format="0", width=7),
         _col("pay", "全年绩效工资", "AnnualPay", N, num_format=PAY_FMT, width=14),
+        _col("year_end_pay", "年终绩效", "YearEndPay", N, num_format=PAY_FMT, width=12),
     ),
 )
 
@@ -565,6 +621,9 @@ INPUT_SHEETS: tuple[Sheet, ...] = (
     REQUESTS,
     SETTINGS,
     CALENDAR,
+    LEAVE,
+    TRANSFERS,
+    PAY_POOLS,
     RECEPTIONS,
     ASSETS,
     LOANS,

@@ -16,8 +16,13 @@ import pandas as pd
 
 from .dataset import Dataset
 from .due_items import checklist_done, plan_kept, promise_credit, promises_due
+from .leave import drop_leave_logs, leave_days
 from .numbers import exact, exact_sums_by
+from .own_days import own_days
+from .pay import apply_month_pool
+from .pay_pools import pool_amounts
 from .periods import Month
+from .posts_on_day import PostHistory, PostPeriod
 from .rounding import round_half_up
 from .settings import Settings
 
@@ -45,8 +50,10 @@ class MonthScore:
     grade: str = ""
     rank: int = 0
     coef: Fraction = Fraction(0)
-    pay: Fraction = Fraction(0)  # rounded to 0.01
+    pay: Fraction | None = Fraction(0)  # rounded to 0.01; None: blank (no pool, SPEC 4.6)
     evidence: dict[str, list[int]] = field(default_factory=dict)  # component -> Excel rows
+    leave_days: int = 0  # working days of the month removed by leave (SPEC 4.1)
+    post_periods: list[PostPeriod] = field(default_factory=list)  # the posts over WD(s,m)
 
 
 GRADE_KEYS = ("excellent", "good", "pass", "fail")
@@ -103,7 +110,8 @@ def score_month(
     )
     wd_counts = np.clip(wd_counts, 0, None)
 
-    all_logs = _window(ds.tables["logs"], "date", month.first, end)
+    on_leave = leave_days(ds.tables.get("leave"), month.first, end)
+    all_logs = drop_leave_logs(_window(ds.tables["logs"], "date", month.first, end), on_leave)
     logs = all_logs[all_logs["date"].isin(pd.to_datetime(counted))]
     log_days = logs.drop_duplicates(["staff_id", "date"]).groupby("staff_id").size().to_dict()
     done = all_logs[all_logs["status"] == "done"]
@@ -118,12 +126,23 @@ def score_month(
     post_name = dict(zip(posts["post_id"], posts["post"], strict=True))
     post_target = dict(zip(posts["post_id"], posts["monthly_target"].fillna(0), strict=True))
 
+    history = PostHistory(
+        ds.tables.get("transfers"), dict(zip(staff["staff_id"], staff["post_id"], strict=True))
+    )
+    counted_days = [d for d in full if d <= end]
+    employed = dict(zip(staff["staff_id"], zip(start, stop, strict=True), strict=True))
+
     evidence_logs = _rows_by_staff(all_logs) if with_evidence else {}
     evidence_insp = _rows_by_staff(inspections) if with_evidence else {}
 
     scores = []
     people = zip(staff["staff_id"], staff["name"], staff["post_id"], staff["pay_base"], strict=True)
     for (sid, name, post_id, pay_base), wd in zip(people, wd_counts, strict=True):
+        own = None
+        if sid in on_leave or history.moved(sid):  # day by day (SPEC 4.1, 4.2)
+            when = tuple(np.datetime64(x, "D").item() for x in employed[sid])
+            own = own_days(sid, counted_days, when, on_leave.get(sid, set()), history, post_target)
+            wd, post_id = own.workdays, own.post_id or post_id
         if wd <= 0:
             continue
         score = MonthScore(
@@ -141,6 +160,9 @@ def score_month(
             items=int(items.get(sid, 0)),
             credits=credits.get(sid, Fraction(0)),
         )
+        if own is not None:
+            score.target = own.target_units / len(full)
+            score.leave_days, score.post_periods = own.leave_days, own.periods
         if with_evidence:
             score.evidence = {
                 "logs": evidence_logs.get(score.staff_id, []),
@@ -153,6 +175,8 @@ def score_month(
     for score, rank in zip(scores, competition_ranks([x.total for x in scores]), strict=True):
         score.rank = rank
     scores.sort(key=lambda x: (x.rank, x.staff_id))
+    if s.pay_mode == "pool":
+        apply_month_pool(scores, pool_amounts(ds.tables.get("pay_pools")).get(month.label))
     return scores
 
 

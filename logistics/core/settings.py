@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .numbers import exact as exact  # re-exported: callers import it from here
-from .schema import Kind
+from .schema import Choice, Kind
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class SettingDef:
     max: float | None = None
     note_zh: str = ""
     note_en: str = ""
+    choices: tuple[Choice, ...] = ()  # Kind.CHOICE: the values, stored by key
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -27,6 +28,9 @@ class SettingDef:
     def note(self, lang: str) -> str:
         return self.note_zh if lang == "zh" else self.note_en
 
+
+# SPEC 4.6: how 绩效工资 is set.
+PAY_MODES = (Choice("base_coef", "基数系数", "BaseCoef"), Choice("pool", "总额分配", "Pool"))
 
 SETTING_DEFS: tuple[SettingDef, ...] = (
     SettingDef(
@@ -247,6 +251,16 @@ SETTING_DEFS: tuple[SettingDef, ...] = (
         "12个月内报修达到此次数的资产或地点列为重复报修",
         "An asset or place with this many repair requests in 12 months is a repeat repair",
     ),
+    SettingDef(
+        "pay_mode",
+        "绩效分配方式",
+        "PayMode",
+        "基数系数",
+        Kind.CHOICE,
+        note_zh="基数系数：基数 × 系数；总额分配：按“绩效总额”表的总额按分值分配",
+        note_en="BaseCoef: PayBase × coefficient; Pool: share the PayPools amount by points",
+        choices=PAY_MODES,
+    ),
 )
 SETTINGS_BY_KEY = {d.key: d for d in SETTING_DEFS}
 MAXIMA_KEYS = ("log_points", "quantity_points", "quality_points", "timeliness_points")
@@ -276,6 +290,7 @@ class Settings:
     hosts_divisor: int = 3
     reception_budget: Fraction = Fraction(0)
     repeat_repairs: int = 3
+    pay_mode: str = "base_coef"  # PAY_MODES key
 
     @classmethod
     def from_values(cls, values: dict[str, object]) -> Settings:
@@ -283,7 +298,7 @@ class Settings:
         kw: dict[str, object] = {}
         for key, raw in values.items():
             d = SETTINGS_BY_KEY[key]
-            if d.kind is Kind.TEXT:
+            if d.kind in (Kind.TEXT, Kind.CHOICE):
                 kw[key] = str(raw)
             elif d.kind is Kind.INT:
                 kw[key] = int(raw)  # type: ignore[call-overload]

@@ -21,7 +21,8 @@ class PeriodScore:
     average: Fraction  # rounded to 0.1
     grade: str
     rank: int
-    pay: Fraction  # sum of the monthly pay
+    pay: Fraction  # sum of the monthly pay (a blank month counts 0, SPEC 4.6)
+    year_end_pay: Fraction | None = None  # 年终绩效: the year's pool share (SPEC 4.6)
 
 
 def summarize(period: str, monthly: Iterable[MonthScore], settings: Settings) -> list[PeriodScore]:
@@ -44,7 +45,7 @@ def summarize(period: str, monthly: Iterable[MonthScore], settings: Settings) ->
                 average,
                 grade_of(average, settings),
                 0,
-                sum((x.pay for x in scores), Fraction(0)),
+                sum((x.pay or Fraction(0) for x in scores), Fraction(0)),
             )
         )
     for row, rank in zip(rows, competition_ranks([r.average for r in rows]), strict=True):

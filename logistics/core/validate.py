@@ -15,6 +15,7 @@ from . import schema
 from .asset_checks import asset_problems
 from .cell_problems import merged_problems, range_params, range_text
 from .dataset import Dataset
+from .leave_transfer_pool_checks import leave_transfer_pool_problems
 from .meter_readings import reading_problems
 from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
@@ -40,6 +41,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
     problems += asset_problems(tables, as_of)
     problems += raw.problems  # found while reading: stale copies of output sheets
+    problems += leave_transfer_pool_problems(tables, settings, as_of)
     owned = {s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets}
     return Dataset(raw.lang, tables, settings, calendar, owned, raw.home, problems)
 
@@ -254,6 +256,11 @@ def _setting_value(d: SettingDef, value: object) -> object:
     if d.kind is schema.Kind.TEXT:
         text = parse_text(value)
         return None if text is BAD else text
+    if d.kind is schema.Kind.CHOICE:  # stored by key; any of its labels is accepted
+        found = schema.Column(d.key, d.zh, d.en, d.kind, choices=d.choices).choice_for(
+            str(parse_text(value))
+        )
+        return None if found is None else found.key
     parsed = (parse_int if d.kind is schema.Kind.INT else parse_number)(value)
     if not isinstance(parsed, float):
         return None
@@ -264,6 +271,9 @@ def _setting_value(d: SettingDef, value: object) -> object:
 
 def _expected(d: SettingDef, lang: str) -> str:
     kind, low, high = d.kind, d.min, d.max
+    if kind is schema.Kind.CHOICE:
+        listed = "、".join(f"{c.zh}/{c.en}" for c in d.choices)
+        return f"应为以下之一：{listed}" if lang == "zh" else f"expected one of: {listed}"
     what = (
         ("整数" if lang == "zh" else "a whole number")
         if kind is schema.Kind.INT

@@ -14,6 +14,7 @@ from ..core.settings import SETTING_DEFS
 from ..core.workdays import WorkCalendar
 from .energy import energy_rows
 from .inspections import inspection_rows
+from .leave_transfers import drop_logs_on_leave, leave_and_transfers
 from .logs import log_columns
 from .meetings import meeting_rows
 from .people import MIN_STAFF, Person, draw_staff
@@ -22,7 +23,7 @@ from .posts import POSTS, Post
 from .property import property_rows
 from .receptions import reception_rows
 from .repair_requests import classify_requests, repair_request_rows
-from .school_calendar import calendar_rows
+from .school_calendar import D, calendar_rows
 from .service_requests import request_rows
 
 DEMO_SETTINGS = {"reception_budget": 30000}  # the demo's values where they are not the default
@@ -58,6 +59,7 @@ def demo_frames(
     for key, table in rows.items():  # B's rows are A's rows: their totals tie
         rows[key] = [r for r in table if r["staff_id"] != b]
         rows[key] += [{**r, "staff_id": b} for r in table if r["staff_id"] == a]
+    leave, transfers, moved = leave_and_transfers(year, people, roles, seed + 1)
     _number(rows["meetings"], "meeting_id", f"HY{year}-", ("date",))
     _number(rows["requests"], "request_id", f"SQ{year}-", ("date",))
     _number(rows["plans"], "plan_id", f"JH{year}-", ("start", "due"), width=2)
@@ -68,8 +70,11 @@ def demo_frames(
     rows["requests"] += repair_request_rows(year, people, assets, seed)
     return {
         "posts": _frame("posts", [_post_row(p) for p in POSTS]),
-        "staff": _frame("staff", [_staff_row(p) for p in people]),
-        "logs": _frame("logs", log_columns(year, people, roles, cal, logs_per_day, gen)),
+        "staff": _frame("staff", [{**_staff_row(p), **_moved(p, moved)} for p in people]),
+        "logs": _frame(
+            "logs",
+            drop_logs_on_leave(log_columns(year, people, roles, cal, logs_per_day, gen), leave),
+        ),
         "inspections": _frame("inspections", rows["inspections"]),
         "meetings": _frame("meetings", rows["meetings"]),
         "energy": _frame("energy", energy_rows(year, people, cal, rng)),
@@ -85,11 +90,25 @@ def demo_frames(
         "calendar": _frame(
             "calendar", [{"date": d, "type": kind, "note": note} for d, kind, note in overrides]
         ),
+        "leave": _frame("leave", leave),
+        "transfers": _frame("transfers", transfers),
+        "pay_pools": _frame("pay_pools", [_year_end_pool(year, people)]),
         "receptions": _frame("receptions", reception_rows(year, owners, cal, seed)),
         "assets": _frame("assets", assets),
         "loans": _frame("loans", loans),
         "counts": _frame("counts", counts),
     }
+
+
+def _year_end_pool(year: int, people: list[Person]) -> dict[str, object]:
+    """A year-end pool (年终绩效, SPEC 4.6): 2,000 yuan per person employed at the year's end."""
+    staying = sum(p.end is None or p.end >= D(year, 12, 31) for p in people)
+    return {"period": str(year), "amount": 2000 * staying, "note": "年终绩效"}
+
+
+def _moved(p: Person, moved: dict[str, str]) -> dict[str, object]:
+    """A moved person's Staff row shows the post held now (SPEC 3.1)."""
+    return {"post_id": moved[p.staff_id]} if p.staff_id in moved else {}
 
 
 def _frame(key: str, data: Sequence[dict[str, object]] | dict[str, np.ndarray]) -> pd.DataFrame:

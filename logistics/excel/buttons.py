@@ -34,6 +34,7 @@ BUTTONS: tuple[Button, ...] = (
     Button("EnergyNotice", "energy_notice", "节能通报", "Energy notice", 1),
     Button("MeetingSheets", "meeting_sheets", "会务工作单", "Meeting sheets", 1),
     Button("ResponsibilityContracts", "responsibility_contracts", "岗位责任状", "Contracts", 1),
+    Button("PayNotice", "pay_notice", "绩效公示", "Pay notice", 1),
     Button("ReceptionStatistics", "reception_statistics", "接待统计", "Reception statistics"),
     Button("ReceptionLists", "reception_lists", "接待清单", "Reception lists", 1),
     Button("AssetStatistics", "asset_statistics", "资产统计", "Asset statistics"),

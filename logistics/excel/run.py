@@ -167,6 +167,7 @@ ACTIONS: dict[str, Action | Document] = {
     "energy_notice": Document("节能通报", "energy notice", "energy", "month"),
     "meeting_sheets": Document("会务工作单", "meeting sheets", "meeting", "month"),
     "responsibility_contracts": Document("岗位责任状", "contracts", "contracts", "year"),
+    "pay_notice": Document("绩效公示", "pay notice", "pay-notice", "month"),
     "reception_statistics": Action(
         "接待统计",
         "reception statistics",

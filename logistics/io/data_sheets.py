@@ -14,7 +14,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..core import schema
 from ..core.schema import Column, Kind, Sheet
-from ..core.settings import SETTING_DEFS
+from ..core.settings import SETTING_DEFS, SettingDef
 from .entry_checks import validation_options
 from .sheet_layout import Formats, column_width, page_setup
 
@@ -27,10 +27,16 @@ def default_settings_frame(lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "key": [d.label(lang) for d in SETTING_DEFS],
-            "value": pd.Series([d.default for d in SETTING_DEFS], dtype=object),
+            "value": pd.Series([_default_label(d, lang) for d in SETTING_DEFS], dtype=object),
             "note": [d.note(lang) for d in SETTING_DEFS],
         }
     )
+
+
+def _default_label(d: SettingDef, lang: str) -> object:
+    """A choice setting's default in the workbook's language (基数系数 / BaseCoef)."""
+    found = next((c for c in d.choices if d.default in (c.zh, c.en, c.key)), None)
+    return d.default if found is None else found.label(lang)
 
 
 def write_input_sheet(
@@ -71,6 +77,8 @@ def input_column_format(formats: Formats, col: Column) -> Format | None:
         return formats.text  # identifiers: Excel keeps 001 as typed instead of the number 1
     if col.num_format:
         return formats.get(num_format=col.num_format)  # money columns: 1,300.00
+    if col.key == "period":
+        return formats.text  # 绩效总额 期间: 2026-03 stays text, not a date Excel makes of it
     return None
 
 

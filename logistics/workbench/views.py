@@ -226,7 +226,7 @@ def explain_month(path: Path, staff_id: str, month: Month, lang: str) -> PersonM
                 "how_total",
                 grade=outputs.grade_label(x.grade, lang),
                 rank=x.rank,
-                pay=f"{float(x.pay):,.2f}",
+                pay="—" if x.pay is None else f"{float(x.pay):,.2f}",  # a pool not yet given
             ),
         ),
     ]

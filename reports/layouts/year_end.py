@@ -143,6 +143,7 @@ def year_end(lang: str) -> Document:
             ]
         ],
     )
+    pay_by_month(doc, t)
 
     new_section(doc, landscape=True)
     doc.add_heading(t("三、年度考核排名", "3. Annual ranking"), 1)
@@ -160,10 +161,11 @@ def year_end(lang: str) -> Document:
         Col(t("工号", "ID"), 14.5, "{{ r.staff_id }}"),
         Col(t("姓名", "Name"), 16, "{{ r.name }}"),
         Col(t("岗位", "Post"), 22, "{{ r.post }}", "l"),
-        *month_cols("r.m", 11.4),
+        *month_cols("r.m", 10.0),  # narrower since 年终绩效 joined: 100.0 still fits
         Col(t("年度得分", "Score"), 15, "{{ r.score }}"),
         Col(t("等级", "Grade"), 17, "{{ r.grade }}"),
         Col(t("全年绩效工资", "Annual pay"), 22, "{{ r.pay }}", "r"),
+        Col(t("年终绩效", "Year-end pay"), 17, "{{ r.year_end_pay }}", "r"),
     ]
     loop_table(
         doc,
@@ -180,6 +182,7 @@ def year_end(lang: str) -> Document:
                 "{{ summary.average }}",
                 "",
                 "",
+                "",
             ],
             [
                 t("合计", "Total"),
@@ -190,6 +193,7 @@ def year_end(lang: str) -> Document:
                 "",
                 "",
                 "{{ summary.pay_total }}",
+                "{{ summary.year_end_total }}",
             ],
         ],
     )
@@ -481,3 +485,33 @@ def year_end(lang: str) -> Document:
     )
     tag(doc, "endfor")
     return doc
+
+
+def pay_by_month(doc: Document, t: Tr) -> None:
+    """Pay month by month (the pool of each month under 总额分配) and 年终绩效 (SPEC 4.6)."""
+    doc.add_heading(t("各月绩效工资与年终绩效", "Pay by month and year-end pay"), 2)
+    loop_table(
+        doc,
+        [
+            Col(t("月份", "Month"), 30, "{{ p.month }}"),
+            Col(t("绩效总额（元）", "Pool (yuan)"), 40, "{{ p.pool }}", "r"),
+            Col(t("实发合计（元）", "Paid (yuan)"), 40, "{{ p.paid }}", "r"),
+            Col(t("人数", "Staff"), 20, "{{ p.staff }}"),
+        ],
+        "p in pools",
+        keep_together=True,
+    )
+    tag(doc, "if has_year_end_pool")
+    para(
+        doc,
+        t(
+            "年终绩效总额 {{ year_end_pool }} 元，按年度等级系数 × 绩效工资基数分配到分，"
+            "合计 {{ summary.year_end_total }} 元（见年度考核排名）。",
+            "The year-end pool of {{ year_end_pool }} yuan was shared by PayBase × the annual "
+            "grade's coefficient, to the cent: {{ summary.year_end_total }} yuan in all (see "
+            "the annual ranking).",
+        ),
+    )
+    tag(doc, "else")
+    para(doc, t("本年度未设年终绩效总额。", "There was no year-end pool this year."))
+    tag(doc, "endif")

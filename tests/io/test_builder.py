@@ -399,7 +399,9 @@ def test_settings_defaults_are_written(built: dict[str, Path], lang: str) -> Non
     assert len(rows) == 1 + len(SETTING_DEFS)
     for row, d in zip(rows[1:], SETTING_DEFS, strict=True):
         assert row[0] == d.label(lang) and row[2] == d.note(lang)
-        if isinstance(d.default, str):
+        if d.choices:  # a choice's default in the workbook's language: 基数系数 / BaseCoef
+            assert row[1] == next(c.label(lang) for c in d.choices if c.zh == d.default)
+        elif isinstance(d.default, str):
             assert row[1] == d.default
         else:
             assert isinstance(row[1], float) and math.isclose(row[1], d.default)

@@ -186,7 +186,7 @@ def test_added_sheets_read_back_in_libreoffice(tmp_path: Path) -> None:
 def test_added_sheet_in_a_macro_workbook_is_listed_in_app_xml(build_book: BuildBook) -> None:
     path = build_book()  # XlsxWriter: VBA, a chart, a table, shared strings
     before = part_hashes(path)
-    rows = [[2025, "S1", "张伟", "保洁员", 12, 88.5, "良好", 1, 20000.0]]
+    rows = [[2025, "S1", "张伟", "保洁员", 12, 88.5, "良好", 1, 20000.0, 1500.0]]
     write_owned_sheets(path, {ANNUAL: rows}, headers={ANNUAL: LABELS[ANNUAL]})
 
     after = part_hashes(path)

@@ -16,6 +16,7 @@ from reports.energy_notice import energy_context
 from reports.inventory_report import inventory_context
 from reports.meeting_sheet import find_meetings, meeting_context
 from reports.monthly_notice import monthly_context
+from reports.pay_notice import month_pay_context
 from reports.reception_list import find_receptions, reception_context
 from reports.render import sandbox
 from reports.template_files import PROJECT_TEMPLATES, TEMPLATE_NAMES, template_filename
@@ -52,6 +53,7 @@ def contexts(demo_ds):
         out["reception", lang] = reception_context(demo_ds, visit, lang)
         out["inventory", lang] = inventory_context(demo_ds, 2025, AS_OF, lang)
         out["asset-ledger", lang] = ledger_context(demo_ds, AS_OF, lang)
+        out["pay-notice", lang] = month_pay_context(demo_ds, Month.parse(MONTH), AS_OF, lang)
     return out
 
 

@@ -1,0 +1,70 @@
+"""``logistics explain``'s account of the days behind WD(s,m): leave removed, post by period.
+
+SPEC 4.1: leave days leave WD(s,m), and the quantity target sums each working day's post.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+from .core import schema
+from .core.leave import valid_leave
+from .core.problems import display
+from .core.scoring import MonthScore
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def print_days(
+    console: Console, x: MonthScore, tables: dict[str, object], lang: str, first: dt.date
+) -> None:
+    """The leave rows of the person in the month and the post of each run of working days."""
+    leave = valid_leave(tables.get("leave"))  # type: ignore[arg-type]
+    month_end = pd.Timestamp(first) + pd.offsets.MonthEnd(0)
+    mine = leave[
+        (leave["staff_id"] == x.staff_id)
+        & (leave["start"] <= month_end)
+        & (leave["end"] >= pd.Timestamp(first))
+    ]
+    if len(mine):
+        types = {c.key: c.label(lang) for c in schema.LEAVE_TYPE}
+        table = Table(
+            _t(lang, "行", "Row"),
+            _t(lang, "开始日期", "Start"),
+            _t(lang, "结束日期", "End"),
+            _t(lang, "类型", "Type"),
+            title=_t(
+                lang,
+                f"请假：扣除工作日 {x.leave_days} 天（这些天的日志不计）",
+                f"Leave: {x.leave_days} working day(s) removed (logs on them do not count)",
+            ),
+        )
+        for r, row in mine.iterrows():
+            table.add_row(
+                str(r), display(row["start"]), display(row["end"]), types.get(row["type"], "")
+            )
+        console.print(table)
+    if len(x.post_periods) > 1:  # one post all month needs no table
+        posts = tables.get("posts")
+        names: dict[object, object] = {}
+        if isinstance(posts, pd.DataFrame):
+            names = dict(zip(posts["post_id"], posts["post"], strict=True))
+        table = Table(
+            _t(lang, "工作日", "Working days"),
+            _t(lang, "天数", "Days"),
+            _t(lang, "岗位", "Post"),
+            title=_t(lang, "各工作日所在岗位（调岗）", "Post on each working day (transfers)"),
+        )
+        for p in x.post_periods:
+            table.add_row(
+                f"{p.first.isoformat()} – {p.last.isoformat()}",
+                str(p.days),
+                f"{p.post_id} {names.get(p.post_id, '')}",
+            )
+        console.print(table)
