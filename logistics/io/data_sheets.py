@@ -27,7 +27,7 @@ def default_settings_frame(lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "key": [d.label(lang) for d in SETTING_DEFS],
-            "value": pd.Series([d.default for d in SETTING_DEFS], dtype=object),
+            "value": pd.Series([d.default_in(lang) for d in SETTING_DEFS], dtype=object),
             "note": [d.note(lang) for d in SETTING_DEFS],
         }
     )
