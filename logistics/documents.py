@@ -43,6 +43,8 @@ class ReportResult:
     documents: list[Path] = field(default_factory=list)  # .docx written
     pdfs: list[Path] = field(default_factory=list)
     message: str = ""  # about PDFs, or why nothing was written, in ``lang``
+    template: Path | None = None  # the template used
+    template_edited: bool = False  # the school's own copy (``模板`` folder or --templates)
 
     @property
     def blocked(self) -> bool:
@@ -65,13 +67,16 @@ def make_report(
     as_of: dt.date | None = None,
     lang: str | None = None,
     templates_dir: Path | None = None,
+    workbook_dir: Path | None = None,
 ) -> ReportResult:
     """Write the documents of ``kind`` into ``out_dir``.
 
     ``month`` (monthly, energy; meeting: every meeting of the month) defaults to the Home
     sheet's 考核月份, else the month of ``as_of``; ``year`` (year-end, contracts) to the Home
     sheet's 考核年度, else the appraisal year holding ``as_of``; ``meeting_id`` picks one
-    meeting. ``lang`` defaults to the workbook's language; ``templates_dir`` to the project's.
+    meeting. ``lang`` defaults to the workbook's language. An edited template of the same name
+    in ``templates_dir``, else in the ``模板`` (``templates``) folder of ``workbook_dir`` (by
+    default the folder of a workbook file), is used instead of the built-in one (SPEC §5).
     """
     if kind not in KINDS:
         raise UsageError(
@@ -89,8 +94,14 @@ def make_report(
             "Fix them (see the validation results) and run again.",
         )
         return result
-    renderer = TemplateRenderer(find_template(kind, doc_lang, templates_dir))  # fail fast
+    if workbook_dir is None:
+        workbook_dir = _workbook_dir(book)
+    choice = find_template(kind, doc_lang, templates_dir, workbook_dir)
+    result.template, result.template_edited = choice.path, choice.edited
+    renderer = TemplateRenderer(choice.path)  # fail fast: a broken template is named now
     jobs = list(_documents(ds, kind, when, doc_lang, month, year, meeting_id))
+    if jobs:  # every field the template asks for exists, before any file is written
+        renderer.check(jobs[0][1])
     out_dir.mkdir(parents=True, exist_ok=True)
     names = unique_names([stem for stem, _ in jobs])
     for name, (_, context) in zip(names, jobs, strict=True):
@@ -101,7 +112,20 @@ def make_report(
         result.message = outcome.message(doc_lang)
     else:
         result.message = _t(doc_lang, "未转换 PDF（--no-pdf）。", "No PDFs made (--no-pdf).")
+    if choice.edited:
+        used = _t(
+            doc_lang,
+            f"使用了自定义模板：{choice.path}。",
+            f"Used the edited template {choice.path}.",
+        )
+        result.message = f"{used}{'' if doc_lang == 'zh' else ' '}{result.message}"
     return result
+
+
+def _workbook_dir(book: Book) -> Path | None:
+    """The folder of a workbook file (``FileBook.path``); None when the book has no file."""
+    path = getattr(book, "path", None)
+    return path.parent if isinstance(path, Path) else None
 
 
 def _t(lang: str, zh: str, en: str) -> str:

@@ -43,7 +43,7 @@ def bench_year_end(n_staff: int = 200, *, repeat: int = 2) -> dict[str, float | 
 
         def render() -> Path:
             context = year_end_context(ds, YEAR, AS_OF, "zh")
-            renderer = TemplateRenderer(find_template("year-end", "zh"))
+            renderer = TemplateRenderer(find_template("year-end", "zh").path)
             return renderer.render(context, work / "year-end.docx")
 
         render_s, docx = _best(render, repeat)
