@@ -356,6 +356,14 @@ def report(
         bool, typer.Option("--pdf/--no-pdf", help="Also make PDFs (Word or LibreOffice).")
     ] = True,
     as_of: AsOf = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            help="A folder of edited templates (logistics templates export); default: the "
+            "folder 模板 (templates) beside the workbook, when there is one.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
     work sheets, responsibility contracts, the pay notice (绩效公示), reception lists, the
@@ -377,6 +385,7 @@ def report(
                 out_dir=out,
                 pdf=pdf,
                 as_of=_date(as_of),
+                templates_dir=templates,
             )
             if result.blocked:  # as every job: errors are listed on the Validation sheet
                 book.write(
@@ -581,6 +590,37 @@ def app_command(
         _fail(exc)
     except KeyboardInterrupt:
         pass
+
+
+templates_app = typer.Typer(
+    help="The Word templates of the documents: export them to edit in Word.",
+    no_args_is_help=True,
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("export")
+def templates_export(
+    folder: Annotated[Path, typer.Argument(help="Where to write the templates.")],
+) -> None:
+    """Write the built-in templates into FOLDER for editing in Word. Put the edited ones in a
+    folder 模板 (templates for an English workbook) beside the workbook, or pass
+    --templates FOLDER to logistics report; files already in FOLDER are kept as they are."""
+    from reports.template_files import export_templates
+
+    try:
+        done = export_templates(folder)
+    except OSError as exc:
+        err_console.print(
+            f"无法写入“{folder}”：{exc.strerror or exc}\nCannot write '{folder}': "
+            f"{exc.strerror or exc}",
+            style="bold red",
+        )
+        raise typer.Exit(2) from None
+    for path in done.written:
+        console.print(str(path))
+    for path in done.kept:
+        console.print(f"已存在，未覆盖 / kept as it is: {path}", style="yellow")
 
 
 def main() -> None:

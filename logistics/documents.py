@@ -61,6 +61,8 @@ class ReportResult:
     documents: list[Path] = field(default_factory=list)  # .docx written
     pdfs: list[Path] = field(default_factory=list)
     message: str = ""  # about PDFs, or why nothing was written, in ``lang``
+    template: Path | None = None  # the template used
+    template_edited: bool = False  # the school's own copy (``模板`` folder or --templates)
 
     @property
     def blocked(self) -> bool:
@@ -85,6 +87,7 @@ def make_report(
     lang: str | None = None,
     templates_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    workbook_dir: Path | None = None,
 ) -> ReportResult:
     """Write the documents of ``kind`` into ``out_dir``.
 
@@ -93,7 +96,9 @@ def make_report(
     the Home sheet's 考核年度, else the appraisal year holding ``as_of`` (pay-notice: a given
     ``year`` makes the year's notice, else the month's); ``meeting_id`` picks one meeting,
     ``reception_id`` one reception (reception: else every reception of the month).
-    ``lang`` defaults to the workbook's language; ``templates_dir`` to the project's.
+    ``lang`` defaults to the workbook's language. An edited template of the same name in
+    ``templates_dir``, else in the ``模板`` (``templates``) folder of ``workbook_dir`` (by
+    default the folder of a workbook file), is used instead of the built-in one (SPEC §5).
     ``progress(done, total)`` is called before each document and once more before the PDFs
     (``done == total``), for a page that shows how far long work has got.
     """
@@ -113,11 +118,17 @@ def make_report(
             "Fix them (see the validation results) and run again.",
         )
         return result
-    renderer = TemplateRenderer(find_template(kind, doc_lang, templates_dir))  # fail fast
+    if workbook_dir is None:
+        workbook_dir = _workbook_dir(book)
+    choice = find_template(kind, doc_lang, templates_dir, workbook_dir)
+    result.template, result.template_edited = choice.path, choice.edited
+    renderer = TemplateRenderer(choice.path)  # fail fast: a broken template is named now
     if kind == "reception":
         jobs = list(_receptions(ds, doc_lang, reception_id, month))
     else:
         jobs = list(_documents(ds, kind, when, doc_lang, month, year, meeting_id))
+    if jobs:  # every field the template asks for exists, before any file is written
+        renderer.check(jobs[0][1])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a read-only place: say so, as for the files themselves
@@ -140,7 +151,20 @@ def make_report(
     note = font_warning(doc_lang, charts=kind in CHART_KINDS, pdfs=by_libreoffice)
     if note:
         result.message = _t(doc_lang, "", " ").join((result.message, note))
+    if choice.edited:
+        used = _t(
+            doc_lang,
+            f"使用了自定义模板：{choice.path}。",
+            f"Used the edited template {choice.path}.",
+        )
+        result.message = f"{used}{'' if doc_lang == 'zh' else ' '}{result.message}"
     return result
+
+
+def _workbook_dir(book: Book) -> Path | None:
+    """The folder of a workbook file (``FileBook.path``); None when the book has no file."""
+    path = getattr(book, "path", None)
+    return path.parent if isinstance(path, Path) else None
 
 
 def _t(lang: str, zh: str, en: str) -> str:

@@ -20,10 +20,17 @@ Context = dict[str, Any]
 _ITEM_END = re.compile(r"[；;。\n]+")
 
 
-def items(text: str, lang: str) -> list[str]:
-    """A standard typed as one cell, split into its clauses (at ；;。 and line breaks)."""
+def items(text: str) -> list[str]:
+    """A standard typed as one cell, split into its clauses (at ；;。 and line breaks); a blank
+    standard is one line to fill in by hand (SPEC §5: never a placeholder word)."""
     parts = [p.strip(" ，,、\t") for p in _ITEM_END.split(text)]
-    return [p for p in parts if p] or [f.t(lang, "（未填写）", "(not filled in)")]
+    return [p for p in parts if p] or [f.FILL_LONG]
+
+
+def term_start(first: dt.date, start: dt.date | None) -> dt.date:
+    """The contract's term starts at the later of the year's first day and the person's
+    入职日期 (SPEC §5)."""
+    return first if start is None else max(first, start)
 
 
 def active_staff(ds: Dataset, on: dt.date) -> pd.DataFrame:
@@ -42,7 +49,8 @@ def contract_context(ds: Dataset, person: pd.Series, year: int, lang: str) -> Co
     p = post.iloc[0] if len(post) else pd.Series(dtype=object)
     months = year_months(year, s.year_start_month)
     first, last = months[0].first, months[-1].last
-    pay_base = exact(0 if f.is_blank(person["pay_base"]) else person["pay_base"])
+    no_base = f.is_blank(person["pay_base"])
+    pay_base = exact(0 if no_base else person["pay_base"])
     hours = p.get("time_limit_hours")
     target = p.get("monthly_target")
     bands = {
@@ -52,31 +60,32 @@ def contract_context(ds: Dataset, person: pd.Series, year: int, lang: str) -> Co
         "fail": f"< {f.number(s.pass_min)}",
     }
     start = f.day(person["start_date"])
+    begins = term_start(first, start)
     return {
         "school": s.school_name,
         "year": str(year),
         "period": f.t(
             lang,
-            f"{f.long_date(first, lang)}至{f.long_date(last, lang)}",
-            f"{f.long_date(first, lang)} to {f.long_date(last, lang)}",
+            f"{f.long_date(begins, lang)}至{f.long_date(last, lang)}",
+            f"{f.long_date(begins, lang)} to {f.long_date(last, lang)}",
         ),
         "period_end": f.long_date(last, lang),
         "staff_id": f.text(person["staff_id"]),
         "name": f.text(person["name"]),
         "post_id": f.text(person["post_id"]),
         "post": f.text(p.get("post")) or f.text(person["post_id"]),
-        "start_date": f.long_date(start, lang) if start else f.BLANK,
-        "duties": items(f.text(p.get("duties")), lang),
-        "quality": items(f.text(p.get("quality_standard")), lang),
-        "quantity": items(f.text(p.get("quantity_standard")), lang),
+        "start_date": f.long_date(start, lang) if start else f.FILL,
+        "duties": items(f.text(p.get("duties"))),
+        "quality": items(f.text(p.get("quality_standard"))),
+        "quantity": items(f.text(p.get("quantity_standard"))),
         "monthly_target": f.t(lang, "每月 ", "")
-        + (f.number(0 if f.is_blank(target) else float(target)))
+        + (f.FILL if f.is_blank(target) else f.number(float(target)))
         + f.t(lang, "", " a month"),
         "time_limit": f.t(lang, "后勤处规定的时限", "the time the Logistics Office sets")
         if f.is_blank(hours) or not hours
         else f"{f.number(float(hours))} "
         + f.t(lang, "小时", "hour" if float(hours) == 1 else "hours"),
-        "pay_base": f.money(pay_base),
+        "pay_base": f.FILL if no_base else f.money(pay_base),
         "maxima": {
             "log": f.number(s.log_points),
             "quantity": f.number(s.quantity_points),
@@ -88,9 +97,13 @@ def contract_context(ds: Dataset, person: pd.Series, year: int, lang: str) -> Co
                 "grade": f.grade(g, lang),
                 "band": bands[g],
                 "coef": f.coef(coef_of(g, s)),
-                "pay": f.money(round_half_up(pay_base * coef_of(g, s), 2))
-                if s.pay_mode != "pool"  # 总额分配: the share depends on everyone's points
-                else f.t(lang, "按当月绩效总额分配", "a share of the month's pool"),
+                "pay": (
+                    f.t(lang, "按当月绩效总额分配", "a share of the month's pool")
+                    if s.pay_mode == "pool"  # 总额分配: the share depends on everyone's points
+                    else f.FILL
+                    if no_base
+                    else f.money(round_half_up(pay_base * coef_of(g, s), 2))
+                ),
             }
             for g in GRADE_KEYS
         ],

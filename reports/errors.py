@@ -14,13 +14,18 @@ class TemplateError(LogisticsError):
 
 
 class TemplateMissing(TemplateError):
-    zh = (
-        "找不到模板文件“{template}”。请确认模板文件夹中有该文件"
-        "（python -m reports.template_source 可重新生成标准模板）。"
-    )
+    zh = "找不到内置模板“{template}”，安装可能不完整。请重新安装本工具（pip install）后重试。"
     en = (
-        "Template '{template}' was not found. Check the templates folder "
-        "(python -m reports.template_source rebuilds the standard ones)."
+        "The built-in template '{template}' is missing; the installation may be incomplete. "
+        "Reinstall the tool (pip install) and try again."
+    )
+
+
+class TemplateFolderMissing(TemplateError):
+    zh = "模板文件夹“{folder}”不存在。请检查路径，或用 logistics templates export 导出模板。"
+    en = (
+        "The templates folder '{folder}' does not exist. Check the path, or write the "
+        "templates there with: logistics templates export"
     )
 
 

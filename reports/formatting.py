@@ -17,6 +17,8 @@ from logistics.core.periods import Month
 from logistics.core.rounding import round_half_up
 
 BLANK = "—"
+FILL = "_" * 10  # a blank field on a document to sign: a line to fill in by hand
+FILL_LONG = "_" * 36
 WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNITS = {"electricity": "kWh", "water": "m³"}

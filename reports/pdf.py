@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,31 +90,51 @@ def find_soffice() -> str | None:
     return next((p for p in SOFFICE_CANDIDATES if Path(p).is_file()), None)
 
 
-def convert_to_pdf(docs: Sequence[Path]) -> PdfOutcome:
-    """A PDF beside each document (same name, ``.pdf``), by the best converter present."""
+WordConvert = Callable[[str, str], object]  # docx2pdf.convert(docx, pdf)
+
+
+@dataclass(frozen=True)
+class Converters:
+    """What this machine has: Word through docx2pdf (Windows, macOS) and LibreOffice."""
+
+    word: WordConvert | None
+    soffice: str | None
+
+
+def detect_converters() -> Converters:
+    """docx2pdf where Word can exist (it is installed there by the platform marker in
+    pyproject.toml), and LibreOffice anywhere."""
+    word = None
+    if sys.platform in ("win32", "darwin"):
+        try:
+            from docx2pdf import convert as word  # drives Word; fails later when Word is absent
+        except ImportError:
+            word = None
+    return Converters(word, find_soffice())
+
+
+def convert_to_pdf(docs: Sequence[Path], converters: Converters | None = None) -> PdfOutcome:
+    """A PDF beside each document (same name, ``.pdf``): Word first where present, then
+    LibreOffice for what is left (all in one call). ``converters`` defaults to what this
+    machine has (``detect_converters``)."""
     docs = list(docs)
     if not docs:
         return PdfOutcome()
-    outcome = PdfOutcome()
-    remaining = docs
-    if sys.platform in ("win32", "darwin"):
-        outcome = _with_word(docs)
-        remaining = outcome.failed
-        if not remaining:
+    found = converters if converters is not None else detect_converters()
+    outcome = PdfOutcome(failed=docs)
+    if found.word is not None:
+        outcome = _with_word(docs, found.word)
+        if not outcome.failed:
             return outcome
-    soffice = find_soffice()
-    if soffice is None:
-        outcome.failed = remaining
+    if found.soffice is None:
+        if not outcome.pdfs:  # Word absent or failing and no LibreOffice: say how to get PDFs
+            return PdfOutcome(failed=docs, detail=outcome.detail)
         return outcome
-    office = with_libreoffice(remaining, soffice)
+    office = with_libreoffice(outcome.failed, found.soffice)
     return PdfOutcome(outcome.pdfs + office.pdfs, office.failed, office.converter, office.detail)
 
 
-def _with_word(docs: list[Path]) -> PdfOutcome:
-    try:
-        from docx2pdf import convert  # optional: needs Word on Windows or macOS
-    except ImportError:
-        return PdfOutcome(failed=docs)
+def _with_word(docs: list[Path], convert: WordConvert) -> PdfOutcome:
     outcome = PdfOutcome(converter="word")
     for doc in docs:
         pdf = doc.with_suffix(".pdf")

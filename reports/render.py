@@ -32,6 +32,7 @@ from lxml.etree import XMLSyntaxError
 
 from logistics.core.safe_text import terminal_text
 
+from .compiled_docx import CompiledDocx
 from .errors import (
     OutputNotWritable,
     TemplateFullWidth,
@@ -117,6 +118,7 @@ class TemplateRenderer:
         self.tags = [t for text in texts for t in _TAG.findall(text)]
         self._scan(texts)
         self._checked: frozenset[str] | None = None
+        self._compiled: CompiledDocx | None = None  # after the first check: compiled once
 
     # ---- checks before rendering ----------------------------------------------------------
 
@@ -173,7 +175,10 @@ class TemplateRenderer:
             for k, v in context.items()
         }
         try:
-            self.tpl.render(values, jinja_env=self.env)
+            if self._compiled is None:
+                self._compiled = CompiledDocx(self.tpl, self.env)
+            pictures = any(isinstance(v, Chart) for v in context.values())
+            self._compiled.render(values, has_pictures=pictures)
         except SecurityError as exc:
             attr = re.search(r"attribute '([^']+)'", str(exc))
             tag = self._tag_with_attribute(attr.group(1)) if attr else _near(exc)

@@ -1,19 +1,24 @@
-"""Where the Word templates live and what they are called.
+"""Where the Word templates live, which one a document uses, and exporting them for editing.
 
-The project ships them in ``templates/`` (``year_end_tpl.docx``, ``year_end_en_tpl.docx``, …).
-A clerk may keep edited copies in another folder and pass it as ``templates_dir``. When the
-project folder is not there (an installed wheel), the template is built from source into a
-cache folder, so documents can always be made.
+The built-in templates ship inside the package (``reports/templates/*.docx`` in an installed
+wheel, copied there from the repository's top-level ``templates/`` by ``setup.py``; a checkout
+or editable install reads ``templates/`` itself). A school's edited copy of the same name
+overrides the built-in one (SPEC §5): from ``--templates DIR`` when given, else from the folder
+``模板`` (``templates`` for an English workbook) beside the workbook. ``export_templates``
+writes the built-in ones into a folder for editing.
 """
 
 from __future__ import annotations
 
-import tempfile
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import TemplateMissing
+from .errors import TemplateFolderMissing, TemplateMissing
 
+PACKAGED_TEMPLATES = Path(__file__).resolve().parent / "templates"
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+OVERRIDE_FOLDERS = {"zh": "模板", "en": "templates"}  # beside the workbook, by its language
 
 # document kind -> template file stem
 TEMPLATE_NAMES: dict[str, str] = {
@@ -34,22 +39,63 @@ def template_filename(kind: str, lang: str) -> str:
     return f"{stem}_tpl.docx" if lang == "zh" else f"{stem}_{lang}_tpl.docx"
 
 
-def find_template(kind: str, lang: str, templates_dir: Path | None = None) -> Path:
-    """The template file for ``kind`` in ``lang``: from ``templates_dir`` when given (it must be
-    there), else the project's ``templates/``, else a fresh build from source."""
-    name = template_filename(kind, lang)
-    if templates_dir is not None:
-        path = templates_dir / name
-        if not path.is_file():
-            raise TemplateMissing(template=str(path))
-        return path
-    path = PROJECT_TEMPLATES / name
-    if path.is_file():
-        return path
-    from .template_source import template_bytes  # only when the project folder is absent
+def builtin_dir() -> Path:
+    """The folder of the built-in templates: the package's own, else the project's."""
+    return PACKAGED_TEMPLATES if PACKAGED_TEMPLATES.is_dir() else PROJECT_TEMPLATES
 
-    cache = Path(tempfile.gettempdir()) / "school-logistics-templates"
-    cache.mkdir(parents=True, exist_ok=True)
-    built = cache / name
-    built.write_bytes(template_bytes(kind, lang))
-    return built
+
+def override_dir(
+    lang: str, templates_dir: Path | None = None, workbook_dir: Path | None = None
+) -> Path | None:
+    """The folder of edited templates: ``templates_dir`` (it must exist), else the workbook's
+    ``模板`` / ``templates`` folder when there is one, else None."""
+    if templates_dir is not None:
+        if not templates_dir.is_dir():
+            raise TemplateFolderMissing(folder=str(templates_dir))
+        return templates_dir
+    if workbook_dir is not None:
+        folder = workbook_dir / OVERRIDE_FOLDERS.get(lang, OVERRIDE_FOLDERS["en"])
+        if folder.is_dir():
+            return folder
+    return None
+
+
+@dataclass(frozen=True)
+class TemplateChoice:
+    path: Path
+    edited: bool  # True: the school's own copy, not the built-in template
+
+
+def find_template(
+    kind: str, lang: str, templates_dir: Path | None = None, workbook_dir: Path | None = None
+) -> TemplateChoice:
+    """The template for ``kind`` in ``lang``: an edited copy of the same name when the override
+    folder has one, else the built-in template."""
+    name = template_filename(kind, lang)
+    folder = override_dir(lang, templates_dir, workbook_dir)
+    if folder is not None and (folder / name).is_file():
+        return TemplateChoice(folder / name, edited=True)
+    builtin = builtin_dir() / name
+    if not builtin.is_file():
+        raise TemplateMissing(template=name)
+    return TemplateChoice(builtin, edited=False)
+
+
+@dataclass
+class Export:
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # already there: a clerk's edits are kept
+
+
+def export_templates(out_dir: Path) -> Export:
+    """Copy every built-in template into ``out_dir`` for editing; never overwrite a file."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = Export()
+    for source in sorted(builtin_dir().glob("*_tpl.docx")):
+        target = out_dir / source.name
+        if target.exists():
+            result.kept.append(target)
+        else:
+            shutil.copyfile(source, target)
+            result.written.append(target)
+    return result

@@ -21,9 +21,14 @@ class SettingDef:
     note_zh: str = ""
     note_en: str = ""
     choices: tuple[Choice, ...] = ()  # Kind.CHOICE: the values, stored by key
+    default_en: str | int | float | None = None  # when an English workbook needs another
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+    def default_in(self, lang: str) -> str | int | float:
+        """The default value a new workbook in ``lang`` starts with."""
+        return self.default_en if lang == "en" and self.default_en is not None else self.default
 
     def note(self, lang: str) -> str:
         return self.note_zh if lang == "zh" else self.note_en
@@ -41,6 +46,7 @@ SETTING_DEFS: tuple[SettingDef, ...] = (
         Kind.TEXT,
         note_zh="显示在通报和报告中",
         note_en="Shown on notices and reports",
+        default_en="Sample Primary School",
     ),
     SettingDef(
         "log_points",

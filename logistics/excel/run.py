@@ -329,7 +329,15 @@ def make_documents(xl: XlBook, document: Document, lang: str) -> tuple[Path, str
     period = month.label if month is not None else str(year) if year is not None else ""
     # PDFs whenever Word or LibreOffice is there (reports.pdf finds them); as_of and the
     # language come from the workbook (Home 截止日期, sheet names).
-    result = make_report(xl, document.kind, month=month, year=year, out_dir=folder, pdf=True)
+    result = make_report(
+        xl,
+        document.kind,
+        month=month,
+        year=year,
+        out_dir=folder,
+        pdf=True,
+        workbook_dir=book_folder(xl.book),  # its 模板 (templates) folder overrides (SPEC §5)
+    )
     if result.blocked:
         xl.write({"validation": validation_rows(result.problems, result.lang)}, result.lang)
     return folder, period, result

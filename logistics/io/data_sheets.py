@@ -34,9 +34,10 @@ def default_settings_frame(lang: str) -> pd.DataFrame:
 
 
 def _default_label(d: SettingDef, lang: str) -> object:
-    """A choice setting's default in the workbook's language (基数系数 / BaseCoef)."""
+    """A setting's default in the workbook's language: a choice's label (基数系数 / BaseCoef),
+    else its value (an English workbook names an English school)."""
     found = next((c for c in d.choices if d.default in (c.zh, c.en, c.key)), None)
-    return d.default if found is None else found.label(lang)
+    return d.default_in(lang) if found is None else found.label(lang)
 
 
 def write_input_sheet(

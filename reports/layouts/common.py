@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from docx.document import Document
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
-from ..docx_parts import SIGNATURE, Col, header_and_footer, new_document, para
+from ..docx_parts import SIGNATURE, Col, header_and_footer, keep_with_next, new_document, para
 
 
 class Tr:
@@ -14,6 +16,10 @@ class Tr:
         self.lang = lang
 
     def __call__(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def width(self, zh: float, en: float) -> float:
+        """A column width (mm) per language: English words need more room than characters."""
         return zh if self.lang == "zh" else en
 
 
@@ -26,9 +32,17 @@ def start(t: Tr, title: str) -> Document:
 
 
 def signature(doc: Document, t: Tr, date: str) -> None:
-    """The issuing office and date, right-aligned, at the end of a notice."""
+    """The issuing office and date, right-aligned, at the end of a notice (the style keeps the
+    office with its date; callers keep their closing lines with the office)."""
     para(doc, t("{{ school }}后勤处", "{{ school }} Logistics Office"), SIGNATURE, align="r")
     para(doc, date, align="r")
+
+
+def closing(doc: Document, text: str, style: str | None = None) -> Paragraph:
+    """A closing paragraph that stays on the page of what follows it (the signature)."""
+    p = para(doc, text, style)
+    keep_with_next(p)
+    return p
 
 
 def sign_lines(t: Tr) -> list[str]:
@@ -38,8 +52,12 @@ def sign_lines(t: Tr) -> list[str]:
 
 
 def chart(doc: Document, name: str) -> None:
-    """A paragraph holding only the image variable ``name`` (a chart)."""
-    para(doc, "{{ " + name + " }}", align="c")
+    """A paragraph holding only the image variable ``name`` (a chart). Single line spacing and
+    room above: with proportional spacing LibreOffice draws a tall image up over the border of
+    the table before it."""
+    p = para(doc, "{{ " + name + " }}", align="c")
+    p.paragraph_format.line_spacing = 1.0
+    p.paragraph_format.space_before = Pt(6)
 
 
 def month_cols(prefix: str, width: float) -> list[Col]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from docx.document import Document
+from docx.shared import Pt
 
-from ..docx_parts import Col, grid_table, loop_table, para, signature_table, tag
-from .common import Tr, sign_lines, start
+from ..docx_parts import SIGNATURE, Col, grid_table, loop_table, para, signature_table, tag
+from .common import Tr, closing, sign_lines, start
 
 
 def contract(lang: str) -> Document:
     t = Tr(lang)
     doc = start(t, t("岗位责任状", "Responsibility contract"))
+    compact(doc)
     para(doc, t("岗位责任状", "Post Responsibility Contract"), "Title")
     para(doc, t("{{ school }}　{{ year }}年度", "{{ school }} · {{ year }}"), "Subtitle")
     para(
@@ -36,7 +38,7 @@ def contract(lang: str) -> Document:
                 t("工号", "Staff ID"),
                 "{{ staff_id }}",
                 t("岗位", "Post"),
-                "{{ post }}（{{ post_id }}）",
+                t("{{ post }}（{{ post_id }}）", "{{ post }} ({{ post_id }})"),
             ],
             [
                 t("入职日期", "Start date"),
@@ -112,7 +114,7 @@ def contract(lang: str) -> Document:
         ),
     )
     doc.add_heading(t("六、其他", "6. Other terms"), 1)
-    para(
+    closing(
         doc,
         t(
             "本责任状一式两份，甲乙双方各执一份，自签订之日起生效，有效期至 {{ period_end }}。"
@@ -137,3 +139,17 @@ def contract(lang: str) -> Document:
         ],
     )
     return doc
+
+
+def compact(doc: Document) -> None:
+    """Tighter headings and lines, so that a usual contract, signatures included, fits on one
+    page; a longer one moves its last clause over with the signatures (``closing``)."""
+    heading = doc.styles["Heading 1"]
+    heading.font.size = Pt(12)
+    heading.paragraph_format.space_before = Pt(6)
+    heading.paragraph_format.space_after = Pt(2)
+    doc.styles["Subtitle"].paragraph_format.space_after = Pt(6)
+    doc.styles[SIGNATURE].paragraph_format.space_before = Pt(10)
+    normal = doc.styles["Normal"].paragraph_format
+    normal.space_after = Pt(1)
+    normal.line_spacing = 1.0

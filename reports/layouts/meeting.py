@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.document import Document
 
 from ..docx_parts import NOTE, Col, grid_table, loop_table, para, signature_table
-from .common import Tr, sign_lines, start
+from .common import Tr, closing, sign_lines, start
 
 
 def meeting(lang: str) -> Document:
@@ -20,7 +20,7 @@ def meeting(lang: str) -> Document:
             [t("编号", "Meeting ID"), "{{ m.id }}", t("会议名称", "Title"), "{{ m.title }}"],
             [
                 t("会议日期", "Date"),
-                "{{ m.date }}（{{ m.weekday }}）",
+                t("{{ m.date }}（{{ m.weekday }}）", "{{ m.date }} ({{ m.weekday }})"),
                 t("规模 / 紧急程度", "Scale / urgency"),
                 "{{ m.scale }} / {{ m.urgency }}",
             ],
@@ -79,7 +79,7 @@ def meeting(lang: str) -> Document:
         aligns=("c", "c", "c", "c"),
         keep_together=True,
     )
-    para(doc, t("问题记录：{{ m.issues }}", "Issues: {{ m.issues }}"))
+    closing(doc, t("问题记录：{{ m.issues }}", "Issues: {{ m.issues }}"))
     signature_table(
         doc,
         [

@@ -6,7 +6,7 @@ from __future__ import annotations
 from docx.document import Document
 
 from ..docx_parts import Col, loop_table, para, tag
-from .common import Tr, chart, signature, start
+from .common import Tr, chart, closing, signature, start
 from .property import overdue_loans_block
 from .reception_sections import monthly_receptions
 
@@ -76,14 +76,15 @@ def monthly(lang: str) -> Document:
     loop_table(
         doc,
         [
-            Col(t("工号", "ID"), 16, "{{ x.staff_id }}"),
-            Col(t("姓名", "Name"), 16, "{{ x.name }}"),
+            Col(t("工号", "ID"), t.width(16, 12), "{{ x.staff_id }}"),
+            Col(t("姓名", "Name"), t.width(16, 34), "{{ x.name }}"),
             Col(t("岗位", "Post"), 22, "{{ x.post }}", "l"),
-            Col(t("总分", "Total"), 14, "{{ x.total }}"),
-            Col(t("等级", "Grade"), 17, "{{ x.grade }}"),
-            Col(t("主要原因", "Main reasons"), 92, "{{ x.reasons }}", "l"),
+            Col(t("总分", "Total"), t.width(14, 13), "{{ x.total }}"),
+            Col(t("等级", "Grade"), t.width(17, 16), "{{ x.grade }}"),
+            Col(t("主要原因", "Main reasons"), t.width(92, 77), "{{ x.reasons }}", "l"),
         ],
         "x in improve",
+        small=t.lang == "en",
     )
     tag(doc, "else")
     para(doc, t("本月无合格及以下人员。", "Everyone was rated Good or better this month."))
@@ -93,32 +94,37 @@ def monthly(lang: str) -> Document:
     loop_table(
         doc,
         [
-            Col(t("名次", "Rank"), 10, "{{ r.rank }}"),
-            Col(t("工号", "ID"), 14, "{{ r.staff_id }}"),
-            Col(t("姓名", "Name"), 15, "{{ r.name }}"),
+            Col(t("名次", "Rank"), t.width(10, 12), "{{ r.rank }}"),
+            Col(t("工号", "ID"), t.width(14, 10), "{{ r.staff_id }}"),
+            Col(t("姓名", "Name"), t.width(15, 34), "{{ r.name }}"),
             Col(t("岗位", "Post"), 20, "{{ r.post }}", "l"),
-            Col(t("日志分\n（{{ maxima.log }}）", "Log\n({{ maxima.log }})"), 12.5, "{{ r.log }}"),
+            Col(
+                t("日志分\n（{{ maxima.log }}）", "Log\n({{ maxima.log }})"),
+                t.width(12.5, 11.5),
+                "{{ r.log }}",
+            ),
             Col(
                 t("数量分\n（{{ maxima.quantity }}）", "Qty\n({{ maxima.quantity }})"),
-                12.5,
+                t.width(12.5, 11.5),
                 "{{ r.quantity }}",
             ),
             Col(
                 t("质量分\n（{{ maxima.quality }}）", "Qual.\n({{ maxima.quality }})"),
-                12.5,
+                t.width(12.5, 11.5),
                 "{{ r.quality }}",
             ),
             Col(
                 t("时效分\n（{{ maxima.timeliness }}）", "Time\n({{ maxima.timeliness }})"),
-                12.5,
+                t.width(12.5, 11.5),
                 "{{ r.timeliness }}",
             ),
-            Col(t("总分", "Total"), 12.5, "{{ r.total }}"),
-            Col(t("等级", "Grade"), 17, "{{ r.grade }}"),
-            Col(t("系数", "Coef."), 10, "{{ r.coef }}"),
-            Col(t("绩效工资", "Pay"), 18.5, "{{ r.pay }}", "r"),
+            Col(t("总分", "Total"), t.width(12.5, 11), "{{ r.total }}"),
+            Col(t("等级", "Grade"), t.width(17, 16), "{{ r.grade }}"),
+            Col(t("系数", "Coef."), t.width(10, 12), "{{ r.coef }}"),
+            Col(t("绩效工资", "Pay"), t.width(18.5, 16), "{{ r.pay }}", "r"),
         ],
         "r in scores",
+        small=t.lang == "en",  # English words are longer: 8 pt keeps every row on one line
         totals=[
             [
                 t("合计", "Total"),
@@ -141,12 +147,12 @@ def monthly(lang: str) -> Document:
     loop_table(
         doc,
         [
-            Col(t("日期", "Date"), 20, "{{ i.date }}"),
-            Col(t("姓名", "Name"), 16, "{{ i.name }}"),
-            Col(t("检查项目", "Item"), 28, "{{ i.item }}", "l"),
-            Col(t("加减分", "Points"), 14, "{{ i.points }}"),
-            Col(t("说明", "Reason"), 80, "{{ i.reason }}", "l"),
-            Col(t("检查人", "Inspector"), 16, "{{ i.inspector }}"),
+            Col(t("日期", "Date"), t.width(20, 21), "{{ i.date }}"),
+            Col(t("姓名", "Name"), t.width(16, 34), "{{ i.name }}"),
+            Col(t("检查项目", "Item"), t.width(28, 30), "{{ i.item }}", "l"),
+            Col(t("加减分", "Points"), t.width(14, 13), "{{ i.points }}"),
+            Col(t("说明", "Reason"), t.width(80, 42), "{{ i.reason }}", "l"),
+            Col(t("检查人", "Inspector"), t.width(16, 34), "{{ i.inspector }}"),
         ],
         "i in inspections",
     )
@@ -155,7 +161,7 @@ def monthly(lang: str) -> Document:
     tag(doc, "endif")
     monthly_receptions(doc, t, t("六", "6"))
     overdue_loans_block(doc, t)
-    para(
+    closing(
         doc,
         t(
             "请各岗位人员对照考评结果查找不足、及时整改。对考评结果有异议的，可在通报发布之日起 "
@@ -165,7 +171,7 @@ def monthly(lang: str) -> Document:
         ),
     )
     if lang == "zh":
-        para(doc, "特此通报。")
+        closing(doc, "特此通报。")
     signature(doc, t, "{{ issue_date }}")
     return doc
 
@@ -269,7 +275,7 @@ def energy(lang: str) -> Document:
             Col(t("表计", "Meter"), 28, "{{ f.meter }}", "l"),
             Col(t("检查类型", "Check"), 18, "{{ f.check }}"),
             Col(t("发现问题", "Finding"), 70, "{{ f.finding }}", "l"),
-            Col(t("检查人", "Checker"), 18, "{{ f.checker }}"),
+            Col(t("检查人", "Checker"), t.width(18, 22), "{{ f.checker }}"),
             Col(t("已整改", "Fixed"), 18, "{{ f.fixed }}"),
         ],
         "f in findings",
@@ -293,7 +299,7 @@ def energy(lang: str) -> Document:
             Col(t("发现日期", "Found"), 24, "{{ o.date }}"),
             Col(t("表计", "Meter"), 30, "{{ o.meter }}", "l"),
             Col(t("问题", "Finding"), 76, "{{ o.finding }}", "l"),
-            Col(t("检查人", "Checker"), 22, "{{ o.checker }}"),
+            Col(t("检查人", "Checker"), t.width(22, 24), "{{ o.checker }}"),
             Col(t("已过天数", "Days open"), 22, "{{ o.days }}"),
         ],
         "o in open_findings",
@@ -329,6 +335,6 @@ def energy(lang: str) -> Document:
             "on the Energy sheet.",
         ),
     ):
-        para(doc, t(zh, en), "List Number")
+        para(doc, t(zh, en), "List Number").paragraph_format.keep_with_next = True
     signature(doc, t, "{{ issue_date }}")
     return doc

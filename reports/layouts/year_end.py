@@ -157,10 +157,10 @@ def year_end(lang: str) -> Document:
         NOTE,
     )
     rank_cols = [
-        Col(t("名次", "Rank"), 11, "{{ r.rank }}"),
+        Col(t("名次", "Rank"), t.width(11, 13), "{{ r.rank }}"),
         Col(t("工号", "ID"), 14.5, "{{ r.staff_id }}"),
-        Col(t("姓名", "Name"), 16, "{{ r.name }}"),
-        Col(t("岗位", "Post"), 22, "{{ r.post }}", "l"),
+        Col(t("姓名", "Name"), t.width(16, 34), "{{ r.name }}"),
+        Col(t("岗位", "Post"), t.width(22, 26), "{{ r.post }}", "l"),
         *month_cols("r.m", 10.0),  # narrower since 年终绩效 joined: 100.0 still fits
         Col(t("年度得分", "Score"), 15, "{{ r.score }}"),
         Col(t("等级", "Grade"), 17, "{{ r.grade }}"),
@@ -172,6 +172,7 @@ def year_end(lang: str) -> Document:
         rank_cols,
         "r in ranking",
         landscape=True,
+        small=t.lang == "en",  # 8 pt: English names fit on one line
         totals=[
             [
                 t("月均", "Mean"),

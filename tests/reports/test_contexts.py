@@ -108,7 +108,7 @@ def test_one_contract_per_active_person(demo_ds):
     context = contract_context(demo_ds, people.iloc[0], 2025, "zh")
     assert context["duties"] and context["grades"][0]["coef"] == "1.20"
     assert context["period"] == "2025年1月1日至2025年12月31日"
-    assert items("负责巡查；做好登记。\n及时报告", "zh") == ["负责巡查", "做好登记", "及时报告"]
+    assert items("负责巡查；做好登记。\n及时报告") == ["负责巡查", "做好登记", "及时报告"]
 
 
 def test_meeting_checklist_by_scale_and_urgency(demo_ds):
