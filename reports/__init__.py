@@ -4,10 +4,11 @@
   ``monthly_notice``, ``energy_notice``, ``meeting_sheet`` (with ``meeting_checklist``),
   ``contract``; shared sums in ``appraisal_year``, ``service_stats``, ``energy_summary``;
   wording of values in ``formatting``; charts in ``charts`` (fonts in ``fonts``).
-- templates: laid out in ``layouts`` with ``docx_parts``, written by ``template_source`` into
-  ``templates/`` and found by ``template_files``.
-- ``render``: sandboxed, strict, autoescaped docxtpl rendering; ``errors``: what a clerk is
-  told when a template is broken; ``pdf``: Word or LibreOffice conversion; ``filenames``.
+- templates: the Word files in ``templates/`` are the source (edited in Word), shipped in the
+  package and found by ``template_files`` (a school's edited copies override them).
+- ``render``: sandboxed, strict, autoescaped docxtpl rendering, each template compiled once
+  (``compiled_docx``); ``errors``: what a clerk is told when a template is broken; ``pdf``:
+  Word or LibreOffice conversion; ``filenames``.
 - ``bench.bench_year_end``: timings for ``bench/run.py``.
 
 The job that ties them together is ``logistics.documents.make_report``.
