@@ -50,6 +50,9 @@ ENGLISH_TEXT = {
     "刷新教室": "Repaint classrooms",
     "三年级2班 王老师": "Ms Wang, Grade 3 Class 2",
     "教室灯管不亮": "Classroom light out",
+    "区教育局": "District Education Bureau",
+    "调研": "Survey visit",
+    "王校长": "Principal Wang",
     **{f"日常工作{i}": f"Daily work {i}" for i in range(5)},
 }
 

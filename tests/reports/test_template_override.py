@@ -110,7 +110,7 @@ def test_an_english_workbook_reads_the_templates_folder(tmp_path):
 def test_templates_option_on_the_command_line(tmp_path):
     book = build(tmp_path / "school.xlsm")
     own = tmp_path / "ours"
-    runner = CliRunner()
+    runner = CliRunner(env={"COLUMNS": "400"})  # long temp paths stay on one line
     exported = runner.invoke(app, ["templates", "export", str(own)])
     assert exported.exit_code == 0, exported.output
     assert "monthly_notice_tpl.docx" in exported.output
