@@ -64,11 +64,11 @@ def test_ctrl_c_during_start_up() -> None:
 
 STOP_IN_THE_JOB = """
 import logistics.jobs as jobs
-real = jobs.score_month
+real = jobs.score_recorded
 def stop(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGINT)
     return real(*args, **kwargs)
-jobs.score_month = stop
+jobs.score_recorded = stop
 """
 
 STOP_IN_THE_SAVE = """

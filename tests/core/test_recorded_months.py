@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from logistics import jobs
 from logistics.core import schema
+from logistics.core.lookups import UnknownChoice
 from logistics.core.periods import Month, Quarter
 from logistics.core.rawbook import RawBook, RawSheet
 from logistics.core.workdays import WorkCalendar
@@ -97,11 +99,12 @@ def test_a_month_after_the_as_of_date_is_not_recorded():
     assert not result.months
 
 
-def test_a_year_without_recorded_months_warns_and_writes_nothing():
+def test_a_year_without_recorded_months_is_refused_and_nothing_written():
     book = autumn_school()
-    result = jobs.rank(book, 2024, AS_OF)
-    assert [p.code for p in result.problems] == ["period_not_recorded"]
-    assert book.written["annual"] == []
+    with pytest.raises(UnknownChoice) as refused:  # the command line's exit 2 (SPEC 6)
+        jobs.rank(book, 2024, AS_OF)
+    assert "Years with logs: 2025" in refused.value.message("en")
+    assert book.written == {}
 
 
 def test_the_monthly_notice_shows_what_the_scores_sheet_holds():
