@@ -55,7 +55,9 @@ def test_two_mid_month_transfers_whose_chain_ends_at_the_staff_post(frames):
 def test_the_pool_school_validates_and_has_every_months_pool():
     frames = pool_school_frames(YEAR)
     ds = load(_raw_book(frames), AS_OF)
-    assert ds.problems == [] and ds.settings.pay_mode == "pool"
+    # Its receptions and loans, made as the demo school's, carry their deliberate findings.
+    others = [p for p in ds.problems if p.sheet not in ("receptions", "loans")]
+    assert others == [] and ds.settings.pay_mode == "pool"
     assert set(frames["pay_pools"]["period"]) == {f"{YEAR}-{m:02d}" for m in range(1, 13)} | {
         str(YEAR)
     }
