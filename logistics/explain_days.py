@@ -21,17 +21,22 @@ def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
-def print_days(
-    console: Console, x: MonthScore, tables: dict[str, object], lang: str, first: dt.date
-) -> None:
-    """The leave rows of the person in the month and the post of each run of working days."""
+def leave_rows(x: MonthScore, tables: dict[str, object], first: dt.date) -> pd.DataFrame:
+    """The person's Leave rows that touch the month ``first`` starts (index: Excel rows)."""
     leave = valid_leave(tables.get("leave"))  # type: ignore[arg-type]
     month_end = pd.Timestamp(first) + pd.offsets.MonthEnd(0)
-    mine = leave[
+    return leave[
         (leave["staff_id"] == x.staff_id)
         & (leave["start"] <= month_end)
         & (leave["end"] >= pd.Timestamp(first))
     ]
+
+
+def print_days(
+    console: Console, x: MonthScore, tables: dict[str, object], lang: str, first: dt.date
+) -> None:
+    """The leave rows of the person in the month and the post of each run of working days."""
+    mine = leave_rows(x, tables, first)
     if len(mine):
         types = {c.key: c.label(lang) for c in schema.LEAVE_TYPE}
         table = Table(

@@ -23,6 +23,8 @@ from ..core.periods import Month
 from ..core.problems import display
 from ..core.rawbook import RawBook
 from ..core.rounding import to_float
+from ..core.scoring import MonthScore
+from ..explain_days import leave_rows
 from ..io.file_book import FileBook
 from ..io.reader import read_workbook
 from .words import word
@@ -230,6 +232,7 @@ def explain_month(path: Path, staff_id: str, month: Month, lang: str) -> PersonM
             ),
         ),
     ]
+    out.evidence += _days(x, ex.tables, month, lang)
     for key in EVIDENCE_SHEETS:
         rows = x.evidence.get(key, [])
         if not rows:
@@ -244,6 +247,48 @@ def explain_month(path: Path, staff_id: str, month: Month, lang: str) -> PersonM
             for r in rows
         ]
         out.evidence.append(Evidence(title, headers, body))
+    return out
+
+
+def _days(x: MonthScore, tables: dict[str, object], month: Month, lang: str) -> list[Evidence]:
+    """The leave rows that removed working days and, after a transfer, the post of each run
+    of working days (SPEC 4.1), as ``logistics explain`` lists them."""
+    out = []
+    mine = leave_rows(x, tables, month.first)
+    if len(mine):
+        sheet = schema.SHEETS["leave"]
+        columns = [sheet.column(k) for k in ("start", "end", "type", "note")]
+        out.append(
+            Evidence(
+                word(lang, "leave_removed", days=x.leave_days),
+                [word(lang, "excel_row"), *(c.label(lang) for c in columns)],
+                [
+                    [str(r), *(cell_text(row[c.key], c, lang) for c in columns)]
+                    for r, row in mine.iterrows()
+                ],
+            )
+        )
+    if len(x.post_periods) > 1:
+        posts = tables.get("posts")
+        names = (
+            dict(zip(posts["post_id"], posts["post"], strict=True))
+            if isinstance(posts, pd.DataFrame)
+            else {}
+        )
+        out.append(
+            Evidence(
+                word(lang, "posts_by_day"),
+                [word(lang, "working_days"), word(lang, "days"), word(lang, "post")],
+                [
+                    [
+                        f"{p.first} – {p.last}",
+                        str(p.days),
+                        f"{p.post_id} {names.get(p.post_id, '')}",
+                    ]
+                    for p in x.post_periods
+                ],
+            )
+        )
     return out
 
 

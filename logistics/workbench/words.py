@@ -168,6 +168,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "how_total": ("{grade} · 名次 {rank} · 绩效工资 {pay}", "{grade} · rank {rank} · pay {pay}"),
     "rows_behind": ("{sheet}（{n} 行）", "{sheet} ({n} rows)"),
     "excel_row": ("行", "Row"),
+    "leave_removed": (
+        "请假：扣除工作日 {days} 天（这些天的日志不计）",
+        "Leave: {days} working day(s) removed (logs on them do not count)",
+    ),
+    "posts_by_day": ("各工作日所在岗位（调岗）", "Post on each working day (transfers)"),
+    "working_days": ("工作日", "Working days"),
+    "days": ("天数", "Days"),
+    "post": ("岗位", "Post"),
     "as_of_date": ("截止 {date}", "as of {date}"),
     "by_month": ("各月总分", "Total by month"),
     # charts

@@ -10,6 +10,7 @@ import pandas as pd
 
 from logistics.core import schema
 from logistics.io.reader import read_workbook
+from tests.factories import D
 from tests.workbooks import build, sheet_rows, small_school
 
 from .conftest import DEMO_NAME, Bench
@@ -209,3 +210,32 @@ def test_job_status_in_the_page_language(bench: Bench) -> None:
     html = bench.run(DEMO_NAME, "compute_monthly_scores", month="2025-03", year="2025")
     assert "2025-03 monthly scores done" in html
     assert "月份" in sheet_rows(bench.folder / DEMO_NAME, "考评")[0]  # the sheet stays Chinese
+
+
+def test_person_page_lists_leave_removed_and_the_post_of_each_day(
+    make_bench, tmp_path: Path
+) -> None:
+    frames = small_school()
+    # S1 takes three days of 事假 (Mon 10 – Wed 12 March 2025, all working days); S2 moves from
+    # 保洁员 P1 to 水电工 P2 on 17 March, so the Staff sheet now says P2.
+    frames["leave"] = pd.DataFrame(
+        [{"staff_id": "S1", "start": D(2025, 3, 10), "end": D(2025, 3, 12), "type": "事假"}]
+    )
+    frames["transfers"] = pd.DataFrame(
+        [{"staff_id": "S2", "effective_date": D(2025, 3, 17), "from_post_id": "P1",
+          "to_post_id": "P2"}]
+    )  # fmt: skip
+    frames["staff"].loc[frames["staff"]["staff_id"] == "S2", "post_id"] = "P2"
+    folder = tmp_path / "books"
+    folder.mkdir()
+    build(folder / "moves.xlsm", frames)
+    bench = make_bench(folder)
+    s1 = text(bench.client.get("/wb/moves.xlsm/person/S1?month=2025-03").text)
+    assert (
+        "请假：扣除工作日 3 天（这些天的日志不计） 行 开始日期 结束日期 类型 说明 2 2025-03-10"
+        in s1
+    )
+    s2 = text(bench.client.get("/wb/moves.xlsm/person/S2?month=2025-03").text)
+    # March 2025 has 21 working days: 3–14 March (10) in P1, 17–31 March (11) in P2.
+    assert "2025-03-03 – 2025-03-14 10 P1 保洁员" in s2
+    assert "2025-03-17 – 2025-03-31 11 P2 水电工" in s2
