@@ -46,6 +46,12 @@ def _unavailable() -> str | None:
     return None
 
 
+@pytest.fixture(autouse=True)
+def machine_checks() -> None:
+    """The real ``logistics doctor`` checks on the front page here (the conftest's stand-in
+    is for the in-process tests): the screenshots show what a user's machine has."""
+
+
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reason = _unavailable()
@@ -121,6 +127,7 @@ def click_and_wait(page, caption: str):
 def test_token_address_signs_in_and_lists_the_demo(page) -> None:
     assert "token" not in page.url  # gone from the address bar
     assert page.get_by_text("示例实验小学", exact=True).is_visible()
+    assert "本机环境" in page.locator("#machine summary").inner_text()  # logistics doctor's
     shot(page, "index")
 
 
