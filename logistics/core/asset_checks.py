@@ -11,12 +11,8 @@ import datetime as dt
 
 import pandas as pd
 
-from . import schema
+from .cell_problems import end_before_start, rows_where
 from .problems import Problem, display
-
-
-def _rows(mask: pd.Series) -> list[int]:
-    return [int(r) for r in mask.index[mask.fillna(False).to_numpy(dtype=bool)]]
 
 
 def asset_problems(t: dict[str, pd.DataFrame], as_of: dt.date) -> list[Problem]:
@@ -29,7 +25,7 @@ def asset_problems(t: dict[str, pd.DataFrame], as_of: dt.date) -> list[Problem]:
         bad = table["asset_id"].notna() & ~table["asset_id"].isin(known)
         found += [
             Problem("unknown_asset", key, r, "asset_id", table.at[r, "asset_id"])
-            for r in _rows(bad)
+            for r in rows_where(bad)
         ]
     staff = set(t["staff"]["staff_id"].dropna())
     for key in ("assets", "loans", "counts"):
@@ -37,17 +33,17 @@ def asset_problems(t: dict[str, pd.DataFrame], as_of: dt.date) -> list[Problem]:
         bad = table["staff_id"].notna() & ~table["staff_id"].isin(staff)
         found += [
             Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
-            for r in _rows(bad)
+            for r in rows_where(bad)
         ]
     missing = assets["status"].eq("disposed") & assets["disposed_date"].isna()
     found += [
-        Problem("disposed_date_missing", "assets", r, "disposed_date") for r in _rows(missing)
+        Problem("disposed_date_missing", "assets", r, "disposed_date") for r in rows_where(missing)
     ]
-    found += _order("assets", assets, "disposed_date", "purchase_date")
-    found += _order("loans", loans, "due", "out")
-    found += _order("loans", loans, "returned", "out")
+    found += end_before_start("assets", assets, "disposed_date", "purchase_date")
+    found += end_before_start("loans", loans, "due", "out")
+    found += end_before_start("loans", loans, "returned", "out")
     nameless = counts["asset_id"].isna() & counts["name"].isna()
-    found += [Problem("count_name_missing", "counts", r, "name") for r in _rows(nameless)]
+    found += [Problem("count_name_missing", "counts", r, "name") for r in rows_where(nameless)]
     overdue = loans["returned"].isna() & (loans["due"] < pd.Timestamp(as_of))
     found += [
         Problem(
@@ -62,25 +58,6 @@ def asset_problems(t: dict[str, pd.DataFrame], as_of: dt.date) -> list[Problem]:
                 "as_of": as_of.isoformat(),
             },
         )
-        for r in _rows(overdue)
+        for r in rows_where(overdue)
     ]
     return found
-
-
-def _order(key: str, table: pd.DataFrame, later: str, earlier: str) -> list[Problem]:
-    column = schema.SHEETS[key].column(earlier)
-    return [
-        Problem(
-            "end_before_start",
-            key,
-            r,
-            later,
-            table.at[r, later],
-            {
-                "other": column.zh,
-                "other_en": column.en,
-                "other_value": display(table.at[r, earlier]),
-            },
-        )
-        for r in _rows(table[later] < table[earlier])
-    ]

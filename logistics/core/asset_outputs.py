@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import schema
 from .assets import AssetStat, CountLine, result_label
-from .outputs import Row
+from .outputs import Row, kept_rows
 from .parsing import parse_text
 
 
@@ -55,16 +55,7 @@ def merge_in_order(
     (``outputs.merge_period`` also sorts by the second column, which would move the blank-ID
     rows of CountResult among the asset IDs; within a period these rows keep their order.)
     """
-    keys = [c.key for c in sheet.columns]
-    kept: list[Row] = []
-    if existing is not None and not existing.empty and sheet.period in existing.columns:
-        frame = existing.reindex(columns=keys)
-        period = frame[sheet.period].map(lambda v: None if v is None else parse_text(v))
-        frame = frame[~period.isin(periods)]
-        kept = [
-            [None if pd.isna(v) else v for v in row]
-            for row in frame.itertuples(index=False, name=None)
-        ]
+    kept = kept_rows(existing, sheet, periods)
 
     def period_of(row: Row) -> str:
         return str(parse_text(row[0])) if row[0] is not None else ""

@@ -4,6 +4,8 @@ would say them)."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from . import schema
 from .problems import Problem, display
 from .rawbook import RawSheet
@@ -51,3 +53,29 @@ def range_params(column: schema.Column) -> dict[str, object]:
         "range": range_text(column.min, column.max, "zh"),
         "range_en": range_text(column.min, column.max, "en"),
     }
+
+
+def rows_where(mask: pd.Series) -> list[int]:
+    """The Excel row numbers (the frame's index) where ``mask`` holds."""
+    return [int(r) for r in mask.index[mask.fillna(False).to_numpy(dtype=bool)]]
+
+
+def end_before_start(key: str, table: pd.DataFrame, later: str, earlier: str) -> list[Problem]:
+    """An error at each row of sheet ``key`` whose ``later`` date precedes its ``earlier`` one
+    (Due < Start, 离职日期 < 入职日期 …; SPEC 4.5)."""
+    column = schema.SHEETS[key].column(earlier)
+    return [
+        Problem(
+            "end_before_start",
+            key,
+            r,
+            later,
+            table.at[r, later],
+            {
+                "other": column.zh,
+                "other_en": column.en,
+                "other_value": display(table.at[r, earlier]),
+            },
+        )
+        for r in rows_where(table[later] < table[earlier])
+    ]

@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import pandas as pd
 
+from .cell_problems import rows_where
 from .problems import Problem, display
 from .settings import exact
 
@@ -55,13 +56,15 @@ def reading_problems(energy: pd.DataFrame) -> list[Problem]:
     swap_type = energy["check_type"].eq(REPLACEMENT)
     problems += [
         Problem("reading_after_missing", "energy", r, "reading_after", None)
-        for r in _rows(swap_type & energy["reading_after"].isna())
+        for r in rows_where(swap_type & energy["reading_after"].isna())
     ]
     problems += [
         Problem(
             "reading_after_unexpected", "energy", r, "reading_after", energy.at[r, "reading_after"]
         )
-        for r in _rows(~swap_type & energy["check_type"].notna() & energy["reading_after"].notna())
+        for r in rows_where(
+            ~swap_type & energy["check_type"].notna() & energy["reading_after"].notna()
+        )
     ]
 
     dated = energy.dropna(subset=["meter", "date"])
@@ -70,7 +73,7 @@ def reading_problems(energy: pd.DataFrame) -> list[Problem]:
     shares_swap_day = day.isin(day[swap_here.to_numpy()]) & ~swap_here.to_numpy()
     problems += [
         Problem("replacement_same_day", "energy", r, "date", dated.at[r, "date"])
-        for r in _rows(pd.Series(shares_swap_day, index=dated.index))
+        for r in rows_where(pd.Series(shares_swap_day, index=dated.index))
     ]
 
     readings = dated.dropna(subset=["reading"])
@@ -100,7 +103,3 @@ def reading_problems(energy: pd.DataFrame) -> list[Problem]:
             elif best is None or value > best:
                 best, best_row = value, int(r)
     return problems
-
-
-def _rows(mask: pd.Series) -> list[int]:
-    return [int(r) for r in mask[mask].index]

@@ -132,20 +132,24 @@ def column_label(p: Problem, lang: str) -> str:
         return p.column
 
 
+def kept_rows(existing: pd.DataFrame | None, sheet: schema.Sheet, periods: set[str]) -> list[Row]:
+    """The rows of ``sheet`` already in the workbook for periods other than ``periods``."""
+    if existing is None or existing.empty or sheet.period not in existing.columns:
+        return []
+    frame = existing.reindex(columns=[c.key for c in sheet.columns])
+    period = frame[sheet.period].map(lambda v: None if v is None else parse_text(v))
+    frame = frame[~period.isin(periods)]
+    return [
+        [None if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False, name=None)
+    ]
+
+
 def merge_period(
     existing: pd.DataFrame | None, sheet: schema.Sheet, periods: set[str], new_rows: Sequence[Row]
 ) -> list[Row]:
     """Rows of ``sheet`` for other periods as they were, plus ``new_rows``, in period order."""
     keys = [c.key for c in sheet.columns]
-    kept: list[Row] = []
-    if existing is not None and not existing.empty and sheet.period in existing.columns:
-        frame = existing.reindex(columns=keys)
-        period = frame[sheet.period].map(lambda v: None if v is None else parse_text(v))
-        frame = frame[~period.isin(periods)]
-        kept = [
-            [None if pd.isna(v) else v for v in row]
-            for row in frame.itertuples(index=False, name=None)
-        ]
+    kept = kept_rows(existing, sheet, periods)
     rank = keys.index("rank") if "rank" in keys else None
 
     def order(row: Row) -> tuple[str, float, str]:

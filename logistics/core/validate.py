@@ -13,7 +13,13 @@ import pandas as pd
 
 from . import schema
 from .asset_checks import asset_problems
-from .cell_problems import merged_problems, range_params, range_text
+from .cell_problems import (
+    end_before_start,
+    merged_problems,
+    range_params,
+    range_text,
+    rows_where,
+)
 from .dataset import Dataset
 from .leave_transfer_pool_checks import leave_transfer_pool_problems
 from .meter_readings import reading_problems
@@ -143,7 +149,7 @@ def _column_checks(
             params = range_params(column) if code != "required" else {}
             found += [
                 Problem(code, sheet.key, r, column.key, raw.at[r, column.key], params)
-                for r in _rows_where(mask)
+                for r in rows_where(mask)
             ]
     return sorted(found, key=lambda p: (p.row or 0, p.column or ""))
 
@@ -291,10 +297,6 @@ def _overrides(table: pd.DataFrame) -> dict[dt.date, bool]:
 # ---- rules across rows and sheets --------------------------------------------------------
 
 
-def _rows_where(mask: pd.Series) -> list[int]:
-    return [int(r) for r in mask.index[mask.fillna(False).to_numpy(dtype=bool)]]
-
-
 def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
     staff, posts = t["staff"], t["posts"]
     known_staff = set(staff["staff_id"].dropna())
@@ -303,19 +305,19 @@ def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
     bad = staff["post_id"].notna() & ~staff["post_id"].isin(known_posts)
     problems += [
         Problem("unknown_post", "staff", r, "post_id", staff.at[r, "post_id"])
-        for r in _rows_where(bad)
+        for r in rows_where(bad)
     ]
     for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
         table = t[key]
         bad = table["staff_id"].notna() & ~table["staff_id"].isin(known_staff)
         problems += [
             Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
-            for r in _rows_where(bad)
+            for r in rows_where(bad)
         ]
 
-    _order(problems, "staff", staff, "end_date", "start_date")
-    _order(problems, "plans", t["plans"], "due", "start")
-    _order(problems, "plans", t["plans"], "done_date", "start")
+    problems += end_before_start("staff", staff, "end_date", "start_date")
+    problems += end_before_start("plans", t["plans"], "due", "start")
+    problems += end_before_start("plans", t["plans"], "done_date", "start")
 
     employment = (
         staff.dropna(subset=["staff_id"])
@@ -326,7 +328,7 @@ def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
         table = t[key]
         start = _lookup(table["staff_id"], employment["start_date"])
         end = _lookup(table["staff_id"], employment["end_date"])
-        for r in _rows_where(table["date"] < start):
+        for r in rows_where(table["date"] < start):
             problems.append(
                 Problem(
                     "before_start",
@@ -337,7 +339,7 @@ def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
                     {"start": display(start[r])},
                 )
             )
-        for r in _rows_where(table["date"] > end):
+        for r in rows_where(table["date"] > end):
             problems.append(
                 Problem("after_end", key, r, "date", table.at[r, "date"], {"end": display(end[r])})
             )
@@ -348,14 +350,14 @@ def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
     missing = (requests["promised"] == True) & requests["promised_date"].isna()  # noqa: E712
     problems += [
         Problem("promised_date_missing", "requests", r, "promised_date", None)
-        for r in _rows_where(missing)
+        for r in rows_where(missing)
     ]
     inspections = t["inspections"]
     missing = (
         inspections["points"].notna() & (inspections["points"] != 0) & inspections["reason"].isna()
     )
     problems += [
-        Problem("reason_missing", "inspections", r, "reason", None) for r in _rows_where(missing)
+        Problem("reason_missing", "inspections", r, "reason", None) for r in rows_where(missing)
     ]
 
 
@@ -366,27 +368,6 @@ def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
     )
 
 
-def _order(
-    problems: list[Problem], key: str, table: pd.DataFrame, later: str, earlier: str
-) -> None:
-    column = schema.SHEETS[key].column(earlier)
-    for r in _rows_where(table[later] < table[earlier]):
-        problems.append(
-            Problem(
-                "end_before_start",
-                key,
-                r,
-                later,
-                table.at[r, later],
-                {
-                    "other": column.zh,
-                    "other_en": column.en,
-                    "other_value": display(table.at[r, earlier]),
-                },
-            )
-        )
-
-
 def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem]) -> None:
     limit = pd.Timestamp(as_of)
     for key in ("logs", "inspections", "meetings", "energy", "requests"):
@@ -395,7 +376,7 @@ def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem
             Problem(
                 "after_as_of", key, r, "date", table.at[r, "date"], {"as_of": as_of.isoformat()}
             )
-            for r in _rows_where(table["date"] > limit)
+            for r in rows_where(table["date"] > limit)
         ]
 
     logs = t["logs"]
@@ -410,7 +391,7 @@ def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem
                 logs.at[r, "content"],
                 {"first_row": int(first[r])},
             )
-            for r in _rows_where(dup)
+            for r in rows_where(dup)
         ]
 
     requests = t["requests"]
@@ -422,7 +403,7 @@ def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem
     )
     problems += [
         Problem("promise_overdue", "requests", r, "promised_date", requests.at[r, "promised_date"])
-        for r in _rows_where(overdue)
+        for r in rows_where(overdue)
     ]
 
     dates = logs["date"].dropna()
