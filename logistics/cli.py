@@ -11,6 +11,7 @@ import tempfile
 import traceback
 import warnings
 from collections.abc import Callable
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -25,8 +26,9 @@ from .io.file_book import FileBook
 
 app = typer.Typer(
     name="logistics",
-    help="School logistics office (后勤处) appraisal: validate entries, score months, summarize "
-    "quarters, rank the year and keep energy statistics, on a workbook file.",
+    help="School logistics office (后勤处): validate entries, score months, summarize quarters, "
+    "rank the year, share performance pay, keep energy, reception and property statistics and "
+    "write the documents, on a workbook file. `logistics app` opens the same jobs in a browser.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -34,6 +36,24 @@ app = typer.Typer(
 )
 console = terminal.SafeConsole()
 err_console = terminal.SafeConsole(stderr=True)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        console.print(f"logistics {package_version('school-logistics')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _common(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Options that come before the command (SPEC 6: ``logistics --version``)."""
 
 
 def _month(text: str) -> Month:

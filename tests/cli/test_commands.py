@@ -188,3 +188,11 @@ def test_labels_typed_with_full_width_brackets_and_spaces_are_found(tmp_path):
         if s.startswith("考评")
     ] == ["考评 "]  # written in place
     assert len(sheet_rows(path, "考评 ")) == 4
+
+
+def test_version_is_the_installed_packages():
+    from importlib.metadata import version
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"logistics {version('school-logistics')}"
