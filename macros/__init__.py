@@ -1,6 +1,6 @@
 """The Home sheet's buttons: ``RunPython "import macros; macros.<function>()"`` lands here.
 
-One function per entry of ``logistics.excel.buttons.BUTTONS`` (a test keeps the two in
+One function per entry of ``logistics.buttons.BUTTONS`` (a test keeps the two in
 step). Each runs its job on the workbook that called through ``run_button``, which writes
 the outcome to the Home sheet's status line and never lets a traceback reach Excel.
 

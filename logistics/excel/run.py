@@ -19,18 +19,22 @@ import datetime as dt
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import xlwings as xw
 
-from .. import jobs
-from ..core import schema
-from ..core.errors import LogisticsError, UsageError
+from ..actions import (
+    ACTIONS,
+    DOCUMENTS_FOLDER,
+    Document,
+    Home,
+    Report,
+    document_outcome,
+    outcome,
+)
+from ..core.errors import LogisticsError
 from ..core.outputs import validation_rows
-from ..core.periods import Month, Quarter
 from ..terminal import t
 from .xl_book import XlBook, screen_paused
 
@@ -38,7 +42,6 @@ if TYPE_CHECKING:  # imported when a document button runs: Word and charts load 
     from ..documents import ReportResult
 
 LOG_NAME = "logistics-error.log"
-DOCUMENTS_FOLDER = {"zh": "后勤文档", "en": "documents"}  # beside the workbook, by its language
 
 
 class WorkbookNotSaved(LogisticsError):
@@ -51,148 +54,6 @@ class WorkbookNotSaved(LogisticsError):
         "workbook to a folder on this computer first (File > Save As), then click the button "
         "again."
     )
-
-
-@dataclass(frozen=True)
-class Home:
-    """The Home sheet's month and year as typed; parsed only by the buttons that need them."""
-
-    values: dict[str, object]
-
-    def month(self) -> Month:
-        value = self.values.get("month")
-        if isinstance(value, dt.date):  # Excel turned a typed 2025-03 into a date
-            return Month.of(value)
-        text = "" if value is None else str(value).strip()
-        try:
-            return Month.parse(text)
-        except ValueError:
-            raise UsageError(
-                detail_zh=f"控制台的考核月份“{text}”不是月份。请写成 2025-03 的形式，"
-                "或从下拉列表中选择。",
-                detail_en=f"The Home sheet's Month '{text}' is not a month. Write it as "
-                "2025-03, or pick it from the list.",
-            ) from None
-
-    def year(self) -> int:
-        value = self.values.get("year")
-        text = str(value).strip() if value is not None else ""
-        if isinstance(value, float) and value.is_integer():
-            text = str(int(value))
-        if text.isdigit() and 2000 <= int(text) <= 2100:
-            return int(text)
-        raise UsageError(
-            detail_zh=f"控制台的考核年度“{text}”不是年度。请填写四位数的年份，如 2025。",
-            detail_en=f"The Home sheet's Year '{text}' is not a year. Enter four digits, "
-            "e.g. 2025.",
-        )
-
-
-@dataclass(frozen=True)
-class Action:
-    """A button's job: what it is called in the status line and how it runs."""
-
-    zh: str
-    en: str
-    run: Callable[[XlBook, Home], tuple[str, jobs.JobResult]]  # (period label, result)
-    count: Callable[[jobs.JobResult], int] | None = None  # people or meters done
-    unit_zh: str = "人"
-    unit_en: str = "people"
-
-
-def _validate(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
-    return "", jobs.validate(book)
-
-
-def _score(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
-    month = home.month()
-    return month.label, jobs.score(book, [month])
-
-
-def _summary(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
-    month = home.month()
-    quarter = Quarter(month.year, (month.month - 1) // 3 + 1)
-    return quarter.label, jobs.summary(book, [quarter])
-
-
-def _rank(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
-    year = home.year()
-    return str(year), jobs.rank(book, year)
-
-
-def _energy(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
-    month = home.month()
-    return month.label, jobs.energy(book, [month])
-
-
-def _reception(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
-    month = home.month()
-    return month.label, jobs.reception(book, [month])
-
-
-def _assets(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
-    result = jobs.assets(book)
-    return result.as_of.isoformat(), result
-
-
-def _inventory(book: XlBook, home: Home) -> tuple[str, jobs.JobResult]:
-    year = home.year()
-    return str(year), jobs.inventory(book, year)
-
-
-@dataclass(frozen=True)
-class Document:
-    """A document button: the ``make_report`` kind and the Home field that picks its period."""
-
-    zh: str
-    en: str
-    kind: str  # logistics.documents.KINDS
-    # meeting: every meeting of the Home month; as_of: no period, the Home 截止日期 (else today)
-    period: Literal["month", "year", "as_of"]
-
-
-# Keyed by Button.function (logistics.excel.buttons); a test keeps the two in step.
-ACTIONS: dict[str, Action | Document] = {
-    "validate_entries": Action("校验", "Validation", _validate),
-    "compute_monthly_scores": Action("月度考评", "monthly scores", _score, lambda r: len(r.months)),
-    "summarize_quarter": Action(
-        "季度汇总", "quarterly summary", _summary, lambda r: len(r.periods)
-    ),
-    "rank_year": Action("年终排名", "year-end ranking", _rank, lambda r: len(r.periods)),
-    "energy_statistics": Action(
-        "能耗统计", "energy statistics", _energy, lambda r: len(r.energy), "个表计", "meters"
-    ),
-    "year_end_report": Document("年终考核报告", "year-end report", "year-end", "year"),
-    "monthly_notice": Document("月度考评通报", "monthly notice", "monthly", "month"),
-    "energy_notice": Document("节能通报", "energy notice", "energy", "month"),
-    "meeting_sheets": Document("会务工作单", "meeting sheets", "meeting", "month"),
-    "responsibility_contracts": Document("岗位责任状", "contracts", "contracts", "year"),
-    "pay_notice": Document("绩效公示", "pay notice", "pay-notice", "month"),
-    "reception_statistics": Action(
-        "接待统计",
-        "reception statistics",
-        _reception,
-        lambda r: sum(x.receptions for x in r.receptions),
-        "批",
-        "receptions",
-    ),
-    "reception_lists": Document("接待清单", "reception lists", "reception", "month"),
-    "asset_statistics": Action(
-        "资产统计", "asset statistics", _assets, lambda r: len(r.asset_stats), "行", "rows"
-    ),
-    "count_result": Action(
-        "盘点结果", "count result", _inventory, lambda r: len(r.count_lines), "项", "items"
-    ),
-    "inventory_report": Document("资产盘点报告", "inventory report", "inventory", "year"),
-    "asset_ledger": Document("资产台账", "asset ledger", "asset-ledger", "as_of"),
-}
-
-
-@dataclass(frozen=True)
-class Report:
-    status: str
-    alert: str | None = None
-    critical: bool = False
 
 
 def now() -> dt.datetime:
@@ -259,50 +120,6 @@ def _run(xl: XlBook, function_name: str, lang: str) -> Report:
         return Report(status, alert, critical=True)
 
 
-def outcome(action: Action, period: str, result: jobs.JobResult, when: str) -> Report:
-    """The status line (and alert, when there are errors) for a finished job."""
-    lang = result.lang
-    errors = sum(p.is_error for p in result.problems)
-    warnings = len(result.problems) - errors
-    what = (f"{period} " if period else "") + (action.zh if lang == "zh" else action.en)
-    if action.count is None:  # validation: the counts are the result
-        status = t(
-            lang,
-            f"{what}完成：错误 {errors} 条，警告 {warnings} 条（{when}）",
-            f"{what} done: {errors} errors, {warnings} warnings ({when})",
-        )
-        return Report(status, _errors_alert(lang, errors) if errors else None)
-    if result.blocked:
-        return _blocked(lang, what, errors, when)
-    n = action.count(result)
-    status = t(
-        lang,
-        f"{what}完成：{n} {action.unit_zh}，警告 {warnings} 条（{when}）",
-        f"{what} done: {n} {action.unit_en}, {warnings} warnings ({when})",
-    )
-    return Report(status)
-
-
-def _errors_alert(lang: str, errors: int) -> str:
-    sheet = schema.VALIDATION.label(lang)
-    return t(
-        lang,
-        f"有 {errors} 条错误，已列在“{sheet}”工作表并在单元格上标出。请改正后重新运行。",
-        f"There are {errors} errors, listed on the {sheet} sheet and marked on their cells. "
-        "Correct them and run again.",
-    )
-
-
-def _blocked(lang: str, what: str, errors: int, when: str) -> Report:
-    sheet = schema.VALIDATION.label(lang)
-    status = t(
-        lang,
-        f"{what}未完成：有 {errors} 条错误，见“{sheet}”工作表（{when}）",
-        f"{what} not done: {errors} errors, see the {sheet} sheet ({when})",
-    )
-    return Report(status, _errors_alert(lang, errors))
-
-
 # ---- document buttons ------------------------------------------------------------------
 
 
@@ -341,43 +158,6 @@ def make_documents(xl: XlBook, document: Document, lang: str) -> tuple[Path, str
     if result.blocked:
         xl.write({"validation": validation_rows(result.problems, result.lang)}, result.lang)
     return folder, period, result
-
-
-def document_outcome(
-    document: Document, period: str, result: ReportResult, folder: Path, when: str
-) -> Report:
-    """The status line (and alert, when blocked or PDFs are missing) for a document button."""
-    lang = result.lang
-    what = (f"{period} " if period else "") + (document.zh if lang == "zh" else document.en)
-    if result.blocked:
-        return _blocked(lang, what, sum(p.is_error for p in result.problems), when)
-    if not result.documents:  # e.g. contracts when nobody is in post
-        message = t(lang, "没有需要生成的文档。", "There was nothing to write.")
-        status = t(lang, f"{what}未生成（{when}）：{message}", f"{what}: none ({when}). {message}")
-        return Report(status, message)
-    n = len(result.written)
-    status = t(
-        lang,
-        f"{what}已生成：{n} 个文件，见 {folder}（{when}）",
-        f"{what} written: {n} file{'s' if n != 1 else ''}, see {folder} ({when})",
-    )
-    missing = len(result.documents) - len(result.pdfs)
-    if not missing:
-        return Report(status)
-    # No converter, or one that failed: the .docx files are there. The alert gives the
-    # whole message (how to get PDFs); the status stays short, since a wrapped status row
-    # that grows tall stretches the buttons beside it.
-    status += t(
-        lang,
-        f"。{missing} 个文档未生成 PDF，原因见提示框",
-        f". {missing} document{'s' if missing != 1 else ''} got no PDF; the alert says why",
-    )
-    alert = t(
-        lang,
-        f"{what}的文件已保存在 {folder}。\n{result.message}",
-        f"The files of the {what} are in {folder}.\n{result.message}",
-    )
-    return Report(status, alert)
 
 
 def _lang(xl: XlBook) -> str:

@@ -2,8 +2,8 @@
 
 Sheet order: Home (opens first), every input sheet as an Excel table, every output sheet
 (header only, with a styled ``<col>`` per column for the result writer), then the hidden
-``xlwings.conf``. An ``.xlsm`` gets the VBA project of :mod:`logistics.excel.vba` and one form
-button per :data:`~logistics.excel.buttons.BUTTONS` entry on Home. The build is byte-stable:
+``xlwings.conf``. An ``.xlsm`` gets the VBA project of :mod:`logistics.io.vba_project` and one form
+button per :data:`~logistics.buttons.BUTTONS` entry on Home. The build is byte-stable:
 same inputs, same bytes.
 
 Text is always written with ``write_string`` so nothing typed by staff can become a formula.
@@ -27,7 +27,6 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ..core import schema
-from ..excel.vba import build_vba_project
 from .data_sheets import default_settings_frame, write_input_sheet, write_output_sheet
 from .home_sheet import (
     BUTTON_ANCHOR,
@@ -41,6 +40,7 @@ from .home_sheet import (
     write_home,
 )
 from .sheet_layout import Formats
+from .vba_project import build_vba_project
 
 __all__ = [
     "BUTTON_ANCHOR",
@@ -118,7 +118,7 @@ def build_workbook(
 def default_vba_project() -> bytes:
     """The ``xl/vbaProject.bin`` of an ``.xlsm`` build: xlwings' project with the Buttons module.
 
-    See :func:`logistics.excel.vba.build_vba_project`.
+    See :func:`logistics.io.vba_project.build_vba_project`.
     """
     return build_vba_project()
 

@@ -13,8 +13,8 @@ import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from ..buttons import BUTTONS, Button
 from ..core import schema
-from ..excel.buttons import BUTTONS, Button
 from .entry_checks import CHECK_TEXT, range_message
 from .home_formulas import (
     CONSOLE_NAME,

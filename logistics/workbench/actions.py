@@ -1,7 +1,7 @@
 """The page's buttons: the Home sheet's button table, run on a workbook file.
 
-The buttons are ``logistics.excel.buttons.BUTTONS`` (column 0 jobs, column 1 documents), and
-each runs what its Excel macro runs (``logistics.excel.run.ACTIONS``): a job of
+The buttons are ``logistics.buttons.BUTTONS`` (column 0 jobs, column 1 documents), and
+each runs what its Excel macro runs (``logistics.actions.ACTIONS``): a job of
 ``logistics.jobs`` or a document of ``logistics.documents.make_report``, with the same status
 line. A button added to that table, with its action, appears on the page by itself.
 
@@ -19,16 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from ..actions import ACTIONS, DOCUMENTS_FOLDER, Action, Document, Home, document_outcome, outcome
+from ..buttons import BUTTONS, Button
 from ..core.errors import LogisticsError, UsageError
 from ..core.outputs import validation_rows
 from ..core.rawbook import RawBook
 from ..documents import make_report
-from ..excel.buttons import BUTTONS, Button
-from ..excel.run import ACTIONS, Action, Document, Home, document_outcome, outcome
 from ..io.file_book import FileBook
 from ..io.locks import WorkbookOpen, lock_owner
 from .words import word
-from .workspace import DOCUMENTS_FOLDERS
 
 HOME_KEYS = ("month", "year", "as_of")
 LOG_NAME = "logistics-error.log"
@@ -166,7 +165,7 @@ def _document(
     month = home.month() if document.period == "month" else None
     year = home.year() if document.period == "year" else None
     period = month.label if month is not None else str(year)
-    folder = root / DOCUMENTS_FOLDERS.get(raw.lang, DOCUMENTS_FOLDERS["en"])
+    folder = root / DOCUMENTS_FOLDER.get(raw.lang, DOCUMENTS_FOLDER["en"])
 
     def step(done: int, total: int) -> None:
         progress("converting" if done == total else "rendering", done, total)

@@ -1,7 +1,7 @@
 """Every word the workbench's pages show, in Chinese and English, in one place.
 
 Sheet, column and button names are not here: they come from the schema
-(``logistics.core.schema``) and the button table (``logistics.excel.buttons``), so the page
+(``logistics.core.schema``) and the button table (``logistics.buttons``), so the page
 says what the workbook says. Messages of jobs come from the jobs themselves.
 """
 

@@ -22,6 +22,7 @@ from python_calamine import CalamineWorkbook
 
 from reports.filenames import safe_stem
 
+from ..actions import DOCUMENTS_FOLDER
 from ..core import schema
 from ..core.errors import LogisticsError
 from ..io.locks import LockInfo, lock_owner
@@ -30,7 +31,6 @@ from ..io.reader import rows_to_raw_sheet
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
-DOCUMENTS_FOLDERS = {"zh": "后勤文档", "en": "documents"}  # as logistics.excel.run writes them
 MAX_UPLOAD_BYTES = 64 * 1024**2  # a million log rows is a 26 MB file (SPEC §7)
 
 
@@ -71,12 +71,12 @@ class Workspace:
         return path
 
     def documents_dir(self, lang: str) -> Path:
-        return self.root / DOCUMENTS_FOLDERS.get(lang, DOCUMENTS_FOLDERS["en"])
+        return self.root / DOCUMENTS_FOLDER.get(lang, DOCUMENTS_FOLDER["en"])
 
     def documents(self) -> list[Path]:
         """Documents in the documents folders, newest first."""
         found: list[Path] = []
-        for lang in DOCUMENTS_FOLDERS:
+        for lang in DOCUMENTS_FOLDER:
             folder = self.documents_dir(lang)
             if folder.is_dir() and not folder.is_symlink():
                 for entry in folder.iterdir():
@@ -86,7 +86,7 @@ class Workspace:
 
     def document(self, folder: str, name: str) -> Path:
         """A .docx or .pdf directly inside a documents folder; ``NotServed`` otherwise."""
-        if folder not in DOCUMENTS_FOLDERS.values():
+        if folder not in DOCUMENTS_FOLDER.values():
             raise NotServed(folder)
         base = self.root / folder
         if base.is_symlink() or not base.is_dir():

@@ -29,11 +29,11 @@ from typer.testing import CliRunner
 import macros
 import reports.pdf
 from logistics import jobs
+from logistics.buttons import BUTTONS
 from logistics.cli import app
 from logistics.core import schema
 from logistics.documents import ReportResult
 from logistics.excel import run
-from logistics.excel.buttons import BUTTONS
 from logistics.excel.xl_book import XlBook
 from tests.excel.fake_excel import FakeExcel, FakeSheet, address
 from tests.workbooks import build, sheet_rows, small_school

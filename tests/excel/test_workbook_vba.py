@@ -31,16 +31,16 @@ from pyopenvba.apps.excel import ExcelApplication
 from typer.testing import CliRunner
 from xlsxwriter.utility import xl_cell_to_rowcol
 
+from logistics.buttons import BUTTONS, VBA_MODULE, Button, vba_source
 from logistics.cli import app
-from logistics.excel.buttons import BUTTONS, VBA_MODULE, Button, vba_source
-from logistics.excel.vba import (
+from logistics.io.builder import BUTTON_AREA, BUTTON_GAP, BUTTON_SIZE, build_workbook
+from logistics.io.vba_project import (
     MODULES,
     build_vba_project,
     edit_vba_project,
     xlwings_module_source,
     xlwings_quickstart_project,
 )
-from logistics.io.builder import BUTTON_AREA, BUTTON_GAP, BUTTON_SIZE, build_workbook
 
 with warnings.catch_warnings():
     # oletools 0.60.2 still uses pyparsing's old camelCase names and warns on import.
@@ -259,7 +259,7 @@ def test_vba_project_is_byte_stable() -> None:
     assert edit_vba_project(xlwings_quickstart_project()) == here
     # Another process with another hash seed: no set or dict order leaks into the bytes.
     script = (
-        "import hashlib; from logistics.excel.vba import build_vba_project; "
+        "import hashlib; from logistics.io.vba_project import build_vba_project; "
         "print(hashlib.sha256(build_vba_project()).hexdigest())"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}

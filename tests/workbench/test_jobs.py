@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from logistics.actions import ACTIONS
+from logistics.buttons import BUTTONS
 from logistics.core import schema
 from logistics.demo_data import demo_frames
-from logistics.excel.buttons import BUTTONS
-from logistics.excel.run import ACTIONS
 from logistics.io.locks import libreoffice_lock_file
 from logistics.workbench import actions
 from tests.workbooks import build, sheet_rows, small_school

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from logistics.buttons import BUTTONS
 from logistics.core import schema
-from logistics.excel.buttons import BUTTONS
 from tests.factories import D
 from tests.workbooks import build, sheet_rows, small_school
 

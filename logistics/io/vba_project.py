@@ -7,7 +7,7 @@ Dictionary). pyOpenVBA then
 - replaces the ``xlwings`` module with the installed ``xlwings.bas``, so the VBA side always
   has the Python package's version (``XLWINGS_VERSION``);
 - deletes ``Module1`` (xlwings' ``SampleCall`` demo);
-- adds the ``Buttons`` module generated from :data:`logistics.excel.buttons.BUTTONS`.
+- adds the ``Buttons`` module generated from :data:`logistics.buttons.BUTTONS`.
 
 Document modules stay as they are: XlsxWriter names the sheets Sheet1..SheetN, so the two
 sheet modules belong to the first two sheets, and Excel adds a module for every other sheet
@@ -33,7 +33,7 @@ from pathlib import Path
 from pyopenvba import ExcelFile
 from pyopenvba.cfb import CFB
 
-from .buttons import VBA_MODULE, vba_source
+from ..buttons import VBA_MODULE, vba_source
 
 __all__ = [
     "MODULES",
