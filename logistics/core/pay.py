@@ -13,19 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .dataset import Dataset
+from .month_score import MonthScore, coef_of
 from .pay_pools import pool_amounts
 from .problems import Problem
 from .rounding import round_half_up
 from .settings import Settings, exact
-
-if TYPE_CHECKING:  # scoring calls into this module
-    from .dataset import Dataset
-    from .scoring import MonthScore
-    from .summary import PeriodScore
+from .summary import PeriodScore
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,6 @@ def year_end_pay(
     ``pay_bases`` maps 工号 to PayBase (blank = 0). Without a pool (or Σw = 0) the column
     stays blank. Returns whether it was set.
     """
-    from .scoring import coef_of
 
     if pool is None:
         return False

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .month_score import MonthScore, competition_ranks, grade_of
 from .rounding import round_half_up
-from .scoring import MonthScore, competition_ranks, grade_of
 from .settings import Settings
 
 
