@@ -1,0 +1,83 @@
+"""Imports point one way: no module imports anything that imports it back, the core stands on
+nothing of the product, and the front doors do not lean on each other (the layers of the README:
+core ← io ← jobs ← documents ← front doors)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import grimp
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("logistics", "reports", "macros", "udfs")
+
+
+@pytest.fixture(scope="module")
+def graph() -> grimp.ImportGraph:
+    """Every import of the product's modules, those inside functions too, and the third-party
+    packages they reach (as single nodes)."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        return grimp.build_graph(*PACKAGES, include_external_packages=True, cache_dir=None)
+    finally:
+        sys.path.remove(str(ROOT))
+
+
+def test_no_module_imports_one_that_imports_it_back(graph: grimp.ImportGraph) -> None:
+    circles = []
+    ours = {m for m in graph.modules if m.split(".")[0] in PACKAGES}
+    for module in sorted(ours):
+        for imported in graph.find_modules_directly_imported_by(module) & ours:
+            back = graph.find_shortest_chain(importer=imported, imported=module)
+            if back:
+                circles.append((module, *back))
+    assert circles == []
+
+
+def imports(graph: grimp.ImportGraph, importer: str, imported: str) -> bool:
+    """Whether a module of ``importer`` imports one of ``imported`` directly."""
+    return graph.direct_import_exists(importer=importer, imported=imported, as_packages=True)
+
+
+@pytest.mark.parametrize(
+    "higher",
+    ["logistics.io", "logistics.jobs", "logistics.excel", "logistics.workbench", "reports"],
+)
+def test_the_core_imports_nothing_above_it(graph: grimp.ImportGraph, higher: str) -> None:
+    assert not graph.chain_exists(importer="logistics.core", imported=higher, as_packages=True)
+
+
+@pytest.mark.parametrize(
+    ("importer", "imported"),
+    [
+        ("logistics.io", "logistics.excel"),  # the builder makes the VBA project itself
+        ("logistics.io", "logistics.jobs"),
+        ("logistics.io", "logistics.workbench"),
+        ("logistics.workbench", "logistics.excel"),  # no xlwings on a WPS school's page
+        ("logistics.workbench", "logistics.cli"),
+        ("logistics.excel", "logistics.workbench"),
+        ("logistics.excel", "logistics.cli"),
+        ("macros", "logistics.workbench"),
+    ],
+)
+def test_front_doors_and_io_do_not_lean_on_each_other(
+    graph: grimp.ImportGraph, importer: str, imported: str
+) -> None:
+    assert not imports(graph, importer, imported)
+
+
+@pytest.mark.parametrize("package", ["xlwings", "docxtpl", "starlette", "python_calamine"])
+def test_the_core_reaches_no_front_door_or_file_format_library(
+    graph: grimp.ImportGraph, package: str
+) -> None:
+    assert not graph.chain_exists(importer="logistics.core", imported=package, as_packages=True)
+
+
+def test_the_workbench_never_loads_xlwings(graph: grimp.ImportGraph) -> None:
+    """WPS and LibreOffice schools have no Excel; xlwings probes for it when imported."""
+    chains = graph.find_shortest_chains(
+        importer="logistics.workbench", imported="xlwings", as_packages=True
+    )
+    assert chains == set()
