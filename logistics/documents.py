@@ -228,9 +228,11 @@ def _pay_notice(
     """绩效公示 of ``--year`` when given, else of ``--month`` (default: the Home month)."""
     school = ds.settings.school_name
     if year is not None:
+        lookups.require_year(ds, year, as_of)  # never a notice of phantom scores
         stem = _t(lang, f"{school}-{year}年度绩效公示", f"{school}-{year} pay notice")
         return stem, year_pay_context(ds, year, as_of, lang)
     m = _month(month) if month is not None else default_month(ds, as_of)
+    lookups.require_log_month(ds, m, as_of)
     stem = _t(lang, f"{school}-{m.label}绩效公示", f"{school}-{m.label} pay notice")
     return stem, month_pay_context(ds, m, as_of, lang)
 

@@ -250,11 +250,12 @@ def explain(book: Book, staff_id: str, month: Month, as_of: dt.date | None = Non
     """The score of one person in one month with the rows behind each component (read only).
 
     Raises ``UnknownChoice`` for a 工号 not on the Staff sheet and ``NothingToReport`` when
-    the person has no score that month (SPEC §6: exit 2).
+    the month is not recorded or the person has no score in it (SPEC §6: exit 2).
     """
     ds, when = read_dataset(book, as_of)
     lookups.require_staff(ds, staff_id)
     found = [x for x in score_month(ds, month, when, with_evidence=True) if x.staff_id == staff_id]
     if not found:
         raise lookups.not_scored_reason(ds, staff_id, month, when)
-    return Explanation(ds.lang, when, found[0] if found else None, dict(ds.tables), ds.problems)
+    lookups.require_log_month(ds, month, when)  # an unrecorded month has no score (SPEC 4.1)
+    return Explanation(ds.lang, when, found[0], dict(ds.tables), ds.problems)

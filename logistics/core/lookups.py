@@ -155,15 +155,16 @@ def not_scored_reason(ds: Dataset, staff_id: str, month: Month, as_of: dt.date) 
 
 
 def require_log_month(ds: Dataset, month: Month, as_of: dt.date) -> None:
-    """Raise ``NothingToReport`` when ``month`` has no log rows up to ``as_of`` (monthly notice)."""
+    """Raise ``NothingToReport`` when ``month`` has no log rows up to ``as_of``: it is not a
+    recorded month (SPEC 4.1), so no notice, pay notice or explanation is made for it."""
     months = log_months(ds, as_of)
     if month in months:
         return
     raise NothingToReport(
-        detail_zh=f"{month.label} 没有日志记录（截至 {as_of}），没有可通报的考评，未生成文档。"
-        f"有日志的月份：{listing(months, 'zh')}。",
-        detail_en=f"{month.label} has no logs (up to {as_of}): there are no scores to report, "
-        f"so no document was written. Months with logs: {listing(months, 'en')}.",
+        detail_zh=f"{month.label} 没有日志记录（截至 {as_of}），该月不计算考评，也没有可通报的"
+        f"考评或绩效。有日志的月份：{listing(months, 'zh')}。",
+        detail_en=f"{month.label} has no logs (up to {as_of}), so it is not scored and has no "
+        f"scores or pay to report. Months with logs: {listing(months, 'en')}.",
     )
 
 

@@ -134,3 +134,21 @@ def test_contracts_for_next_year_are_allowed_before_it_has_logs(book: Path, tmp_
     )
     assert result.exit_code == 0, result.output
     assert len(list(tmp_path.glob("*.docx"))) >= 1
+
+
+def test_explain_of_a_month_without_logs_shows_no_made_up_score(book: Path) -> None:
+    # S1 is employed all of 2025, but the school logged only March: April is not scored.
+    code, out = run(book, "explain", "--staff", "S1", "--month", "2025-04")
+    assert code == 2, out
+    assert "2025-04 has no logs" in out and "Months with logs: 2025-03." in out
+    assert "LogScore" not in out
+
+
+@pytest.mark.parametrize("period", [["--month", "2025-04"], ["--year", "2024"]])
+def test_pay_notice_of_a_period_without_logs_is_not_written(
+    book: Path, tmp_path: Path, period: list[str]
+) -> None:
+    code, out = run(book, "report", "pay-notice", *period, "--out", str(tmp_path))
+    assert code == 2, out
+    assert "has no logs" in out and "2025" in out  # what does have logs
+    assert not list(tmp_path.glob("*.docx"))
