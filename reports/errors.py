@@ -6,10 +6,31 @@ in Word (``{{ r.nmae }}``), never a line number: Word documents have no lines a 
 
 from __future__ import annotations
 
-from logistics.core.errors import LogisticsError
+from typing import ClassVar
 
 
-class TemplateError(LogisticsError):
+class DocumentError(Exception):
+    """Base class: a problem with a template or an output file that the user can fix.
+
+    Each subclass words its message in both languages (``zh``, ``en``: ``str.format``
+    templates over the keyword ``params``); the caller picks the language. ``exit_code`` is 2,
+    like every file problem. The engine stands alone: a product shows these as its own errors.
+    """
+
+    zh: ClassVar[str] = "{detail}"
+    en: ClassVar[str] = "{detail}"
+    exit_code: ClassVar[int] = 2
+
+    def __init__(self, **params: object) -> None:
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "zh") -> str:
+        """The message in ``lang`` ("zh", else English)."""
+        return (self.zh if lang == "zh" else self.en).format(**self.params)
+
+
+class TemplateError(DocumentError):
     """A template that cannot be used as it is (exit code 2, like other file problems)."""
 
 
@@ -74,6 +95,6 @@ class TemplateRender(TemplateError):
     en = "Template '{template}' could not be rendered near the tag {tag}: {detail}."
 
 
-class OutputNotWritable(LogisticsError):
+class OutputNotWritable(DocumentError):
     zh = "无法写入“{path}”：{detail}。如果该文件正在 Word 中打开，请先关闭。"
     en = "Cannot write '{path}': {detail}. If it is open in Word, close it first."

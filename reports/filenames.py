@@ -3,16 +3,15 @@
 Names carry Chinese (``示例实验小学-2025年终考核报告.docx``); what Windows forbids is removed:
 ``<>:"/\\|?*``, control characters, trailing dots and spaces, and device names such as CON.
 Escape sequences and invisible direction marks (a U+202E before ``xcod.exe`` makes the name
-look like a .docx) are dropped, and no name starts with "-", so a name can never read as a program's
-option (SPEC §7).
+look like a .docx) are dropped by the caller's ``clean`` (the product's rule for typed text),
+and no name starts with "-", so a name can never read as a program's option (SPEC §7).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-
-from logistics.core.safe_text import terminal_text
+from collections.abc import Callable
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
@@ -21,9 +20,11 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
 MAX_STEM = 120  # characters; leaves room for the folder in Windows' 260-character paths
 
 
-def safe_stem(text: str, fallback: str = "document") -> str:
-    """``text`` made usable as a file name without extension."""
-    stem = terminal_text(unicodedata.normalize("NFC", text), keep_newlines=False)
+def safe_stem(text: str, fallback: str = "document", *, clean: Callable[[str], str]) -> str:
+    """``text`` made usable as a file name without extension, after ``clean`` (the product's
+    rule for typed text: for logistics, ``terminal_text``, which drops escape sequences and
+    control, format and direction characters)."""
+    stem = clean(unicodedata.normalize("NFC", text))
     stem = re.sub(r"\s+", " ", stem).strip()  # tabs and line breaks become spaces
     stem = _FORBIDDEN.sub("_", stem)
     stem = stem[:MAX_STEM].rstrip(". ")
@@ -35,8 +36,9 @@ def safe_stem(text: str, fallback: str = "document") -> str:
     return stem
 
 
-def safe_filename(text: str, suffix: str = ".docx") -> str:
-    return safe_stem(text) + suffix
+def safe_filename(text: str, suffix: str = ".docx", *, clean: Callable[[str], str]) -> str:
+    """:func:`safe_stem` of ``text`` plus ``suffix``."""
+    return safe_stem(text, clean=clean) + suffix
 
 
 def unique_names(stems: list[str]) -> list[str]:

@@ -8,6 +8,9 @@
   docxtpl's default would drop ``<…`` and ``&`` or let a value inject Word XML. The ``safe``
   filter is removed, so a template cannot switch that off for a value.
 - Full-width ``｛｛ ｝｝`` print as typed without any error: the scan flags them.
+- Every string value passes through the caller's ``clean`` first: what typed text may hold
+  (escape sequences, control and direction characters) is the product's rule, not the
+  engine's; XML has no place for control characters, so ``clean`` must at least drop those.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import html
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,8 +32,6 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml.etree import XMLSyntaxError
-
-from logistics.core.safe_text import terminal_text
 
 from .compiled_docx import CompiledDocx
 from .errors import (
@@ -48,6 +49,8 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _FULL_WIDTH = re.compile(r"｛[｛{%％#]|\{[｛％]|[}%％#｝]｝|[％｝]\}")  # at least one full-width
 _PRIVATE = re.compile(r"(?<![\w.])_\w*|\.\s*_|['\"]__")  # names, attributes, '__class__'
 _BLOCKS = ("for", "if", "macro", "call", "filter", "with", "block", "raw", "autoescape")
+
+TextFilter = Callable[[str], str]  # typed text -> text fit for a document
 
 
 @dataclass(frozen=True)
@@ -96,11 +99,17 @@ def _text(xml: str) -> str:
 
 
 class TemplateRenderer:
-    """One template, scanned once, rendered for any number of contexts of the same shape."""
+    """One template, scanned once, rendered for any number of contexts of the same shape.
 
-    def __init__(self, path: Path, name: str | None = None) -> None:
+    ``clean`` is applied to every string of a context before it reaches the document (for
+    the logistics product: ``logistics.core.safe_text.terminal_text``, SPEC §7).
+    Raises ``TemplateUnreadable``, ``TemplateFullWidth`` or ``TemplateUnsafe`` at once.
+    """
+
+    def __init__(self, path: Path, name: str | None = None, *, clean: TextFilter) -> None:
         self.path = path
         self.name = name or path.name
+        self.clean = clean
         try:
             self.tpl = DocxTemplate(path)
             texts = [_text(xml) for xml in _parts_xml(self.tpl)]
@@ -171,7 +180,7 @@ class TemplateRenderer:
         values = {
             k: InlineImage(self.tpl, io.BytesIO(v.png), width=Mm(v.width_mm))
             if isinstance(v, Chart)
-            else _printable(v)
+            else _printable(v, self.clean)
             for k, v in context.items()
         }
         try:
@@ -202,15 +211,14 @@ class TemplateRenderer:
         return save_atomically(self.tpl, out)
 
 
-def _printable(value: Any) -> Any:
-    """Typed text without escape sequences or control characters: XML (and so Word) has no
-    place for them, and a document is no place for direction overrides (SPEC §7)."""
+def _printable(value: Any, clean: TextFilter) -> Any:
+    """Every string in ``value`` (and in its dicts, lists and tuples) through ``clean``."""
     if isinstance(value, str):
-        return terminal_text(value)
+        return clean(value)
     if isinstance(value, dict):
-        return {k: _printable(v) for k, v in value.items()}
+        return {k: _printable(v, clean) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return type(value)(_printable(v) for v in value)
+        return type(value)(_printable(v, clean) for v in value)
     return value
 
 

@@ -25,6 +25,7 @@ from reports.filenames import safe_stem
 from ..actions import DOCUMENTS_FOLDER
 from ..core import schema
 from ..core.errors import LogisticsError
+from ..core.safe_text import terminal_text
 from ..io.locks import LockInfo, lock_owner
 from ..io.package import check_package
 from ..io.reader import rows_to_raw_sheet
@@ -166,7 +167,7 @@ def safe_workbook_name(text: str, default_suffix: str = ".xlsm") -> str:
     stem, dot, suffix = base.rpartition(".")
     if not dot or ("." + suffix.lower()) not in WORKBOOK_SUFFIXES:
         stem, suffix = base, default_suffix.lstrip(".")
-    return safe_stem(stem, fallback="workbook") + "." + suffix.lower()
+    return safe_stem(stem, fallback="workbook", clean=terminal_text) + "." + suffix.lower()
 
 
 @contextlib.contextmanager

@@ -16,7 +16,7 @@ from logistics.core.parsing import BAD, parse_int, parse_number
 from logistics.core.periods import Month
 from logistics.core.scoring import score_month
 from logistics.core.workdays import WorkCalendar
-from reports import formatting as f
+from logistics.documents import formatting as f
 from tests.factories import D, dataset, log, person
 
 MARCH = Month(2025, 3)

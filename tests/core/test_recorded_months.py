@@ -109,7 +109,7 @@ def test_a_year_without_recorded_months_is_refused_and_nothing_written():
 
 def test_the_monthly_notice_shows_what_the_scores_sheet_holds():
     from logistics.core.validate import load
-    from reports.monthly_notice import monthly_context
+    from logistics.documents.monthly_notice import monthly_context
 
     ds = load(autumn_school().raw, AS_OF)
     assert monthly_context(ds, Month(2025, 8), AS_OF, "zh")["scores"] == []  # not recorded

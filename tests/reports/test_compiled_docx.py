@@ -12,10 +12,11 @@ from docxtpl import DocxTemplate
 
 from logistics.core.periods import Month
 from logistics.core.validate import load
+from logistics.documents.contract import active_staff, contract_context
+from logistics.documents.engine import template_renderer
+from logistics.documents.monthly_notice import monthly_context
 from logistics.io.reader import read_workbook
-from reports.contract import active_staff, contract_context
-from reports.monthly_notice import monthly_context
-from reports.render import TemplateRenderer, sandbox
+from reports.render import sandbox
 from reports.template_files import find_template
 from tests.workbooks import build
 
@@ -41,7 +42,7 @@ def test_contracts_rendered_in_turn_equal_fresh_docxtpl_renders(small_ds, tmp_pa
     contexts = [contract_context(small_ds, person, 2025, lang) for _, person in people]
     assert len(contexts) >= 2 and contexts[0]["name"] != contexts[1]["name"]
     path = find_template("contracts", lang).path
-    renderer = TemplateRenderer(path)
+    renderer = template_renderer(path)
     for i, context in enumerate(contexts):
         ours = renderer.render(context, tmp_path / f"ours{i}.docx")
         fresh = DocxTemplate(path)
@@ -55,7 +56,7 @@ def test_contracts_rendered_in_turn_equal_fresh_docxtpl_renders(small_ds, tmp_pa
 
 def test_a_notice_with_a_header_and_loops(small_ds, tmp_path):
     path = find_template("monthly", "zh").path
-    renderer = TemplateRenderer(path)
+    renderer = template_renderer(path)
     for i, month in enumerate(("2025-03", "2025-04")):
         context = monthly_context(small_ds, Month.parse(month), AS_OF, "zh")
         ours = renderer.render(context, tmp_path / f"ours{i}.docx")

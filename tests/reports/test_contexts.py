@@ -14,14 +14,14 @@ from logistics.core.recorded import score_recorded
 from logistics.core.scoring import score_month
 from logistics.core.summary import summarize
 from logistics.demo_data import SPIKE_METER
-from reports import charts
-from reports import formatting as f
-from reports.contract import active_staff, contract_context, items
-from reports.energy_notice import energy_context
+from logistics.documents import charts
+from logistics.documents import formatting as f
+from logistics.documents.contract import active_staff, contract_context, items
+from logistics.documents.energy_notice import energy_context
+from logistics.documents.meeting_checklist import checklist, due_date, standard, tasks_for
+from logistics.documents.monthly_notice import monthly_context
+from logistics.documents.year_end import year_end_context
 from reports.fonts import PREFERRED_FAMILIES, chart_font
-from reports.meeting_checklist import checklist, due_date, standard, tasks_for
-from reports.monthly_notice import monthly_context
-from reports.year_end import year_end_context
 
 from .conftest import AS_OF, MONTH
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reports.filenames import MAX_STEM, safe_filename, safe_stem, unique_names
+from logistics.core.safe_text import terminal_text
+from logistics.documents.engine import file_name
+from reports.filenames import MAX_STEM, safe_stem, unique_names
 
 
 @pytest.mark.parametrize(
@@ -31,11 +33,16 @@ from reports.filenames import MAX_STEM, safe_filename, safe_stem, unique_names
     ],
 )
 def test_safe_stem(text, stem):
-    assert safe_stem(text) == stem
+    assert safe_stem(text, clean=terminal_text) == stem  # the product's rule for typed text
+
+
+def test_without_the_products_rule_no_control_character_reaches_a_name():
+    """The engine's own floor, whatever ``clean`` lets through: ESC and BEL become "_"."""
+    assert safe_stem("a\x1b[31mb\x07", clean=lambda s: s) == "a_[31mb_"
 
 
 def test_long_names_are_cut_and_keep_their_suffix():
-    name = safe_filename("很长的会议名称" * 40)
+    name = file_name("很长的会议名称" * 40)
     assert name.endswith(".docx") and len(name) == MAX_STEM + len(".docx")
 
 

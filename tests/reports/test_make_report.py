@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from logistics import documents
 from logistics.core.errors import UsageError
+from logistics.documents import make as report_job
 from logistics.documents import make_report
 from logistics.io.file_book import FileBook
 from reports import pdf
@@ -104,7 +104,7 @@ def test_pdfs_are_asked_for_in_one_conversion(tmp_path, monkeypatch):
         calls.append(list(docs))
         return PdfOutcome([d.with_suffix(".pdf") for d in docs], [], "libreoffice")
 
-    monkeypatch.setattr(documents, "convert_to_pdf", convert)
+    monkeypatch.setattr(report_job, "convert_to_pdf", convert)
     book = FileBook(build(tmp_path / "ok.xlsm"))
     result = make_report(book, "contracts", out_dir=tmp_path / "out", as_of=AS_OF)
     assert len(calls) == 1 and calls[0] == result.documents and len(result.documents) == 2

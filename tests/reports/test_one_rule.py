@@ -12,10 +12,10 @@ from logistics.core.energy import energy_month
 from logistics.core.energy_totals import energy_total
 from logistics.core.periods import Month
 from logistics.core.scoring import score_month
-from reports.energy_notice import energy_context
-from reports.meeting_sheet import meeting_context
-from reports.service_stats import meeting_stats, request_stats
-from reports.year_end import year_end_context
+from logistics.documents.energy_notice import energy_context
+from logistics.documents.meeting_sheet import meeting_context
+from logistics.documents.service_stats import meeting_stats, request_stats
+from logistics.documents.year_end import year_end_context
 from tests.factories import POST, D, dataset, log, person
 
 MARCH = Month(2025, 3)

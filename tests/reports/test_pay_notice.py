@@ -15,10 +15,10 @@ from logistics.core.validate import load
 from logistics.core.workdays import WorkCalendar
 from logistics.demo_data.pool_school import POOL_SCHOOL, pool_school_frames
 from logistics.documents import make_report
+from logistics.documents.pay_notice import month_pay_context, posting_period, year_pay_context
 from logistics.io.builder import build_workbook
 from logistics.io.file_book import FileBook
 from logistics.io.reader import read_workbook
-from reports.pay_notice import month_pay_context, posting_period, year_pay_context
 from reports.pdf import convert_to_pdf
 
 from .conftest import require_soffice, squash
@@ -101,7 +101,7 @@ def test_pay_notice_renders_in_zh_and_en(pool_book: Path, tmp_path: Path):
 
 
 def test_year_end_report_shows_pay_by_pool_and_year_end_pay(pool_book: Path):
-    from reports.year_end import year_end_context
+    from logistics.documents.year_end import year_end_context
 
     ds = load(read_workbook(pool_book), AS_OF)
     context = year_end_context(ds, 2025, AS_OF, "zh")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pdfplumber
 
 from logistics import jobs
+from logistics.documents import formatting as f
 from logistics.io.file_book import FileBook
-from reports import formatting as f
 
 from .conftest import AS_OF, squash
 

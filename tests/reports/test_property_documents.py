@@ -8,9 +8,9 @@ import pytest
 
 from logistics.core.errors import UsageError
 from logistics.documents import make_report
+from logistics.documents.asset_ledger import ledger_context
+from logistics.documents.inventory_report import inventory_context
 from logistics.io.file_book import FileBook
-from reports.asset_ledger import ledger_context
-from reports.inventory_report import inventory_context
 from reports.pdf import convert_to_pdf
 
 from .conftest import AS_OF, require_soffice, squash
@@ -86,7 +86,7 @@ def test_each_room_of_the_ledger_starts_a_page(pages, demo_ds):
 
 
 def test_year_end_property_and_satisfaction(demo_ds):
-    from reports.year_end import year_end_context
+    from logistics.documents.year_end import year_end_context
 
     context = year_end_context(demo_ds, 2025, AS_OF, "zh")
     prop, sat = context["property"], context["satisfaction"]
@@ -105,7 +105,7 @@ def test_year_end_property_and_satisfaction(demo_ds):
 
 def test_monthly_notice_lists_loans_past_due_at_the_months_end(demo_ds):
     from logistics.core.periods import Month
-    from reports.monthly_notice import monthly_context
+    from logistics.documents.monthly_notice import monthly_context
 
     december = monthly_context(demo_ds, Month(2025, 12), AS_OF, "zh")["overdue_loans"]
     assert [(x["name"], x["days"]) for x in december] == [

@@ -10,9 +10,9 @@ import pytest
 
 from logistics.core.periods import Month
 from logistics.demo_data import demo_frames
-from reports.monthly_notice import monthly_context
-from reports.reception_list import find_receptions, reception_context
-from reports.year_end import year_end_context
+from logistics.documents.monthly_notice import monthly_context
+from logistics.documents.reception_list import find_receptions, reception_context
+from logistics.documents.year_end import year_end_context
 
 from .conftest import AS_OF, MONTH, RECEPTION, squash
 

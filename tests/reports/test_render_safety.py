@@ -8,7 +8,10 @@ import pytest
 from docx import Document
 
 from logistics.core.errors import LogisticsError
+from logistics.core.safe_text import terminal_text
+from logistics.documents.engine import DocumentFailed
 from reports.errors import (
+    DocumentError,
     TemplateFullWidth,
     TemplateSyntax,
     TemplateUnknownField,
@@ -34,6 +37,11 @@ def template(tmp_path: Path, *lines: str, table: list[str] | None = None) -> Pat
     return path
 
 
+def renderer(path: Path) -> TemplateRenderer:
+    """The engine's renderer with the product's rule for typed text (SPEC §7)."""
+    return TemplateRenderer(path, clean=terminal_text)
+
+
 def text_of(path: Path) -> str:
     doc = Document(str(path))
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
@@ -42,7 +50,7 @@ def text_of(path: Path) -> str:
 
 def test_typed_text_stays_literal(tmp_path):
     path = template(tmp_path, "备注：{{ note }}", table=["{{ note }}", "{{ n }}"])
-    out = TemplateRenderer(path).render({"note": TYPED, "n": 3}, tmp_path / "out.docx")
+    out = renderer(path).render({"note": TYPED, "n": 3}, tmp_path / "out.docx")
     text = text_of(out)
     assert text.count(TYPED) == 2
     assert "备注：" + TYPED in text
@@ -61,7 +69,7 @@ def test_typed_text_stays_literal(tmp_path):
 def test_unsafe_expressions_are_refused_with_template_and_tag_named(tmp_path, tag):
     path = template(tmp_path, "学校：{{ school }}", f"内部：{tag}")
     with pytest.raises(TemplateUnsafe) as caught:
-        TemplateRenderer(path).render({"school": "示例实验小学"}, tmp_path / "out.docx")
+        renderer(path).render({"school": "示例实验小学"}, tmp_path / "out.docx")
     for lang in ("zh", "en"):
         message = caught.value.message(lang)
         assert "clerk_tpl.docx" in message and tag in message
@@ -71,14 +79,14 @@ def test_unsafe_expressions_are_refused_with_template_and_tag_named(tmp_path, ta
 def test_the_sandbox_itself_refuses_what_the_scan_lets_through(tmp_path):
     path = template(tmp_path, "{{ (school ~ '') * 100000000 }}")
     with pytest.raises(TemplateUnsafe) as caught:
-        TemplateRenderer(path).render({"school": "x"}, tmp_path / "out.docx")
+        renderer(path).render({"school": "x"}, tmp_path / "out.docx")
     assert "clerk_tpl.docx" in caught.value.message("zh")
 
 
 def test_full_width_braces_are_flagged(tmp_path):
     path = template(tmp_path, "学校：｛｛ school ｝｝")
     with pytest.raises(TemplateFullWidth) as caught:
-        TemplateRenderer(path)
+        renderer(path)
     assert "｛｛ school ｝｝" in caught.value.message("zh")
     assert "clerk_tpl.docx" in caught.value.message("en")
 
@@ -96,7 +104,7 @@ def test_full_width_braces_are_flagged(tmp_path):
 def test_syntax_errors_name_the_tag(tmp_path, lines, bad):
     path = template(tmp_path, *lines)
     with pytest.raises(TemplateSyntax) as caught:
-        TemplateRenderer(path).render({"school": "x", "year": 1}, tmp_path / "out.docx")
+        renderer(path).render({"school": "x", "year": 1}, tmp_path / "out.docx")
     message = caught.value.message("zh")
     assert "clerk_tpl.docx" in message
     if bad:
@@ -106,7 +114,7 @@ def test_syntax_errors_name_the_tag(tmp_path, lines, bad):
 def test_unknown_fields_are_named_with_the_fields_there_are(tmp_path):
     path = template(tmp_path, "{{ school }}", "{{ schol_name }}")
     with pytest.raises(TemplateUnknownField) as caught:
-        TemplateRenderer(path).render({"school": "x"}, tmp_path / "out.docx")
+        renderer(path).render({"school": "x"}, tmp_path / "out.docx")
     message = caught.value.message("en")
     assert "{{ schol_name }}" in message and "school" in message
 
@@ -114,7 +122,7 @@ def test_unknown_fields_are_named_with_the_fields_there_are(tmp_path):
 def test_a_missing_attribute_is_named_at_render_time(tmp_path):
     path = template(tmp_path, "{{ summary.staff }}", "{{ summary.stafff }}")
     with pytest.raises(TemplateUnknownField) as caught:
-        TemplateRenderer(path).render({"summary": {"staff": 3}}, tmp_path / "out.docx")
+        renderer(path).render({"summary": {"staff": 3}}, tmp_path / "out.docx")
     assert "{{ summary.stafff }}" in caught.value.message("zh")
 
 
@@ -122,8 +130,47 @@ def test_a_file_that_is_not_a_template(tmp_path):
     path = tmp_path / "notes_tpl.docx"
     path.write_text("not a zip", encoding="utf-8")
     with pytest.raises(TemplateUnreadable):
-        TemplateRenderer(path)
+        renderer(path)
 
 
-def test_template_errors_are_logistics_errors_with_exit_code_2():
-    assert issubclass(TemplateUnsafe, LogisticsError) and TemplateUnsafe.exit_code == 2
+def test_every_typed_string_goes_through_the_callers_clean(tmp_path):
+    """The engine applies the caller's rule to every string, nested ones too, and nothing
+    else: an upper-casing ``clean`` shows where it ran (the template's own text stays)."""
+    path = template(tmp_path, "备注：{{ note }}", "{% for r in rows %}[{{ r.name }}]{% endfor %}")
+    seen: list[str] = []
+
+    def clean(text: str) -> str:
+        seen.append(text)
+        return text.upper()
+
+    context = {"note": "ab", "rows": [{"name": "cd"}, {"name": "ef"}]}
+    out = TemplateRenderer(path, clean=clean).render(context, tmp_path / "out.docx")
+    assert sorted(seen) == ["ab", "cd", "ef"]
+    assert text_of(out).splitlines() == ["备注：AB", "[CD][EF]"]
+
+
+def test_typed_escapes_and_direction_marks_never_reach_a_document(tmp_path):
+    """With the product's rule: ESC [31m (a colour), BEL and U+202E (right-to-left override)
+    are removed whole; the visible characters stay (SPEC §7)."""
+    path = template(tmp_path, "{{ note }}|{% for r in rows %}{{ r }}{% endfor %}")
+    context = {"note": "\x1b[31m红\x1b[0m色", "rows": ["a\x07b", "报告\u202excod.exe"]}
+    out = renderer(path).render(context, tmp_path / "out.docx")
+    assert text_of(out) == "红色|ab报告xcod.exe"
+
+
+def test_engine_errors_are_bilingual_with_exit_code_2():
+    error = TemplateUnsafe(template="t_tpl.docx", tag="{{ x.__class__ }}")
+    assert isinstance(error, DocumentError) and error.exit_code == 2
+    assert "t_tpl.docx" in error.message("zh") and "{{ x.__class__ }}" in error.message("en")
+
+
+def test_the_product_shows_an_engine_error_as_its_own():
+    """Every front door catches ``LogisticsError``: the engine's error arrives as one, with
+    the engine's words in both languages and exit code 2."""
+    error = TemplateUnsafe(template="t_tpl.docx", tag="{{ x.__class__ }}")
+    shown = DocumentFailed(error)
+    assert isinstance(shown, LogisticsError) and shown.exit_code == 2 and shown.error is error
+    assert [shown.message(lang) for lang in ("zh", "en")] == [
+        error.message("zh"),
+        error.message("en"),
+    ]

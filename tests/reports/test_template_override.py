@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from logistics.cli import app
 from logistics.documents import make_report
+from logistics.documents.engine import DocumentFailed
 from logistics.io.file_book import FileBook
 from reports.errors import (
     TemplateFolderMissing,
@@ -140,8 +141,9 @@ def test_a_broken_edit_is_named_with_its_tag_and_nothing_is_written(tmp_path, li
     export_templates(own)
     insert_line(own / "monthly_notice_tpl.docx", line)
     out = tmp_path / "out"
-    with pytest.raises(error) as caught:
+    with pytest.raises(DocumentFailed) as caught:  # the engine's error, as the product's
         make_report(FileBook(book), "monthly", out_dir=out, pdf=False, as_of=AS_OF, **MONTHLY)
+    assert isinstance(caught.value.error, error)
     message = caught.value.message("zh")
     assert "monthly_notice_tpl.docx" in message and named in message, message
     assert not list(out.glob("*.docx")) if out.exists() else True

@@ -12,17 +12,18 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from logistics.core.periods import Month
-from reports.asset_ledger import ledger_context
-from reports.contract import active_staff, contract_context
-from reports.energy_notice import energy_context
-from reports.inventory_report import inventory_context
-from reports.meeting_sheet import find_meetings, meeting_context
-from reports.monthly_notice import monthly_context
-from reports.pay_notice import month_pay_context
-from reports.reception_list import find_receptions, reception_context
-from reports.render import TemplateRenderer, sandbox
+from logistics.documents.asset_ledger import ledger_context
+from logistics.documents.contract import active_staff, contract_context
+from logistics.documents.energy_notice import energy_context
+from logistics.documents.engine import template_renderer
+from logistics.documents.inventory_report import inventory_context
+from logistics.documents.meeting_sheet import find_meetings, meeting_context
+from logistics.documents.monthly_notice import monthly_context
+from logistics.documents.pay_notice import month_pay_context
+from logistics.documents.reception_list import find_receptions, reception_context
+from logistics.documents.year_end import year_end_context
+from reports.render import sandbox
 from reports.template_files import PROJECT_TEMPLATES, TEMPLATE_NAMES, template_filename
-from reports.year_end import year_end_context
 
 from .conftest import AS_OF, MEETING, MONTH
 
@@ -71,15 +72,16 @@ def test_every_document_has_a_template_in_both_languages():
 @pytest.mark.parametrize(("kind", "lang"), TEMPLATES)
 def test_template_passes_the_checks_of_an_edited_one(kind, lang, contexts):
     """Readable, no full-width braces, no tag reaching for internals (the scan in
-    ``TemplateRenderer``), tags that parse in the sandbox and only fields of its context."""
-    renderer = TemplateRenderer(path_of(kind, lang))
+    ``reports.render.TemplateRenderer``), tags that parse in the sandbox and only fields of its
+    context."""
+    renderer = template_renderer(path_of(kind, lang))
     renderer.check(contexts[kind, lang])
     assert renderer.tags, "a template without tags"
 
 
 @pytest.mark.parametrize(("kind", "lang"), TEMPLATES)
 def test_template_asks_only_for_fields_of_its_context(kind, lang, contexts):
-    renderer = TemplateRenderer(path_of(kind, lang))
+    renderer = template_renderer(path_of(kind, lang))
     env = sandbox()
     wanted = renderer.tpl.get_undeclared_template_variables(jinja_env=env) - set(env.globals)
     assert wanted, "a template without fields"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pandas as pd
 
@@ -15,9 +14,8 @@ from logistics.core.periods import Month
 
 from . import charts
 from . import formatting as f
+from .context import Context
 from .lookups import staff_names
-
-Context = dict[str, Any]
 
 
 def energy_context(

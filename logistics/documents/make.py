@@ -14,29 +14,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reports.asset_ledger import ledger_context
-from reports.contract import active_staff, contract_context
-from reports.energy_notice import energy_context
 from reports.errors import OutputNotWritable
-from reports.filenames import safe_filename, unique_names
+from reports.filenames import unique_names
 from reports.font_check import font_warning
-from reports.inventory_report import inventory_context
-from reports.meeting_sheet import find_meetings, meeting_context
-from reports.monthly_notice import monthly_context
-from reports.pay_notice import month_pay_context, year_pay_context
 from reports.pdf import convert_to_pdf
-from reports.reception_list import find_receptions, reception_context
-from reports.render import TemplateRenderer
 from reports.template_files import find_template
-from reports.year_end import year_end_context
 
-from .core import lookups
-from .core.dataset import Dataset
-from .core.errors import UsageError
-from .core.parsing import parse_int
-from .core.periods import Month
-from .core.problems import Problem
-from .jobs import Book, read_dataset
+from ..core import lookups
+from ..core.dataset import Dataset
+from ..core.errors import UsageError
+from ..core.parsing import parse_int
+from ..core.periods import Month
+from ..core.problems import Problem
+from ..jobs import Book, read_dataset
+from .asset_ledger import ledger_context
+from .contract import active_staff, contract_context
+from .energy_notice import energy_context
+from .engine import file_name, product_errors, template_renderer
+from .inventory_report import inventory_context
+from .meeting_sheet import find_meetings, meeting_context
+from .monthly_notice import monthly_context
+from .pay_notice import month_pay_context, year_pay_context
+from .reception_list import find_receptions, reception_context
+from .year_end import year_end_context
 
 KINDS = (
     "year-end",
@@ -73,6 +73,7 @@ class ReportResult:
         return self.documents + self.pdfs
 
 
+@product_errors  # a broken template or an unwritable file: a LogisticsError, exit code 2
 def make_report(
     book: Book,
     kind: str,
@@ -122,7 +123,7 @@ def make_report(
         workbook_dir = _workbook_dir(book)
     choice = find_template(kind, doc_lang, templates_dir, workbook_dir)
     result.template, result.template_edited = choice.path, choice.edited
-    renderer = TemplateRenderer(choice.path)  # fail fast: a broken template is named now
+    renderer = template_renderer(choice.path)  # fail fast: a broken template is named now
     if kind == "reception":
         jobs = list(_receptions(ds, doc_lang, reception_id, month))
     else:
@@ -137,7 +138,7 @@ def make_report(
     for i, (name, (_, context)) in enumerate(zip(names, jobs, strict=True)):
         if progress is not None:
             progress(i, len(jobs))
-        result.documents.append(renderer.render(context, out_dir / safe_filename(name)))
+        result.documents.append(renderer.render(context, out_dir / file_name(name)))
     by_libreoffice = False
     if progress is not None:
         progress(len(jobs), len(jobs))

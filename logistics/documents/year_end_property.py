@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Any
 
 from logistics.core import schema
 from logistics.core.assets import asset_stats
@@ -14,10 +13,9 @@ from logistics.core.dataset import Dataset
 from logistics.core.repairs import repair_window, repairs_between, repeat_repairs, satisfaction
 
 from . import formatting as f
+from .context import Context
 from .lookups import staff_names
 from .property_figures import count_context, count_figures, overdue_loan_rows
-
-Context = dict[str, Any]
 
 
 def property_context(ds: Dataset, year: int, first: dt.date, until: dt.date, lang: str) -> Context:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 import pandas as pd
 
@@ -15,8 +14,8 @@ from logistics.core.scoring import GRADE_KEYS, coef_of
 from logistics.core.settings import exact
 
 from . import formatting as f
+from .context import Context
 
-Context = dict[str, Any]
 _ITEM_END = re.compile(r"[；;。\n]+")
 
 

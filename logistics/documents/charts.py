@@ -19,9 +19,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from logistics.core.safe_text import terminal_text
-
-from . import fonts
-from .render import Chart
+from reports import fonts
+from reports.render import Chart
 
 THIS_YEAR = "#2F5597"
 LAST_YEAR = "#A5B8D6"

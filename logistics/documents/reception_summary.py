@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from fractions import Fraction
-from typing import Any
 
 from logistics.core.dataset import Dataset
 from logistics.core.periods import Month
@@ -24,8 +23,7 @@ from logistics.core.receptions import (
 )
 
 from . import formatting as f
-
-Context = dict[str, Any]
+from .context import Context
 
 
 def _budget_used(stats: ReceptionMonth) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
 
 import pandas as pd
 
@@ -18,9 +17,9 @@ from logistics.core.assets import RESULTS, CountLine, count_result, line_value, 
 from logistics.core.dataset import Dataset
 
 from . import formatting as f
+from .context import Context
 from .lookups import staff_names
 
-Context = dict[str, Any]
 RESULT_ORDER = ("match", "shortage", "surplus", "wrong_location", "not_found")
 
 

@@ -26,15 +26,13 @@ from typing import Any, TypeVar
 
 from logistics.core.validate import load
 from logistics.demo_data import demo_frames
+from logistics.documents.contract import active_staff, contract_context
+from logistics.documents.engine import file_name, template_renderer
+from logistics.documents.year_end import year_end_context
 from logistics.io.builder import build_workbook
 from logistics.io.reader import read_workbook
-
-from .contract import active_staff, contract_context
-from .filenames import safe_filename
-from .pdf import convert_to_pdf, find_soffice
-from .render import TemplateRenderer
-from .template_files import find_template
-from .year_end import year_end_context
+from reports.pdf import convert_to_pdf, find_soffice
+from reports.template_files import find_template
 
 YEAR = 2025
 AS_OF = dt.date(YEAR, 12, 31)
@@ -53,14 +51,14 @@ def bench_year_end(n_staff: int = 200, *, repeat: int = 2) -> dict[str, Any]:
 
         def year_end() -> Path:
             context = year_end_context(ds, YEAR, AS_OF, "zh")
-            renderer = TemplateRenderer(find_template("year-end", "zh").path)
+            renderer = template_renderer(find_template("year-end", "zh").path)
             return renderer.render(context, work / "year-end.docx")
 
         def contracts() -> list[Path]:  # as make_report does: one renderer for everyone
-            renderer = TemplateRenderer(find_template("contracts", "zh").path)
+            renderer = template_renderer(find_template("contracts", "zh").path)
             written = []
             for _, person in active_staff(ds, AS_OF).iterrows():
-                name = safe_filename(f"岗位责任状-{person['staff_id']}-{person['name']}")
+                name = file_name(f"岗位责任状-{person['staff_id']}-{person['name']}")
                 context = contract_context(ds, person, YEAR, "zh")
                 written.append(renderer.render(context, work / "contracts" / name))
             return written
@@ -114,7 +112,7 @@ def _best(job: Callable[[], T], repeat: int) -> tuple[float, T]:
     return round(best, 3), value
 
 
-if __name__ == "__main__":  # python -m reports.bench [N_STAFF]
+if __name__ == "__main__":  # python bench/documents.py [N_STAFF]
     import json
     import sys
 

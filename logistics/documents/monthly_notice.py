@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Any
 
 import pandas as pd
 
@@ -15,10 +14,9 @@ from logistics.core.recorded import score_recorded
 from logistics.core.scoring import GRADE_KEYS, MonthScore
 
 from . import formatting as f
+from .context import Context
 from .property_figures import overdue_loan_rows
 from .reception_summary import reception_notice
-
-Context = dict[str, Any]
 
 
 def monthly_context(

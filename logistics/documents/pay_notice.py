@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Any
 
 from logistics.core.dataset import Dataset
 from logistics.core.pay_pools import pool_amounts
@@ -24,8 +23,8 @@ from logistics.core.workdays import WorkCalendar
 
 from . import formatting as f
 from .appraisal_year import AppraisalYear, appraisal_year
+from .context import Context
 
-Context = dict[str, Any]
 POSTING_WORKDAYS = 5
 
 

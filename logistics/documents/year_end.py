@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Any
 
 from logistics.core import schema
 from logistics.core.dataset import Dataset
@@ -17,14 +16,13 @@ from logistics.core.summary import PeriodScore
 from . import charts
 from . import formatting as f
 from .appraisal_year import AppraisalYear, appraisal_year
+from .context import Context
 from .energy_summary import kind_months, year_totals
 from .lookups import staff_names
 from .pay_notice import pay_pools_context
 from .reception_summary import reception_year
 from .service_stats import meeting_stats, plan_stats, request_stats
 from .year_end_property import property_context
-
-Context = dict[str, Any]
 
 
 def year_end_context(

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Any
 
 from logistics.core.assets import held, line_value, total_value
 from logistics.core.dataset import Dataset
 from logistics.core.errors import UsageError
 
 from . import formatting as f
+from .context import Context
 from .lookups import staff_names
 from .property_figures import category_name, status_name
-
-Context = dict[str, Any]
 
 
 def ledger_context(ds: Dataset, as_of: dt.date, lang: str) -> Context:

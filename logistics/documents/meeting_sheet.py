@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
 from logistics.core import schema
@@ -11,10 +9,9 @@ from logistics.core.dataset import Dataset
 from logistics.core.due_items import checklist_done
 
 from . import formatting as f
+from .context import Context
 from .lookups import staff_names
 from .meeting_checklist import checklist, standard
-
-Context = dict[str, Any]
 
 
 def meeting_context(ds: Dataset, row: pd.Series, lang: str) -> Context:

@@ -7,8 +7,6 @@ charge (承办人) and the approver (审批人) sign under the findings.
 
 from __future__ import annotations
 
-from typing import Any
-
 from logistics.core.dataset import Dataset
 from logistics.core.receptions import (
     Reception,
@@ -22,9 +20,9 @@ from logistics.core.receptions import (
 from logistics.core.settings import Settings
 
 from . import formatting as f
+from .context import Context
 from .lookups import staff_names
 
-Context = dict[str, Any]
 FILL = "____________"  # a blank field prints as a line to fill in by hand
 
 

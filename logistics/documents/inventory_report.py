@@ -5,15 +5,13 @@ wrong-location and not-found lists, and signatures."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from logistics.core.dataset import Dataset
 from logistics.core.errors import UsageError
 
 from . import formatting as f
+from .context import Context
 from .property_figures import count_context, count_figures
-
-Context = dict[str, Any]
 
 
 def inventory_context(ds: Dataset, year: int, as_of: dt.date, lang: str) -> Context:
