@@ -1,9 +1,13 @@
 """Imports point one way: no module imports anything that imports it back, the core stands on
-nothing of the product, and the front doors do not lean on each other (the layers of the README:
-core ← io ← jobs ← documents ← front doors)."""
+nothing of the product, the front doors do not lean on each other, and the document engine
+(``reports``) imports nothing of the product (the layers of the README: core ← io ← jobs ←
+documents ← front doors, declared for import-linter in pyproject.toml)."""
 
 from __future__ import annotations
 
+import itertools
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -43,7 +47,14 @@ def imports(graph: grimp.ImportGraph, importer: str, imported: str) -> bool:
 
 @pytest.mark.parametrize(
     "higher",
-    ["logistics.io", "logistics.jobs", "logistics.excel", "logistics.workbench", "reports"],
+    [
+        "logistics.io",
+        "logistics.jobs",
+        "logistics.documents",
+        "logistics.excel",
+        "logistics.workbench",
+        "reports",
+    ],
 )
 def test_the_core_imports_nothing_above_it(graph: grimp.ImportGraph, higher: str) -> None:
     assert not graph.chain_exists(importer="logistics.core", imported=higher, as_packages=True)
@@ -81,3 +92,35 @@ def test_the_workbench_never_loads_xlwings(graph: grimp.ImportGraph) -> None:
         importer="logistics.workbench", imported="xlwings", as_packages=True
     )
     assert chains == set()
+
+
+def test_the_layers_of_pyproject_hold() -> None:
+    """import-linter's contracts (pyproject.toml): the top-level packages and the product's
+    layers, each module of ``logistics`` in one, and what the core may never use."""
+    lint = "from importlinter.cli import lint_imports_command; lint_imports_command()"
+    run = subprocess.run(
+        [sys.executable, "-c", lint, "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert re.search(r"Contracts: [1-9]\d* kept, 0 broken", run.stdout), run.stdout
+
+
+@pytest.mark.parametrize(("one", "other"), itertools.permutations(PACKAGES, 2))
+def test_no_top_level_package_imports_one_that_imports_it_back(
+    graph: grimp.ImportGraph, one: str, other: str
+) -> None:
+    there = graph.chain_exists(importer=one, imported=other, as_packages=True)
+    back = graph.chain_exists(importer=other, imported=one, as_packages=True)
+    assert not (there and back)
+
+
+@pytest.mark.parametrize("product", ["logistics", "macros", "udfs"])
+def test_the_document_engine_imports_nothing_of_the_product(
+    graph: grimp.ImportGraph, product: str
+) -> None:
+    """``reports`` fills templates with what it is given; contexts are ``logistics.documents``."""
+    assert not graph.chain_exists(importer="reports", imported=product, as_packages=True)

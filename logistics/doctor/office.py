@@ -212,8 +212,8 @@ def check_interpreter(
     """The interpreter path in ``workbook``'s hidden xlwings.conf sheet for this OS, and
     whether that program exists here. Windows reads ``Interpreter_Win``, macOS
     ``Interpreter_Mac``; on Linux Excel cannot run the buttons (ok None)."""
-    from ..excel.setup import read_conf
     from ..io.package import check_package
+    from ..io.xlwings_conf import read_conf
 
     try:
         check_package(workbook)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from python_calamine import CalamineWorkbook
-
 from ..core.schema import XLWINGS_CONF
 from ..io.builder import XLWINGS_CONF_ROWS
 from ..io.locks import ensure_not_open, tool_lock
 from ..io.package import check_package
 from ..io.writer import write_owned_sheets
+from ..io.xlwings_conf import read_conf
 
 
 def conf_rows(current: list[tuple[str, str]], python: str, platform: str) -> list[list[object]]:
@@ -26,14 +25,6 @@ def conf_rows(current: list[tuple[str, str]], python: str, platform: str) -> lis
     merged["Interpreter_Mac" if platform == "darwin" else "Interpreter_Win"] = python
     # Text, never booleans: VBA would turn TRUE into the UI language's word.
     return [[key, str(value)] for key, value in merged.items()]
-
-
-def read_conf(path: Path) -> list[tuple[str, str]]:
-    book = CalamineWorkbook.from_path(str(path))
-    if XLWINGS_CONF not in book.sheet_names:
-        return []
-    rows = book.get_sheet_by_name(XLWINGS_CONF).to_python()
-    return [(str(r[0]).strip(), "" if len(r) < 2 else str(r[1])) for r in rows if r and r[0]]
 
 
 def excel_setup(
