@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .columns import column_letters
 from .problems import Problem
 
 
@@ -41,20 +42,11 @@ class MergedRange:
     @property
     def ref(self) -> str:
         """``A10:A11``: how Excel names the range."""
-        first, last = _letters(self.first_col), _letters(self.last_col)
+        first, last = column_letters(self.first_col), column_letters(self.last_col)
         return f"{first}{self.first_row}:{last}{self.last_row}"
 
     def covers(self, row: int, col: int) -> bool:
         return self.first_row <= row <= self.last_row and self.first_col <= col <= self.last_col
-
-
-def _letters(col: int) -> str:
-    out = ""
-    n = col + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 @dataclass

@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, repeat, zip_longest
 from typing import Any
 
+from ..core.columns import column_letters
+
 MAX_CELL_CHARS = 32767  # Excel's limit; longer text is cut
 _CHUNK_ROWS = 2000  # rows turned into XML at a time
 _FLOAT, _STR, _INT, _NONE = {float}, {str}, {int}, {type(None)}
@@ -216,11 +218,8 @@ class _Serials:
 
 
 def col_letter(n: int) -> str:
-    s = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        s = chr(65 + rem) + s
-    return s
+    """The letters of the 1-based column ``n`` (1 → "A")."""
+    return column_letters(n - 1)
 
 
 def col_index(letters: str) -> int:

@@ -14,9 +14,9 @@ import math
 from collections.abc import Mapping
 
 import pandas as pd
-from xlsxwriter.utility import xl_col_to_name
 
 from ..core import schema
+from ..core.columns import column_letters
 from ..core.settings import SETTING_DEFS
 
 YEARS_AROUND = 5  # the month list spans build year − 5 … build year + 5 (SPEC §3.1)
@@ -38,7 +38,7 @@ def month_list(build_year: int) -> list[str]:
 
 def month_list_range(build_year: int) -> str:
     """The absolute reference of the month list on the Home sheet, e.g. ``=$Z$1:$Z$132``."""
-    col = xl_col_to_name(MONTH_LIST_COLUMN)
+    col = column_letters(MONTH_LIST_COLUMN)
     return f"=${col}$1:${col}${len(month_list(build_year))}"
 
 
