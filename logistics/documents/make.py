@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from reports.errors import OutputNotWritable
 from reports.filenames import unique_names
@@ -28,6 +27,7 @@ from ..core.periods import Month
 from ..core.problems import Problem
 from ..jobs import Book, read_dataset
 from .asset_ledger import ledger_context
+from .context import Context
 from .contract import active_staff, contract_context
 from .energy_notice import energy_context
 from .engine import file_name, product_errors, template_renderer
@@ -172,7 +172,7 @@ def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
-Job = tuple[str, dict[str, Any]]  # file name stem, template context
+Job = tuple[str, Context]  # file name stem, template context
 
 
 def _documents(
