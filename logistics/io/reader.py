@@ -38,13 +38,13 @@ class UnreadableWorkbook(LogisticsError):
 def read_workbook(path: Path) -> RawBook:
     """Check the package, then read every known sheet of the workbook at ``path``."""
     check_package(path)
-    check_budget(path)  # real inflated bytes and cells, before calamine allocates them
+    marked = check_budget(path)  # real inflated bytes and cells, before calamine allocates
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
         lang = detect_lang(names)
         inputs = {n for n in names if (s := schema.sheet_by_label(n)) is not None and not s.owned}
-        date1904, marks = read_marks(path, inputs)
+        date1904, marks = read_marks(path, inputs, marked)
         sheets: dict[str, RawSheet] = {}
         home: dict[str, object] = {}
         problems: list[Problem] = []
