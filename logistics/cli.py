@@ -13,16 +13,25 @@ import warnings
 from collections.abc import Callable
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import interrupt, jobs, terminal
+from . import interrupt
 from .core.errors import LogisticsError
 from .core.periods import Month, Quarter
 from .core.safe_text import terminal_text
 from .core.schema import SHEETS
-from .io.file_book import FileBook
+from .lazy_import import lazy_module
+from .safe_console import SafeConsole
+
+if TYPE_CHECKING:
+    from . import jobs, terminal
+    from .io import file_book
+else:  # loaded when a command runs: `logistics --help` needs none of them (nor pandas)
+    jobs = lazy_module("logistics.jobs")
+    terminal = lazy_module("logistics.terminal")
+    file_book = lazy_module("logistics.io.file_book")
 
 app = typer.Typer(
     name="logistics",
@@ -34,8 +43,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-console = terminal.SafeConsole()
-err_console = terminal.SafeConsole(stderr=True)
+console = SafeConsole()
+err_console = SafeConsole(stderr=True)
 
 
 def _print_version(asked: bool) -> None:
@@ -104,7 +113,7 @@ AsOf = Annotated[
 
 def _run_job(
     path: Path,
-    job: Callable[[FileBook], jobs.JobResult],
+    job: Callable[[file_book.FileBook], jobs.JobResult],
     show: Callable[[jobs.JobResult], None],
     *,
     writes: bool = True,
@@ -115,7 +124,7 @@ def _run_job(
     else it runs there, prints, and says what it could not write.
     """
     try:
-        with FileBook.open(path, writes=writes) as book:
+        with file_book.FileBook.open(path, writes=writes) as book:
             result = job(book)
     except LogisticsError as exc:
         _fail(exc)
@@ -143,7 +152,7 @@ def _run_job(
         )
 
 
-def _say_unwritten(book: FileBook, lang: str) -> None:
+def _say_unwritten(book: file_book.FileBook, lang: str) -> None:
     labels = [SHEETS[key].label(lang) for key in book.unwritten]
     sheets = "、".join(labels) if lang == "zh" else ", ".join(labels)
     console.print(
@@ -324,7 +333,7 @@ def explain(
     """Show how one person's score for a month came about, row by row (writes nothing)."""
     m = _month(month)
     try:
-        with FileBook.open(workbook, writes=False) as book:
+        with file_book.FileBook.open(workbook, writes=False) as book:
             ex = jobs.explain(book, staff, m, _date(as_of))
     except LogisticsError as exc:
         _fail(exc)
@@ -394,7 +403,7 @@ def report(
     if month is not None:
         _month(month)
     try:
-        with FileBook.open(workbook, writes=False) as book:  # documents go to --out
+        with file_book.FileBook.open(workbook, writes=False) as book:  # documents go to --out
             result = make_report(
                 book,
                 kind,
