@@ -1,9 +1,9 @@
 """How results look in a terminal: rich tables in the workbook's language.
 
-Every string printed goes through ``safe_console.SafeConsole.render_str``, the one choke point where typed
-text loses escape sequences, control and direction characters (SPEC §7). Markup and emoji
-codes are off: a name such as ``[/]`` or ``:x:`` prints as typed; styles are given with
-``style=``.
+Every string printed goes through ``safe_console.SafeConsole.render_str``, the one choke point
+where typed text loses escape sequences, control and direction characters (SPEC §7).
+Markup and emoji codes are off: a name such as ``[/]`` or ``:x:`` prints as typed;
+styles are given with ``style=``.
 """
 
 from __future__ import annotations
