@@ -123,22 +123,24 @@ def _clean(value: object) -> object:
 
 
 def _clean_column(column: pd.Series) -> pd.Series:
-    """``_clean`` each distinct value once: sheets repeat dates, IDs and statuses.
+    """``_clean`` each distinct value once: sheets repeat dates, IDs and statuses. One hash
+    pass (``factorize``) codes the cells; the cleaned values are taken by code.
 
     True hashes as 1 and False as 0, so distinct values would merge a logical cell with
     the number: logical cells are turned into text first, found by type where 0 or 1 occur.
     """
-    uniques = pd.unique(column)
+    values = column.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
     if any(isinstance(v, int | float) and v in (0, 1) for v in uniques):
-        values = column.to_numpy(dtype=object)
         logical = np.fromiter((type(v) is bool for v in values), bool, len(values))
         if logical.any():
             values = values.copy()
             values[logical] = ["TRUE" if v else "FALSE" for v in values[logical]]
-            column = pd.Series(values, index=column.index, dtype=object)
-            uniques = pd.unique(column)
-    mapping = {v: _clean(v) for v in uniques}
-    return column.map(mapping).astype(object)
+            codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    cleaned = np.empty(len(uniques), dtype=object)
+    for i, value in enumerate(uniques):
+        cleaned[i] = _clean(value)
+    return pd.Series(cleaned[codes], index=column.index, dtype=object)
 
 
 def find_header(
