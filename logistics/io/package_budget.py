@@ -32,13 +32,13 @@ _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
 # any attribute ending in ``r`` (a superset of the cell and row references), which can only
 # raise the bounds: never hide a far cell.
 _ROW_NUMBER = re.compile(rb'r="([0-9]+)"')
-_LONG_REF = re.compile(rb'r="[A-Z]{1,3}[0-9]{6,}"')  # row 100,000 and beyond
-_FAR_ROW = re.compile(rb'r="[A-Z]{1,3}([0-9]{7,})"')  # row 1,000,000 and beyond
-# Cell references of exactly n digits (n = 1..5): their rows are below 10**n.
-_REF_OF_DIGITS = {n: re.compile(rb'r="[A-Z]{1,3}[0-9]{%d}"' % n) for n in range(1, 6)}
+# Cell references with more digits than n: rows the row tags do not reach.
+_LONGER_REF = {n: re.compile(rb'r="[A-Z]{1,3}([0-9]{%d,})"' % (n + 1)) for n in range(1, 11)}
+_SMALL = 256 << 10  # below this, listing a part's one-letter columns beats halving A..Z
 # Columns of two and three letters, listed only when there are any (a school's sheets have
 # fewer than 27 columns); the last single letter is found by halving A..Z.
 _WIDE_COLUMN = re.compile(rb'r="[A-Z]{2}')
+_ONE_LETTER = re.compile(rb'r="([A-Z])[0-9]')
 _WIDE_COLUMNS = {n: re.compile(rb'r="([A-Z]{%d})[0-9]' % n) for n in (3, 2)}
 # What ``cell_marks`` looks for: an error cell's type, or a formula element (not the
 # <formula1> of a data validation).
@@ -60,6 +60,9 @@ def _last_single_letter(data: bytes, known: int) -> int:
     not grow costs one scan."""
     if known >= 26:
         return known
+    if len(data) < _SMALL:
+        letters = _ONE_LETTER.findall(data)
+        return max(known, max(letters)[0] - 64) if letters else known
     low, high = known, 26  # the answer is within [low, high]; low == 0: maybe none at all
     while low < high:
         mid = (low + high + 1) // 2
@@ -74,9 +77,9 @@ def _last_single_letter(data: bytes, known: int) -> int:
 class _SheetExtent:
     """Bounds of one worksheet part: highest row, widest column, number of cells.
 
-    Rows come from ``<row r>`` tags and from cell references of 7 digits or more; a cell
-    reference of n < 7 digits (beyond any row tag, in a hostile file) can reach row 10**n - 1.
-    Columns are exact. Cells without a reference are placed one
+    Rows come from ``<row r>`` tags and from cell references with more digits than the
+    highest tag; a reference of as many digits as that tag (n) can still reach row
+    10**n - 1, which is taken as the bound. Columns are exact. Cells without a reference are placed one
     after another, so a row is never wider than the sheet's cell count.
     """
 
@@ -96,16 +99,11 @@ class _SheetExtent:
         self.row_tags += new.count(b"<row")
         self.width = max(self.width, self._widest(data))
         self.rows = max(self.rows, max(map(int, _ROW_NUMBER.findall(data)), default=0))
-        if _LONG_REF.search(data):  # 6 digits or more: row 999,999 or its own, if further
-            far = max(map(int, _FAR_ROW.findall(data)), default=0)
-            self.ref_rows = max(self.ref_rows, far, 10**6 - 1)
-        for digits in range(5, 0, -1):  # the longest reference: a bound on its row
-            bound = 10**digits - 1
-            if self.ref_rows >= bound:
-                break
-            if _REF_OF_DIGITS[digits].search(data):
-                self.ref_rows = bound
-                break
+        # A cell reference of as many digits as the highest row tag, or fewer, is below the
+        # next power of ten; longer ones (none in a file a program wrote) count as they are.
+        digits = min(len(str(self.rows)), 10)
+        longer = _LONGER_REF[digits].findall(data)
+        self.ref_rows = max(self.ref_rows, 10**digits - 1, max(map(int, longer), default=0))
         self.marked = self.marked or any(m.search(data) for m in _MARKS)
 
     def _widest(self, data: bytes) -> int:
