@@ -79,8 +79,8 @@ class _SheetExtent:
 
     Rows come from ``<row r>`` tags and from cell references with more digits than the
     highest tag; a reference of as many digits as that tag (n) can still reach row
-    10**n - 1, which is taken as the bound. Columns are exact. Cells without a reference are placed one
-    after another, so a row is never wider than the sheet's cell count.
+    10**n - 1, which is taken as the bound. Columns are exact. Cells without a reference
+    are placed one after another, so a row is never wider than the sheet's cell count.
     """
 
     def __init__(self) -> None:
