@@ -13,16 +13,26 @@ import warnings
 from collections.abc import Callable
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import interrupt, jobs, terminal
+from . import interrupt
 from .core.errors import LogisticsError
 from .core.periods import Month, Quarter
 from .core.safe_text import terminal_text
 from .core.schema import SHEETS
-from .io.file_book import FileBook
+from .lazy_import import lazy_module
+from .safe_console import SafeConsole
+
+if TYPE_CHECKING:
+    from . import batch, jobs, terminal
+    from .io import file_book
+else:  # loaded when a command runs: `logistics --help` needs none of them (nor pandas)
+    batch = lazy_module("logistics.batch")
+    jobs = lazy_module("logistics.jobs")
+    terminal = lazy_module("logistics.terminal")
+    file_book = lazy_module("logistics.io.file_book")
 
 app = typer.Typer(
     name="logistics",
@@ -34,8 +44,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-console = terminal.SafeConsole()
-err_console = terminal.SafeConsole(stderr=True)
+console = SafeConsole()
+err_console = SafeConsole(stderr=True)
 
 
 def _print_version(asked: bool) -> None:
@@ -91,6 +101,21 @@ def _date(text: str | None) -> dt.date | None:
 Workbook = Annotated[
     Path, typer.Argument(help="The workbook file (.xlsm or .xlsx).", show_default=False)
 ]
+WorkbookOrFolder = Annotated[
+    Path,
+    typer.Argument(
+        help="The workbook file (.xlsm or .xlsx), or a folder: then every workbook in it.",
+        show_default=False,
+    ),
+]
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="With a folder: how many workbooks at a time. Default: one per CPU core.",
+    ),
+]
 AsOf = Annotated[
     str | None,
     typer.Option(
@@ -104,7 +129,7 @@ AsOf = Annotated[
 
 def _run_job(
     path: Path,
-    job: Callable[[FileBook], jobs.JobResult],
+    job: Callable[[file_book.FileBook], jobs.JobResult],
     show: Callable[[jobs.JobResult], None],
     *,
     writes: bool = True,
@@ -115,7 +140,7 @@ def _run_job(
     else it runs there, prints, and says what it could not write.
     """
     try:
-        with FileBook.open(path, writes=writes) as book:
+        with file_book.FileBook.open(path, writes=writes) as book:
             result = job(book)
     except LogisticsError as exc:
         _fail(exc)
@@ -143,7 +168,7 @@ def _run_job(
         )
 
 
-def _say_unwritten(book: FileBook, lang: str) -> None:
+def _say_unwritten(book: file_book.FileBook, lang: str) -> None:
     labels = [SHEETS[key].label(lang) for key in book.unwritten]
     sheets = "、".join(labels) if lang == "zh" else ", ".join(labels)
     console.print(
@@ -176,25 +201,59 @@ def _fail(exc: LogisticsError) -> None:
     raise typer.Exit(exc.exit_code)
 
 
+def _run_folder(folder: Path, task: batch.Task, workers: int | None) -> NoReturn:
+    """Run ``task`` on every workbook in ``folder``; print a row per workbook; exit with the
+    worst code (0 all done, 1 a workbook has errors, 2 one could not be run)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .folder_table import folder_lang, folder_line, folder_table
+
+    paths = batch.workbooks_in(folder)
+    if not paths:
+        err_console.print(
+            f"文件夹 {folder} 中没有工作簿（.xlsm 或 .xlsx）。\n"
+            f"There is no workbook (.xlsm or .xlsx) in the folder {folder}.",
+            style="bold red",
+        )
+        raise typer.Exit(2)
+    outcomes = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        bar = progress.add_task(folder.name or str(folder), total=len(paths))
+        for outcome in batch.run_many(paths, task, workers or batch.default_workers(len(paths))):
+            outcomes.append(outcome)
+            progress.update(bar, advance=1, description=outcome.path.name)
+    lang = folder_lang(outcomes)
+    console.print(folder_table(outcomes, task.kind, lang, str(folder)))
+    console.print(folder_line(outcomes, lang))
+    raise typer.Exit(max(o.code for o in outcomes))
+
+
 @app.command()
-def validate(workbook: Workbook, as_of: AsOf = None) -> None:
+def validate(workbook: WorkbookOrFolder, as_of: AsOf = None, workers: Workers = None) -> None:
     """Check every input sheet and list problems on the Validation sheet (exit 1 on errors)."""
+    if workbook.is_dir():
+        _run_folder(workbook, batch.Task("validate", _date(as_of)), workers)
     _run_job(workbook, lambda b: jobs.validate(b, _date(as_of)), lambda r: None, writes=False)
 
 
 @app.command()
 def score(
-    workbook: Workbook,
+    workbook: WorkbookOrFolder,
     month: Annotated[str | None, typer.Option(help="The month to score, YYYY-MM.")] = None,
     all_months: Annotated[
         bool, typer.Option("--all", help="Score every month that has logs.")
     ] = False,
     as_of: AsOf = None,
+    workers: Workers = None,
 ) -> None:
     """Compute monthly scores into the Scores sheet (考评)."""
     if (month is None) == (not all_months):
         raise typer.BadParameter("give either --month YYYY-MM or --all (二选一)")
     months = None if all_months else [_month(month or "")]
+    if workbook.is_dir():
+        task = batch.Task("score", _date(as_of), None if months is None else tuple(months))
+        _run_folder(workbook, task, workers)
 
     def show(r: jobs.JobResult) -> None:
         by_month: dict[str, list] = {}
@@ -230,7 +289,7 @@ def summary(
 
 @app.command()
 def rank(
-    workbook: Workbook,
+    workbook: WorkbookOrFolder,
     year: Annotated[
         int,
         typer.Option(
@@ -238,8 +297,11 @@ def rank(
         ),
     ],
     as_of: AsOf = None,
+    workers: Workers = None,
 ) -> None:
     """Rank the year into the Annual sheet (年终排名), with the year's performance pay."""
+    if workbook.is_dir():
+        _run_folder(workbook, batch.Task("rank", _date(as_of), year=year), workers)
 
     def show(r: jobs.JobResult) -> None:
         console.print(terminal.annual_table(r.periods, r.lang, str(year)))
@@ -324,7 +386,7 @@ def explain(
     """Show how one person's score for a month came about, row by row (writes nothing)."""
     m = _month(month)
     try:
-        with FileBook.open(workbook, writes=False) as book:
+        with file_book.FileBook.open(workbook, writes=False) as book:
             ex = jobs.explain(book, staff, m, _date(as_of))
     except LogisticsError as exc:
         _fail(exc)
@@ -394,7 +456,7 @@ def report(
     if month is not None:
         _month(month)
     try:
-        with FileBook.open(workbook, writes=False) as book:  # documents go to --out
+        with file_book.FileBook.open(workbook, writes=False) as book:  # documents go to --out
             result = make_report(
                 book,
                 kind,

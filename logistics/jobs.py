@@ -43,6 +43,7 @@ class JobResult:
     lang: str
     as_of: dt.date
     problems: list[Problem]
+    school: str = ""  # Settings' SchoolName
     written: list[str] = field(default_factory=list)  # sheet keys
     months: list[MonthScore] = field(default_factory=list)
     periods: list[PeriodScore] = field(default_factory=list)
@@ -85,7 +86,7 @@ def _run(
     ds, when = read_dataset(book, as_of)
     if check is not None:  # before anything is written (SPEC §6: exit 2)
         check(ds, when)
-    result = JobResult(ds.lang, when, list(ds.problems))
+    result = JobResult(ds.lang, when, list(ds.problems), ds.settings.school_name)
     rows: Rows = {}
     if compute is not None and not ds.errors:
         rows, extra = compute(ds, when, result)

@@ -1,20 +1,18 @@
 """How results look in a terminal: rich tables in the workbook's language.
 
-Every string printed goes through ``SafeConsole.render_str``, the one choke point where typed
-text loses escape sequences, control and direction characters (SPEC §7). Markup and emoji
-codes are off: a name such as ``[/]`` or ``:x:`` prints as typed; styles are given with
-``style=``.
+Every string printed goes through ``safe_console.SafeConsole.render_str``, the one choke point
+where typed text loses escape sequences, control and direction characters (SPEC §7).
+Markup and emoji codes are off: a name such as ``[/]`` or ``:x:`` prints as typed;
+styles are given with ``style=``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from .core import outputs, schema
 from .core.asset_outputs import asset_stats_rows, count_result_rows
@@ -24,26 +22,12 @@ from .core.periods import Month
 from .core.problems import Problem, display
 from .core.receptions import ReceptionMonth, reception_stat_rows
 from .core.rounding import to_float
-from .core.safe_text import terminal_text
 from .core.scoring import MonthScore
 from .core.summary import PeriodScore
 from .explain_days import print_days
 from .jobs import Explanation
 
 MAX_PROBLEMS_SHOWN = 40
-
-
-class SafeConsole(Console):
-    """A rich Console that never prints a control or direction character from typed text."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("markup", False)
-        kwargs.setdefault("emoji", False)
-        super().__init__(**kwargs)
-
-    def render_str(self, text: str, **kwargs: Any) -> Text:
-        # Every str the console prints passes here: print() arguments, table cells, titles.
-        return super().render_str(terminal_text(text), **kwargs)
 
 
 def t(lang: str, zh: str, en: str) -> str:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+import numpy as np
 import pandas as pd
 
 from .rawbook import CellError
@@ -152,17 +153,23 @@ def parse_code(column: Column, value: object = None) -> str:
 def parse_column(
     raw: pd.Series, column: Column, date1904: bool = False
 ) -> tuple[pd.Series, pd.Series]:
-    """(typed values, mask of cells that held something unparseable)."""
+    """(typed values, mask of cells that held something unparseable).
+
+    One hash pass (``factorize``) gives each cell the code of its distinct value; the parser
+    runs once per distinct value and the results are taken by code.
+    """
     parse = parser_for(column, date1904)
-    present = raw.notna()
-    mapping = {value: parse(value) for value in pd.unique(raw[present])}
-    parsed = raw.map(mapping)
-    bad = parsed.map(lambda v: v is BAD) if mapping and BAD in mapping.values() else None
-    if bad is None:
-        bad = pd.Series(False, index=raw.index)
-    else:
-        parsed = parsed.where(~bad, None)
-    return _typed(parsed, column), bad.astype(bool)
+    codes, uniques = pd.factorize(raw.to_numpy(dtype=object))  # blank cells: code -1
+    parsed = np.empty(len(uniques) + 1, dtype=object)  # the last slot answers code -1
+    bad = np.zeros(len(uniques) + 1, dtype=bool)
+    for i, value in enumerate(uniques):
+        result = parse(value)
+        if result is BAD:
+            bad[i] = True
+        else:
+            parsed[i] = result
+    values = pd.Series(parsed[codes], index=raw.index, dtype=object)
+    return _typed(values, column), pd.Series(bad[codes], index=raw.index)
 
 
 def _typed(values: pd.Series, column: Column) -> pd.Series:

@@ -5,15 +5,15 @@ a saved result.
 result was never computed (files written by other programs), so they would read as blank
 cells, counted 0 or called "required". This module finds them in the sheet XML so that they
 become type errors at their own cell (SPEC 4.1). Most sheets hold neither error cells nor
-formulas: each part is streamed once looking for ``t="e"`` and ``<f``, and only a sheet
-that has them is looked at cell by cell.
+formulas: ``package_budget`` streams each part once and notes those holding ``t="e"`` or
+``<f``, and only a sheet that has them is read again and looked at cell by cell.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -22,11 +22,11 @@ from defusedxml import ElementTree as DET
 from ..core.rawbook import CellError
 from .cell_xml import col_index
 from .ooxml import local_name
+from .package_budget import MARK_NEEDLES
 from .workbook_parts import RELS, WORKBOOK, rel_part
 
-CHUNK = 1 << 20
 # An error cell's type, or a formula element (not <formula1> of a data validation).
-_NEEDLES = (b't="e"', b"t='e'", b"<f>", b"<f ", b"<f/")
+_NEEDLES = MARK_NEEDLES
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
 _REF = re.compile(rb'\br=["\']([A-Z]+)(\d+)["\']')
 _ERROR_TYPE = re.compile(rb'\bt=["\']e["\']')
@@ -36,8 +36,11 @@ _VALUE = re.compile(rb"<v\b[^>]*>(.*?)</v>", re.S)
 Marks = dict[tuple[int, int], CellError]  # (Excel row, 0-based column) -> the cell's mark
 
 
-def read_marks(path: Path, names: Iterable[str]) -> tuple[bool, dict[str, Marks]]:
-    """(the workbook uses the 1904 date system, {sheet name: marks}) for the sheets ``names``.
+def read_marks(
+    path: Path, names: Iterable[str], marked: Collection[str]
+) -> tuple[bool, dict[str, Marks]]:
+    """(the workbook uses the 1904 date system, {sheet name: marks}) for the sheets ``names``;
+    ``marked``: the parts that hold a needle (``check_budget``'s answer).
 
     A part that cannot be located or read gives no marks: calamine has already read the
     sheet, and this is a refinement of its values, not a second reader.
@@ -52,7 +55,7 @@ def read_marks(path: Path, names: Iterable[str]) -> tuple[bool, dict[str, Marks]
         parts = _sheet_parts(zin, workbook)
         marks: dict[str, Marks] = {}
         for name, part in parts.items():
-            if name in wanted and part in zin.NameToInfo and _has_marks(zin, part):
+            if name in wanted and part in marked and part in zin.NameToInfo:
                 found = _marks(zin.read(part))
                 if found:
                     marks[name] = found
@@ -75,18 +78,6 @@ def _sheet_parts(zin: zipfile.ZipFile, workbook: Element) -> dict[str, str]:
         if rid in rels:
             out[entry.get("name", "")] = rel_part(rels[rid])
     return out
-
-
-def _has_marks(zin: zipfile.ZipFile, part: str) -> bool:
-    """Whether the part holds an error cell or a formula, reading it in chunks."""
-    tail = b""
-    with zin.open(part) as stream:
-        while chunk := stream.read(CHUNK):
-            window = tail + chunk
-            if any(n in window for n in _NEEDLES):
-                return True
-            tail = window[-8:]
-    return False
 
 
 def _cells_with_needles(xml: bytes) -> list[bytes]:

@@ -28,13 +28,22 @@ MAX_CELLS = 16_000_000  # per sheet rectangle and per workbook: 2x a million log
 CHUNK = 4 << 20
 _OVERLAP = 64  # a tag split across two chunks is still seen whole
 _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
-_ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"')
-# Cell references (``r`` is the only attribute with letters then digits): fast literal scans.
-_CELL_COLUMN = re.compile(rb'\sr="([A-Z]+)[0-9]')
-_FAR_ROW = re.compile(rb'\sr="[A-Z]{1,3}([0-9]{7,})"')  # row 1,000,000 and beyond
-# Cell references of exactly n digits (n = 1..6): their rows are below 10**n.
-_REF_OF_DIGITS = {n: re.compile(rb'\sr="[A-Z]{1,3}[0-9]{%d}"' % n) for n in range(1, 7)}
-_ROW_TAG = re.compile(rb"<row[\s>/]")
+# The patterns start with the literal ``r="`` so that re skips to it at C speed. They match
+# any attribute ending in ``r`` (a superset of the cell and row references), which can only
+# raise the bounds: never hide a far cell.
+_ROW_NUMBER = re.compile(rb'r="([0-9]+)"')
+# Cell references with more digits than n: rows the row tags do not reach.
+_LONGER_REF = {n: re.compile(rb'r="[A-Z]{1,3}([0-9]{%d,})"' % (n + 1)) for n in range(1, 11)}
+_SMALL = 256 << 10  # below this, listing a part's one-letter columns beats halving A..Z
+# Columns of two and three letters, listed only when there are any (a school's sheets have
+# fewer than 27 columns); the last single letter is found by halving A..Z.
+_WIDE_COLUMN = re.compile(rb'r="[A-Z]{2}')
+_ONE_LETTER = re.compile(rb'r="([A-Z])[0-9]')
+_WIDE_COLUMNS = {n: re.compile(rb'r="([A-Z]{%d})[0-9]' % n) for n in (3, 2)}
+# What ``cell_marks`` looks for: an error cell's type, or a formula element (not the
+# <formula1> of a data validation).
+MARK_NEEDLES = (b't="e"', b"t='e'", b"<f>", b"<f ", b"<f/")
+_MARKS = (re.compile(rb"""t=["']e["']"""), re.compile(rb"<f[ >/]"))
 
 
 def _column_number(letters: bytes) -> int:
@@ -44,55 +53,85 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
+def _last_single_letter(data: bytes, known: int) -> int:
+    """The column number (1..26) of the last one-letter cell reference in ``data``, at least
+    ``known`` (the width found so far), or 0: a binary search over letter ranges, each a
+    C-speed scan that stops at its first hit. With ``known`` set, a sheet whose width does
+    not grow costs one scan."""
+    if known >= 26:
+        return known
+    if len(data) < _SMALL:
+        letters = _ONE_LETTER.findall(data)
+        return max(known, max(letters)[0] - 64) if letters else known
+    low, high = known, 26  # the answer is within [low, high]; low == 0: maybe none at all
+    while low < high:
+        mid = (low + high + 1) // 2
+        pattern = rb'r="[%c-%c][0-9]' % (64 + mid, 64 + high)
+        if re.search(pattern, data):
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 class _SheetExtent:
     """Bounds of one worksheet part: highest row, widest column, number of cells.
 
-    Rows come from ``<row r>`` tags and from cell references of 7 digits or more; a cell
-    reference of n < 7 digits (beyond any row tag, in a hostile file) can reach row 10**n - 1.
-    Columns are exact. Cells without a reference are placed one
-    after another, so a row is never wider than the sheet's cell count.
+    Rows come from ``<row r>`` tags and from cell references with more digits than the
+    highest tag; a reference of as many digits as that tag (n) can still reach row
+    10**n - 1, which is taken as the bound. Columns are exact. Cells without a reference
+    are placed one after another, so a row is never wider than the sheet's cell count.
     """
 
     def __init__(self) -> None:
         self.rows = 0
         self.ref_rows = 0
-        self.columns: set[bytes] = set()
+        self.width = 0
         self.cells = 0
         self.row_tags = 0
+        self.marked = False
 
     def feed(self, data: bytes, start: int) -> None:
         """Scan ``data``, whose new bytes begin at ``start`` (before: the last chunk's tail)."""
+        # ``<c`` and ``<row`` also count <cols> or <rowBreaks>: more, never fewer, cells.
         new = data[max(0, start - 3) :]
-        self.cells += new.count(b"<c ") + new.count(b"<c>") + new.count(b"<c/>")
-        self.columns.update(_CELL_COLUMN.findall(data))
-        for m in _ROW_NUMBER.finditer(data):
-            self.rows = max(self.rows, int(m.group(1)))
-        for m in _FAR_ROW.finditer(data):
-            self.ref_rows = max(self.ref_rows, int(m.group(1)))
-        self.row_tags += len(_ROW_TAG.findall(data, max(0, start - 4)))
-        for digits in range(6, 0, -1):  # the longest reference: a bound on its row
-            bound = 10**digits - 1
-            if self.ref_rows >= bound:
-                break
-            if _REF_OF_DIGITS[digits].search(data):
-                self.ref_rows = bound
-                break
+        self.cells += new.count(b"<c")
+        self.row_tags += new.count(b"<row")
+        self.width = max(self.width, self._widest(data))
+        self.rows = max(self.rows, max(map(int, _ROW_NUMBER.findall(data)), default=0))
+        # A cell reference of as many digits as the highest row tag, or fewer, is below the
+        # next power of ten; longer ones (none in a file a program wrote) count as they are.
+        digits = min(len(str(self.rows)), 10)
+        longer = _LONGER_REF[digits].findall(data)
+        self.ref_rows = max(self.ref_rows, 10**digits - 1, max(map(int, longer), default=0))
+        self.marked = self.marked or any(m.search(data) for m in _MARKS)
+
+    def _widest(self, data: bytes) -> int:
+        if not _WIDE_COLUMN.search(data):
+            return _last_single_letter(data, self.width)
+        for pattern in _WIDE_COLUMNS.values():
+            letters = set(pattern.findall(data))
+            if letters:
+                return max(map(_column_number, letters))
+        return _last_single_letter(data, self.width)
 
     @property
     def rectangle(self) -> int:
-        width = max((_column_number(c) for c in self.columns), default=0)
-        width = max(width, min(self.cells, 16_384)) if not self.columns else width
+        width = self.width or min(self.cells, 16_384)
         return max(self.rows, self.ref_rows, self.row_tags) * width
 
 
-def check_budget(path: Path) -> None:
-    """Raise ``UnsafeWorkbook`` when the parts really inflate beyond the budget (SPEC §7).
+def check_budget(path: Path) -> frozenset[str]:
+    """Raise ``UnsafeWorkbook`` when the parts really inflate beyond the budget (SPEC §7);
+    return the worksheet parts that hold an error cell or a formula (``MARK_NEEDLES``), so
+    that ``cell_marks`` reads only those again.
 
     Call after ``check_package`` and before any parser. Reads the file once.
     """
     path = Path(path)
     name = path.name
     total = cells = 0
+    marked: set[str] = set()
 
     def unsafe(zh: str, en: str) -> UnsafeWorkbook:
         return UnsafeWorkbook(name=name, reason_zh=zh, reason_en=en)
@@ -115,6 +154,8 @@ def check_budget(path: Path) -> None:
                             tail = chunk[-_OVERLAP:]
                 if extent is None:
                     continue
+                if extent.marked:
+                    marked.add(info.filename)
                 cells += extent.cells
                 if extent.rectangle > MAX_CELLS or cells > MAX_CELLS:
                     size = max(extent.rectangle, cells)
@@ -129,3 +170,4 @@ def check_budget(path: Path) -> None:
             f"内部数据已损坏（{type(exc).__name__}: {exc}）",
             f"its data is damaged ({type(exc).__name__}: {exc})",
         ) from exc
+    return frozenset(marked)

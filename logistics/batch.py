@@ -1,0 +1,129 @@
+"""One job over every workbook of a folder, in one command: ``logistics validate DIR``,
+``logistics score DIR --all``, ``logistics rank DIR --year Y`` (SPEC §6).
+
+A district or a group of schools keeps one workbook per school in a folder. Starting the
+command line once per workbook would pay the interpreter and the imports every time; here
+the jobs are imported once per worker process, and the workers (one per core) take
+workbook after workbook. A workbook that cannot be opened or read is one row of the
+results, never the end of the run; each is written exactly as a run on it alone writes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import jobs
+from .core.errors import LogisticsError
+from .core.periods import Month
+from .io.file_book import FileBook
+
+WORKBOOK_SUFFIXES = (".xlsm", ".xlsx")
+DONE, ERRORS, REFUSED = 0, 1, 2  # the command line's exit codes
+
+
+def workbooks_in(folder: Path) -> list[Path]:
+    """The workbook files directly in ``folder``, by name.
+
+    Lock files of Excel, WPS and LibreOffice (``~$…``, ``.~…``, ``.~lock…#``), hidden
+    files and the tool's own temp files are not workbooks; sub-folders (backups among them)
+    are not searched.
+    """
+    found = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = path.name
+        if name.startswith(("~$", ".", "~")) or path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            continue
+        if path.is_file():
+            found.append(path)
+    return found
+
+
+@dataclass(frozen=True)
+class Task:
+    """What to run on each workbook: ``kind`` is validate, score or rank."""
+
+    kind: str
+    as_of: dt.date | None = None
+    months: tuple[Month, ...] | None = None  # score: None = every recorded month (--all)
+    year: int | None = None  # rank
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One workbook's result, small enough to cross from a worker process."""
+
+    path: Path
+    code: int  # DONE, ERRORS (validation errors: nothing but Validation written) or REFUSED
+    lang: str = "zh"
+    school: str = ""
+    errors: int = 0
+    warnings: int = 0
+    months: int = 0  # score: months scored
+    people: int = 0  # score, rank: distinct staff in the results
+    excellent: int = 0  # score, rank: 优秀 grades given
+    message: dict[str, str] = field(default_factory=dict)  # lang -> why it stopped
+    written: tuple[str, ...] = ()  # sheet keys
+    unwritten: bool = False  # a read-only folder: the results were not written
+
+
+def _job(task: Task) -> Callable[[FileBook], jobs.JobResult]:
+    if task.kind == "validate":
+        return lambda book: jobs.validate(book, task.as_of)
+    if task.kind == "score":
+        months = list(task.months) if task.months is not None else None
+        return lambda book: jobs.score(book, months, task.as_of)
+    if task.kind == "rank":
+        assert task.year is not None
+        year = task.year
+        return lambda book: jobs.rank(book, year, task.as_of)
+    raise ValueError(f"no batch job {task.kind!r}")
+
+
+def run_one(path: Path, task: Task) -> Outcome:
+    """Run ``task`` on the workbook at ``path`` as a run on it alone would; never raises for
+    what is wrong with the workbook (that is the outcome's ``message``)."""
+    try:
+        with FileBook.open(path, writes=task.kind != "validate") as book:
+            result = _job(task)(book)
+    except LogisticsError as exc:
+        return Outcome(
+            path, exc.exit_code, message={"zh": exc.message("zh"), "en": exc.message("en")}
+        )
+    staff = {x.staff_id for x in result.months} | {x.staff_id for x in result.periods}
+    grades = [x.grade for x in result.months] + [x.grade for x in result.periods]
+    return Outcome(
+        path,
+        ERRORS if result.blocked else DONE,
+        lang=result.lang,
+        school=result.school,
+        errors=sum(p.is_error for p in result.problems),
+        warnings=sum(not p.is_error for p in result.problems),
+        months=len({x.month for x in result.months}),
+        people=len(staff),
+        excellent=grades.count("excellent"),
+        written=tuple(result.written),
+        unwritten=bool(book.unwritten),
+    )
+
+
+def run_many(paths: Sequence[Path], task: Task, workers: int) -> Iterator[Outcome]:
+    """``run_one`` on every path, ``workers`` at a time (1: in this process), yielding
+    outcomes as they finish."""
+    if workers <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield run_one(path, task)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(run_one, path, task) for path in paths]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def default_workers(count: int) -> int:
+    """One worker per core, never more than there are workbooks."""
+    return max(1, min(count, os.cpu_count() or 1))
