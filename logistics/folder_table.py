@@ -13,9 +13,10 @@ from .terminal import t
 
 
 def folder_lang(outcomes: Sequence[Outcome]) -> str:
-    """The language most of the folder's readable workbooks are in (zh when none is)."""
+    """The language most of the folder's readable workbooks are in; zh, the default, on a
+    tie or when none could be read (so the order workers finish in never changes it)."""
     langs = Counter(o.lang for o in outcomes if not o.message)
-    return langs.most_common(1)[0][0] if langs else "zh"
+    return "en" if langs["en"] > langs["zh"] else "zh"
 
 
 def _state(o: Outcome, lang: str) -> tuple[str, str]:

@@ -79,8 +79,9 @@ class _SheetExtent:
 
     Rows come from ``<row r>`` tags and from cell references with more digits than the
     highest tag; a reference of as many digits as that tag (n) can still reach row
-    10**n - 1, which is taken as the bound. Columns are exact. Cells without a reference
-    are placed one after another, so a row is never wider than the sheet's cell count.
+    10**n - 1, which is the bound unless it alone is over budget. Columns are exact. Cells
+    without a reference are placed one after another, so a row is never wider than the
+    sheet's cell count.
     """
 
     def __init__(self) -> None:
@@ -99,11 +100,10 @@ class _SheetExtent:
         self.row_tags += new.count(b"<row")
         self.width = max(self.width, self._widest(data))
         self.rows = max(self.rows, max(map(int, _ROW_NUMBER.findall(data)), default=0))
-        # A cell reference of as many digits as the highest row tag, or fewer, is below the
-        # next power of ten; longer ones (none in a file a program wrote) count as they are.
-        digits = min(len(str(self.rows)), 10)
-        longer = _LONGER_REF[digits].findall(data)
-        self.ref_rows = max(self.ref_rows, 10**digits - 1, max(map(int, longer), default=0))
+        # Cell references longer than the highest row tag (none in a file a program wrote)
+        # count as they are; the others are bounded in ``rectangle``.
+        longer = _LONGER_REF[self.digits].findall(data)
+        self.ref_rows = max(self.ref_rows, max(map(int, longer), default=0))
         self.marked = self.marked or any(m.search(data) for m in _MARKS)
 
     def _widest(self, data: bytes) -> int:
@@ -116,9 +116,31 @@ class _SheetExtent:
         return _last_single_letter(data, self.width)
 
     @property
-    def rectangle(self) -> int:
+    def digits(self) -> int:
+        """Digits of the highest row tag: the longest reference not counted as it is."""
+        return min(len(str(self.rows)), 10)
+
+    def rectangle(self, same_digits: int | None = None) -> int:
+        """Highest row × widest column. A reference of ``digits`` digits or fewer is below
+        the next power of ten, unless ``same_digits``, the highest such reference's row, was
+        found (``_same_digit_rows``)."""
         width = self.width or min(self.cells, 16_384)
-        return max(self.rows, self.ref_rows, self.row_tags) * width
+        bound = 10**self.digits - 1 if same_digits is None else same_digits
+        return max(self.rows, self.ref_rows, self.row_tags, bound) * width
+
+
+def _same_digit_rows(z: zipfile.ZipFile, info: zipfile.ZipInfo, digits: int) -> int:
+    """The highest row of a cell reference of exactly ``digits`` digits in the part: read
+    again only when the power-of-ten bound alone is over budget (a sheet just past 10**n
+    rows, whose references of n + 1 digits are the few rows beyond 10**n)."""
+    pattern = re.compile(rb'r="[A-Z]{1,3}([0-9]{%d})"' % digits)
+    highest, tail = 0, b""
+    with z.open(info) as part:
+        while chunk := part.read(CHUNK):
+            data = tail + chunk
+            highest = max(highest, max(map(int, pattern.findall(data)), default=0))
+            tail = chunk[-_OVERLAP:]
+    return highest
 
 
 def check_budget(path: Path) -> frozenset[str]:
@@ -157,8 +179,11 @@ def check_budget(path: Path) -> frozenset[str]:
                 if extent.marked:
                     marked.add(info.filename)
                 cells += extent.cells
-                if extent.rectangle > MAX_CELLS or cells > MAX_CELLS:
-                    size = max(extent.rectangle, cells)
+                size = extent.rectangle()
+                if size > MAX_CELLS >= extent.rectangle(0):  # only the bound is over
+                    size = extent.rectangle(_same_digit_rows(z, info, extent.digits))
+                if size > MAX_CELLS or cells > MAX_CELLS:
+                    size = max(size, cells)
                     raise unsafe(
                         f"工作表部件 {info.filename!r} 约有 {size:,} 个单元格"
                         f"（上限 {MAX_CELLS:,}）",

@@ -104,6 +104,40 @@ def test_two_cells_far_apart_are_refused_before_the_reader_allocates(
     assert part_hashes(path) == before
 
 
+def logs_with_rows(tmp_path: Path, rows_xml: str) -> Path:
+    """The small school with its Logs sheet's rows replaced by ``rows_xml``."""
+    base = build(tmp_path / "base.xlsm")
+    logs = sheet_part(base, "日志")
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
+        f'.org/spreadsheetml/2006/main"><sheetData>{rows_xml}</sheetData></worksheet>'
+    ).encode()
+    path = tmp_path / "rows.xlsm"
+    with zipfile.ZipFile(base) as a, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as b:
+        for info in a.infolist():
+            b.writestr(info, xml if info.filename == logs else a.read(info.filename))
+    return path
+
+
+def seven_cells(row: int, far: str = "") -> str:
+    cells = "".join(f'<c r="{c}{row}"><v>1</v></c>' for c in "ABCDEFG")
+    return f'<row r="{row}">{cells}{far}</row>'
+
+
+def test_a_million_rows_are_within_budget(tmp_path: Path) -> None:
+    """1,000,001 rows × 7 columns is 7 million cells: within budget, although the bound for
+    references of 7 digits (row 9,999,999) alone is not; the part is then read again for
+    the highest 7-digit reference."""
+    path = logs_with_rows(tmp_path, seven_cells(1) + seven_cells(1_000_001))
+    check_budget(path)
+
+
+def test_a_reference_beyond_the_last_row_tag_is_counted(tmp_path: Path) -> None:
+    far = '<c r="A9000001"><v>1</v></c>'  # as many digits as the last row tag, far below it
+    path = logs_with_rows(tmp_path, seven_cells(1) + seven_cells(1_000_001, far))
+    assert "spans about 63,000,007 cells (limit 16,000,000)" in refused(path)
+
+
 def test_a_real_workbook_is_within_budget(tmp_path: Path) -> None:
     path = build(tmp_path / "school.xlsm")
     check_budget(path)
