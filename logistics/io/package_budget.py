@@ -34,6 +34,13 @@ _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
 _ROW_NUMBER = re.compile(rb'r="([0-9]+)"')
 # Cell references with more digits than n: rows the row tags do not reach.
 _LONGER_REF = {n: re.compile(rb'r="[A-Z]{1,3}([0-9]{%d,})"' % (n + 1)) for n in range(1, 11)}
+# Cell references of n digits whose first digit is above f: rows past the highest row tag's
+# leading digit (none in a file a program wrote).
+_HIGHER_REF = {
+    (n, f): re.compile(rb'r="[A-Z]{1,3}([%d-9][0-9]{%d})"' % (f + 1, n - 1))
+    for n in range(1, 11)
+    for f in range(9)
+}
 _SMALL = 256 << 10  # below this, listing a part's one-letter columns beats halving A..Z
 # Columns of two and three letters, listed only when there are any (a school's sheets have
 # fewer than 27 columns); the last single letter is found by halving A..Z.
@@ -103,6 +110,8 @@ class _SheetExtent:
         # Cell references longer than the highest row tag (none in a file a program wrote)
         # count as they are; the others are bounded in ``rectangle``.
         longer = _LONGER_REF[self.digits].findall(data)
+        if self.leading < 9:
+            longer += _HIGHER_REF[self.digits, self.leading].findall(data)
         self.ref_rows = max(self.ref_rows, max(map(int, longer), default=0))
         self.marked = self.marked or any(m.search(data) for m in _MARKS)
 
@@ -120,12 +129,19 @@ class _SheetExtent:
         """Digits of the highest row tag: the longest reference not counted as it is."""
         return min(len(str(self.rows)), 10)
 
+    @property
+    def leading(self) -> int:
+        """The highest row tag's first digit."""
+        return int(str(self.rows)[0])
+
     def rectangle(self, same_digits: int | None = None) -> int:
-        """Highest row × widest column. A reference of ``digits`` digits or fewer is below
-        the next power of ten, unless ``same_digits``, the highest such reference's row, was
-        found (``_same_digit_rows``)."""
+        """Highest row × widest column. A reference of ``digits`` digits and a first digit
+        no higher than ``leading`` is below the next leading digit (1,048,576 rows: below
+        2,000,000), unless ``same_digits``, the highest such reference's row, was found
+        (``_same_digit_rows``)."""
         width = self.width or min(self.cells, 16_384)
-        bound = 10**self.digits - 1 if same_digits is None else same_digits
+        bound = (self.leading + 1) * 10 ** (self.digits - 1) - 1
+        bound = bound if same_digits is None else same_digits
         return max(self.rows, self.ref_rows, self.row_tags, bound) * width
 
 

@@ -150,19 +150,26 @@ def _clean_column(column: pd.Series) -> pd.Series:
 
     True hashes as 1 and False as 0, so distinct values would merge a logical cell with
     the number: logical cells are turned into text first, found by type where 0 or 1 occur.
+    ``factorize`` codes None and NaN alike as missing; a NaN is text (``_clean``), found as
+    the one value not equal to itself.
     """
     values = column.to_numpy(dtype=object)
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    codes, uniques = pd.factorize(values)
     if any(isinstance(v, int | float) and v in (0, 1) for v in uniques):
         logical = np.fromiter((type(v) is bool for v in values), bool, len(values))
         if logical.any():
             values = values.copy()
             values[logical] = ["TRUE" if v else "FALSE" for v in values[logical]]
-            codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    cleaned = np.empty(len(uniques), dtype=object)
+            codes, uniques = pd.factorize(values)
+    cleaned = np.empty(len(uniques) + 1, dtype=object)  # the last slot: missing (code -1)
     for i, value in enumerate(uniques):
         cleaned[i] = _clean(value)
-    return pd.Series(cleaned[codes], index=column.index, dtype=object)
+    out = cleaned[codes]
+    missing = np.flatnonzero(codes == -1)
+    if len(missing):
+        blanks = values[missing]
+        out[missing[blanks != blanks]] = "NaN"
+    return pd.Series(out, index=column.index, dtype=object)
 
 
 def find_header(

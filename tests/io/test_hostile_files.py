@@ -119,23 +119,34 @@ def logs_with_rows(tmp_path: Path, rows_xml: str) -> Path:
     return path
 
 
-def seven_cells(row: int, far: str = "") -> str:
-    cells = "".join(f'<c r="{c}{row}"><v>1</v></c>' for c in "ABCDEFG")
+def row_of(row: int, columns: str = "ABCDEFG", far: str = "") -> str:
+    cells = "".join(f'<c r="{c}{row}"><v>1</v></c>' for c in columns)
     return f'<row r="{row}">{cells}{far}</row>'
 
 
-def test_a_million_rows_are_within_budget(tmp_path: Path) -> None:
-    """1,000,001 rows × 7 columns is 7 million cells: within budget, although the bound for
-    references of 7 digits (row 9,999,999) alone is not; the part is then read again for
-    the highest 7-digit reference."""
-    path = logs_with_rows(tmp_path, seven_cells(1) + seven_cells(1_000_001))
+@pytest.mark.parametrize("columns", ["ABCDEFG", "ABCDEFGHIJKLMN"])
+def test_a_million_rows_are_within_budget(tmp_path: Path, columns: str) -> None:
+    """1,000,001 rows × 7 (or 14) columns is 7 (14) million cells: within budget. A
+    reference of 7 digits starting with 1 is bounded by row 1,999,999; with 14 columns that
+    bound alone is over budget, so the part is read again for its highest such reference."""
+    path = logs_with_rows(tmp_path, row_of(1, columns) + row_of(1_000_001, columns))
     check_budget(path)
 
 
-def test_a_reference_beyond_the_last_row_tag_is_counted(tmp_path: Path) -> None:
-    far = '<c r="A9000001"><v>1</v></c>'  # as many digits as the last row tag, far below it
-    path = logs_with_rows(tmp_path, seven_cells(1) + seven_cells(1_000_001, far))
-    assert "spans about 63,000,007 cells (limit 16,000,000)" in refused(path)
+@pytest.mark.parametrize(
+    ("columns", "far", "cells"),
+    [
+        ("ABCDEFG", "A9000001", "63,000,007"),  # 7 digits, a higher first digit
+        ("ABCDEFGHIJKLMN", "A1900000", "26,600,000"),  # 7 digits starting with 1: the re-read
+        ("ABCDEFG", "A12000000", "84,000,000"),  # more digits than the last row tag
+    ],
+)
+def test_a_reference_beyond_the_last_row_tag_is_counted(
+    tmp_path: Path, columns: str, far: str, cells: str
+) -> None:
+    cell = f'<c r="{far}"><v>1</v></c>'
+    path = logs_with_rows(tmp_path, row_of(1, columns) + row_of(1_000_001, columns, cell))
+    assert f"spans about {cells} cells (limit 16,000,000)" in refused(path)
 
 
 def test_a_real_workbook_is_within_budget(tmp_path: Path) -> None:
