@@ -17,6 +17,7 @@ the budget. A million-row log sheet (1,000,001 rows × 7 columns) is well inside
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from pathlib import Path
@@ -34,13 +35,15 @@ _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
 _ROW_NUMBER = re.compile(rb'r="([0-9]+)"')
 # Cell references with more digits than n: rows the row tags do not reach.
 _LONGER_REF = {n: re.compile(rb'r="[A-Z]{1,3}([0-9]{%d,})"' % (n + 1)) for n in range(1, 11)}
+
+
 # Cell references of n digits whose first digit is above f: rows past the highest row tag's
 # leading digit (none in a file a program wrote).
-_HIGHER_REF = {
-    (n, f): re.compile(rb'r="[A-Z]{1,3}([%d-9][0-9]{%d})"' % (f + 1, n - 1))
-    for n in range(1, 11)
-    for f in range(9)
-}
+@functools.cache
+def _higher_ref(n: int, f: int) -> re.Pattern[bytes]:
+    return re.compile(rb'r="[A-Z]{1,3}([%d-9][0-9]{%d})"' % (f + 1, n - 1))
+
+
 _SMALL = 256 << 10  # below this, listing a part's one-letter columns beats halving A..Z
 # Columns of two and three letters, listed only when there are any (a school's sheets have
 # fewer than 27 columns); the last single letter is found by halving A..Z.
@@ -111,7 +114,7 @@ class _SheetExtent:
         # count as they are; the others are bounded in ``rectangle``.
         longer = _LONGER_REF[self.digits].findall(data)
         if self.leading < 9:
-            longer += _HIGHER_REF[self.digits, self.leading].findall(data)
+            longer += _higher_ref(self.digits, self.leading).findall(data)
         self.ref_rows = max(self.ref_rows, max(map(int, longer), default=0))
         self.marked = self.marked or any(m.search(data) for m in _MARKS)
 
