@@ -12,20 +12,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-import pandas as pd
-
 from .core import asset_outputs, lookups, outputs, schema
 from .core.assets import AssetStat, CountLine, asset_stats, count_result, counts_in_year
 from .core.dataset import Dataset, today
 from .core.energy import MeterMonth, energy_month
-from .core.parsing import parse_date
+from .core.month_score import MonthScore
+from .core.parsing import BAD, parse_date
 from .core.pay import annual_year_end_pay, pool_problems
 from .core.periods import Month, Quarter, year_months
 from .core.problems import Problem
 from .core.rawbook import RawBook
 from .core.receptions import ReceptionMonth, reception_month, reception_stat_rows, receptions
 from .core.recorded import not_recorded, period_not_recorded, recorded_months, score_recorded
-from .core.scoring import MonthScore, score_month
+from .core.scoring import score_month
 from .core.summary import PeriodScore, summarize
 from .core.validate import load
 
@@ -63,7 +62,7 @@ def resolve_as_of(as_of: dt.date | None, raw: RawBook) -> dt.date:
     home = raw.home.get("as_of")
     if home is not None:
         parsed = parse_date(home, raw.date1904)
-        if isinstance(parsed, pd.Timestamp):
+        if parsed is not BAD:
             return parsed.date()
     return today()
 

@@ -42,7 +42,7 @@ def held(assets: pd.DataFrame, day: dt.date) -> pd.DataFrame:
 
 def line_value(quantity: object, unit_price: object) -> Fraction:
     """数量 × 单价, exact; a blank 单价 counts 0."""
-    if unit_price is None or pd.isna(unit_price):  # type: ignore[call-overload]
+    if unit_price is None or pd.isna(unit_price):
         return Fraction(0)
     return exact(quantity) * exact(unit_price)
 
@@ -117,7 +117,7 @@ def counts_in_year(counts: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def _trim(value: object) -> str | None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     text = str(value).strip()
     return text or None

@@ -12,10 +12,10 @@ import pandas as pd
 
 from . import schema
 from .energy import MeterMonth
+from .month_score import MonthScore
 from .parsing import parse_text
 from .problems import Problem, display
 from .rounding import to_float
-from .scoring import MonthScore
 from .summary import PeriodScore
 
 Row = list[object]

@@ -17,7 +17,10 @@ from .dataset import Dataset
 from .due_items import checklist_done, plan_kept, promise_credit, promises_due
 from .leave import drop_leave_logs, leave_days
 from .month_score import GRADE_KEYS as GRADE_KEYS  # re-exported: documents count grades
-from .month_score import MonthScore, coef_of, competition_ranks, grade_of
+from .month_score import MonthScore as MonthScore  # re-exported: adapters take it from here
+from .month_score import coef_of as coef_of  # re-exported: documents and UDFs
+from .month_score import competition_ranks
+from .month_score import grade_of as grade_of  # re-exported: UDFs
 from .numbers import exact, exact_sums_by
 from .own_days import own_days
 from .pay import apply_month_pool

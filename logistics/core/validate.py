@@ -27,7 +27,7 @@ from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, par
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
 from .receptions import reception_checks
-from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings
+from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings, SettingValue
 from .workdays import WorkCalendar, uncovered_years
 
 
@@ -192,7 +192,7 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
     for d in SETTING_DEFS:
         by_label[schema.label_key(d.zh)] = d
         by_label[schema.label_key(d.en)] = d
-    values: dict[str, object] = {}
+    values: dict[str, SettingValue] = {}
     rows: dict[str, int] = {}
     for row, key, value in zip(table.index, table["key"], table["value"], strict=True):
         if key is None:
@@ -258,7 +258,7 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
     return settings
 
 
-def _setting_value(d: SettingDef, value: object) -> object:
+def _setting_value(d: SettingDef, value: object) -> SettingValue | None:
     if d.kind is schema.Kind.TEXT:
         text = parse_text(value)
         return None if text is BAD else text
