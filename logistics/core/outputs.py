@@ -19,6 +19,7 @@ from .rounding import to_float
 from .summary import PeriodScore
 
 Row = list[object]
+SheetRows = dict[str, list[Row]]  # an owned sheet's key -> its rows below the header
 
 
 def _num(value: Fraction | None) -> float | None:

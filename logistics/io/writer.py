@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .cell_xml import Rows
+from .cell_xml import CellGrid
 from .locks import ensure_not_open
 from .new_sheets import check_sheet_name
 from .package import check_package
@@ -55,8 +55,8 @@ from .zip_patch import patch_package
 __all__ = [
     "BACKUP_DIR",
     "HEADER_ROWS",
+    "CellGrid",
     "FileStamp",
-    "Rows",
     "SheetMissing",
     "WorkbookChanged",
     "WriteFailed",
@@ -81,7 +81,7 @@ def file_stamp(path: Path) -> FileStamp:
 
 def write_owned_sheets(
     path: Path,
-    sheets: Mapping[str, Rows],
+    sheets: Mapping[str, CellGrid],
     *,
     header_rows: int = HEADER_ROWS,
     headers: Mapping[str, Sequence[str]] | None = None,
