@@ -188,6 +188,19 @@ def _duplicates(sheet: schema.Sheet, table: pd.DataFrame) -> list[Problem]:
 
 
 def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> Settings:
+    """The Settings sheet as typed settings (defaults where a value is blank or invalid); its
+    problems (unknown, duplicate or invalid rows, SPEC 4.5's maxima and thresholds) appended."""
+    values, rows = _setting_values(table, lang, problems)
+    settings = Settings.from_values(values)
+    _settings_problems(settings, rows, lang, problems)
+    return settings
+
+
+def _setting_values(
+    table: pd.DataFrame, lang: str, problems: list[Problem]
+) -> tuple[dict[str, SettingValue], dict[str, int]]:
+    """({setting key: valid value}, {setting key: Excel row}) of the rows that name a setting;
+    a row naming none, a second row of one setting and an invalid value are problems."""
     by_label: dict[str, SettingDef] = {}
     for d in SETTING_DEFS:
         by_label[schema.label_key(d.zh)] = d
@@ -231,7 +244,13 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
             )
         else:
             values[d.key] = parsed
-    settings = Settings.from_values(values)
+    return values, rows
+
+
+def _settings_problems(
+    settings: Settings, rows: dict[str, int], lang: str, problems: list[Problem]
+) -> None:
+    """Maxima that do not sum to 100 and thresholds that increase (SPEC 4.5, 4.2)."""
     total = sum(getattr(settings, k) for k in MAXIMA_KEYS)
     if total != 100:
         row = min((rows[k] for k in MAXIMA_KEYS if k in rows), default=None)
@@ -255,7 +274,6 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
                 },
             )
         )
-    return settings
 
 
 def _setting_value(d: SettingDef, value: object) -> SettingValue | None:
@@ -297,7 +315,8 @@ def _overrides(table: pd.DataFrame) -> dict[dt.date, bool]:
 # ---- rules across rows and sheets --------------------------------------------------------
 
 
-def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+def _unknown_ids(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+    """A PostID on Staff that Posts lacks; a StaffID on a record sheet that Staff lacks."""
     staff, posts = t["staff"], t["posts"]
     known_staff = set(staff["staff_id"].dropna())
     known_posts = set(posts["post_id"].dropna())
@@ -315,10 +334,10 @@ def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
             for r in rows_where(bad)
         ]
 
-    problems += end_before_start("staff", staff, "end_date", "start_date")
-    problems += end_before_start("plans", t["plans"], "due", "start")
-    problems += end_before_start("plans", t["plans"], "done_date", "start")
 
+def _outside_employment(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+    """A log, inspection or meeting dated before its person's StartDate or after EndDate."""
+    staff = t["staff"]
     employment = (
         staff.dropna(subset=["staff_id"])
         .drop_duplicates("staff_id")
@@ -344,8 +363,9 @@ def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
                 Problem("after_end", key, r, "date", table.at[r, "date"], {"end": display(end[r])})
             )
 
-    problems += reading_problems(t["energy"])
 
+def _missing_companions(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+    """PromisedDate missing when Promised = 是; Reason missing when Points ≠ 0."""
     requests = t["requests"]
     missing = (requests["promised"] == True) & requests["promised_date"].isna()  # noqa: E712
     problems += [
@@ -359,6 +379,19 @@ def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
     problems += [
         Problem("reason_missing", "inspections", r, "reason", None) for r in rows_where(missing)
     ]
+
+
+def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+    """The errors of SPEC 4.5 that span rows or sheets, appended to ``problems``: unknown IDs,
+    end dates before start dates, records outside employment, meter readings that go back,
+    and values that another value makes required."""
+    _unknown_ids(t, problems)
+    problems += end_before_start("staff", t["staff"], "end_date", "start_date")
+    problems += end_before_start("plans", t["plans"], "due", "start")
+    problems += end_before_start("plans", t["plans"], "done_date", "start")
+    _outside_employment(t, problems)
+    problems += reading_problems(t["energy"])
+    _missing_companions(t, problems)
 
 
 def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
