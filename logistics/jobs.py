@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .core import asset_outputs, lookups, outputs, schema
 from .core.assets import AssetStat, CountLine, asset_stats, count_result, counts_in_year
@@ -28,6 +28,9 @@ from .core.recorded import not_recorded, period_not_recorded, recorded_months, s
 from .core.scoring import score_month
 from .core.summary import PeriodScore, summarize
 from .core.validate import load
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Book(Protocol):
@@ -240,7 +243,7 @@ class Explanation:
     lang: str
     as_of: dt.date
     score: MonthScore | None
-    tables: dict[str, object]  # sheet key -> typed frame, for listing the rows behind a score
+    tables: dict[str, pd.DataFrame]  # sheet key -> typed frame, for the rows behind a score
     problems: list[Problem]
 
 
