@@ -259,7 +259,9 @@ def _rows_behind(x: MonthScore, tables: dict[str, pd.DataFrame], lang: str) -> l
     return evidence
 
 
-def _days(x: MonthScore, tables: dict[str, object], month: Month, lang: str) -> list[Evidence]:
+def _days(
+    x: MonthScore, tables: dict[str, pd.DataFrame], month: Month, lang: str
+) -> list[Evidence]:
     """The leave rows that removed working days and, after a transfer, the post of each run
     of working days (SPEC 4.1), as ``logistics explain`` lists them."""
     out = []
