@@ -14,15 +14,14 @@ import pandas as pd
 from . import schema
 from .asset_checks import asset_problems
 from .cell_problems import (
-    end_before_start,
     merged_problems,
     range_params,
     range_text,
     rows_where,
 )
+from .cross_checks import cross_checks
 from .dataset import Dataset
 from .leave_transfer_pool_checks import leave_transfer_pool_problems
-from .meter_readings import reading_problems
 from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
@@ -41,7 +40,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
         )
     settings = _load_settings(tables["settings"], raw.lang, problems)
     calendar = WorkCalendar(_overrides(tables["calendar"]))
-    _cross_checks(tables, problems)
+    cross_checks(tables, problems)
     _warnings(tables, as_of, problems)
     staff_ids = set(tables["staff"]["staff_id"].dropna())
     problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
@@ -310,95 +309,6 @@ def _expected(d: SettingDef, lang: str) -> str:
 def _overrides(table: pd.DataFrame) -> dict[dt.date, bool]:
     valid = table[table["date"].notna() & table["type"].notna()]
     return {d.date(): t == "workday" for d, t in zip(valid["date"], valid["type"], strict=True)}
-
-
-# ---- rules across rows and sheets --------------------------------------------------------
-
-
-def _unknown_ids(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
-    """A PostID on Staff that Posts lacks; a StaffID on a record sheet that Staff lacks."""
-    staff, posts = t["staff"], t["posts"]
-    known_staff = set(staff["staff_id"].dropna())
-    known_posts = set(posts["post_id"].dropna())
-
-    bad = staff["post_id"].notna() & ~staff["post_id"].isin(known_posts)
-    problems += [
-        Problem("unknown_post", "staff", r, "post_id", staff.at[r, "post_id"])
-        for r in rows_where(bad)
-    ]
-    for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
-        table = t[key]
-        bad = table["staff_id"].notna() & ~table["staff_id"].isin(known_staff)
-        problems += [
-            Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
-            for r in rows_where(bad)
-        ]
-
-
-def _outside_employment(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
-    """A log, inspection or meeting dated before its person's StartDate or after EndDate."""
-    staff = t["staff"]
-    employment = (
-        staff.dropna(subset=["staff_id"])
-        .drop_duplicates("staff_id")
-        .set_index("staff_id")[["start_date", "end_date"]]
-    )
-    for key in ("logs", "inspections", "meetings"):
-        table = t[key]
-        start = _lookup(table["staff_id"], employment["start_date"])
-        end = _lookup(table["staff_id"], employment["end_date"])
-        for r in rows_where(table["date"] < start):
-            problems.append(
-                Problem(
-                    "before_start",
-                    key,
-                    r,
-                    "date",
-                    table.at[r, "date"],
-                    {"start": display(start[r])},
-                )
-            )
-        for r in rows_where(table["date"] > end):
-            problems.append(
-                Problem("after_end", key, r, "date", table.at[r, "date"], {"end": display(end[r])})
-            )
-
-
-def _missing_companions(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
-    """PromisedDate missing when Promised = 是; Reason missing when Points ≠ 0."""
-    requests = t["requests"]
-    missing = (requests["promised"] == True) & requests["promised_date"].isna()  # noqa: E712
-    problems += [
-        Problem("promised_date_missing", "requests", r, "promised_date", None)
-        for r in rows_where(missing)
-    ]
-    inspections = t["inspections"]
-    missing = (
-        inspections["points"].notna() & (inspections["points"] != 0) & inspections["reason"].isna()
-    )
-    problems += [
-        Problem("reason_missing", "inspections", r, "reason", None) for r in rows_where(missing)
-    ]
-
-
-def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
-    """The errors of SPEC 4.5 that span rows or sheets, appended to ``problems``: unknown IDs,
-    end dates before start dates, records outside employment, meter readings that go back,
-    and values that another value makes required."""
-    _unknown_ids(t, problems)
-    problems += end_before_start("staff", t["staff"], "end_date", "start_date")
-    problems += end_before_start("plans", t["plans"], "due", "start")
-    problems += end_before_start("plans", t["plans"], "done_date", "start")
-    _outside_employment(t, problems)
-    problems += reading_problems(t["energy"])
-    _missing_companions(t, problems)
-
-
-def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
-    """values[key] for each key (NaT where unknown), aligned with ``keys``."""
-    return pd.Series(
-        values.reindex(keys.to_numpy()).to_numpy(), index=keys.index, dtype=values.dtype
-    )
 
 
 def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem]) -> None:
