@@ -21,9 +21,9 @@ def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
-def leave_rows(x: MonthScore, tables: dict[str, object], first: dt.date) -> pd.DataFrame:
+def leave_rows(x: MonthScore, tables: dict[str, pd.DataFrame], first: dt.date) -> pd.DataFrame:
     """The person's Leave rows that touch the month ``first`` starts (index: Excel rows)."""
-    leave = valid_leave(tables.get("leave"))  # type: ignore[arg-type]
+    leave = valid_leave(tables.get("leave"))
     month_end = pd.Timestamp(first) + pd.offsets.MonthEnd(0)
     return leave[
         (leave["staff_id"] == x.staff_id)
@@ -33,7 +33,7 @@ def leave_rows(x: MonthScore, tables: dict[str, object], first: dt.date) -> pd.D
 
 
 def print_days(
-    console: Console, x: MonthScore, tables: dict[str, object], lang: str, first: dt.date
+    console: Console, x: MonthScore, tables: dict[str, pd.DataFrame], lang: str, first: dt.date
 ) -> None:
     """The leave rows of the person in the month and the post of each run of working days."""
     mine = leave_rows(x, tables, first)

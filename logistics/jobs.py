@@ -10,32 +10,33 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
-
-import pandas as pd
+from typing import TYPE_CHECKING, Protocol
 
 from .core import asset_outputs, lookups, outputs, schema
 from .core.assets import AssetStat, CountLine, asset_stats, count_result, counts_in_year
 from .core.dataset import Dataset, today
 from .core.energy import MeterMonth, energy_month
-from .core.parsing import parse_date
+from .core.month_score import MonthScore
+from .core.outputs import SheetRows
+from .core.parsing import BAD, parse_date
 from .core.pay import annual_year_end_pay, pool_problems
 from .core.periods import Month, Quarter, year_months
 from .core.problems import Problem
 from .core.rawbook import RawBook
 from .core.receptions import ReceptionMonth, reception_month, reception_stat_rows, receptions
 from .core.recorded import not_recorded, period_not_recorded, recorded_months, score_recorded
-from .core.scoring import MonthScore, score_month
+from .core.scoring import score_month
 from .core.summary import PeriodScore, summarize
 from .core.validate import load
 
-Rows = dict[str, list[outputs.Row]]  # sheet key -> rows below the header
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Book(Protocol):
     def read(self) -> RawBook: ...
 
-    def write(self, rows: Rows, lang: str) -> None: ...
+    def write(self, rows: SheetRows, lang: str) -> None: ...
 
 
 @dataclass
@@ -64,7 +65,7 @@ def resolve_as_of(as_of: dt.date | None, raw: RawBook) -> dt.date:
     home = raw.home.get("as_of")
     if home is not None:
         parsed = parse_date(home, raw.date1904)
-        if isinstance(parsed, pd.Timestamp):
+        if parsed is not BAD:
             return parsed.date()
     return today()
 
@@ -76,7 +77,7 @@ def read_dataset(book: Book, as_of: dt.date | None) -> tuple[Dataset, dt.date]:
     return load(raw, when), when
 
 
-Compute = Callable[[Dataset, dt.date, JobResult], tuple[Rows, list[Problem]]]
+Compute = Callable[[Dataset, dt.date, JobResult], tuple[SheetRows, list[Problem]]]
 Check = Callable[[Dataset, dt.date], None]  # raises UsageError for an argument that selects nothing
 
 
@@ -87,7 +88,7 @@ def _run(
     if check is not None:  # before anything is written (SPEC §6: exit 2)
         check(ds, when)
     result = JobResult(ds.lang, when, list(ds.problems), ds.settings.school_name)
-    rows: Rows = {}
+    rows: SheetRows = {}
     if compute is not None and not ds.errors:
         rows, extra = compute(ds, when, result)
         result.problems += extra
@@ -111,7 +112,7 @@ def score(
 ) -> JobResult:
     """Monthly scores for ``months`` (None: every month with logs) into the Scores sheet."""
 
-    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[SheetRows, list[Problem]]:
         chosen = list(months) if months is not None else months_with_data(ds, when)
         scored = score_recorded(ds, chosen, when)
         for month in chosen:
@@ -129,7 +130,7 @@ def score(
 def summary(book: Book, quarters: Sequence[Quarter], as_of: dt.date | None = None) -> JobResult:
     """Quarterly averages into the Quarterly sheet."""
 
-    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[SheetRows, list[Problem]]:
         warnings = []
         for quarter in quarters:
             scored = score_recorded(ds, quarter.months, when)
@@ -153,7 +154,7 @@ def summary(book: Book, quarters: Sequence[Quarter], as_of: dt.date | None = Non
 def rank(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
     """The year's ranking and pay into the Annual sheet."""
 
-    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[SheetRows, list[Problem]]:
         scored = score_recorded(ds, year_months(year, ds.settings.year_start_month), when)
         for scores in scored.values():
             result.months += scores
@@ -169,7 +170,7 @@ def rank(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
 def energy(book: Book, months: Sequence[Month], as_of: dt.date | None = None) -> JobResult:
     """Per-meter use of each month into the EnergyStats sheet."""
 
-    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[SheetRows, list[Problem]]:
         problems: list[Problem] = []
         for month in months:
             stats, missing = energy_month(ds, month, when)
@@ -191,7 +192,7 @@ def energy(book: Book, months: Sequence[Month], as_of: dt.date | None = None) ->
 def reception(book: Book, months: Sequence[Month], as_of: dt.date | None = None) -> JobResult:
     """Each month's receptions, costs, findings and budget use into ReceptionStats (SPEC 4.7)."""
 
-    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[SheetRows, list[Problem]]:
         rows = receptions(ds.tables["receptions"])
         result.receptions = [reception_month(rows, m, ds.settings, when) for m in months]
         merged = outputs.merge_period(
@@ -208,7 +209,7 @@ def reception(book: Book, months: Sequence[Month], as_of: dt.date | None = None)
 def assets(book: Book, as_of: dt.date | None = None) -> JobResult:
     """Held assets by category and location as of the as-of date into AssetStats (§4.8)."""
 
-    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[SheetRows, list[Problem]]:
         result.asset_stats = asset_stats(ds.tables["assets"], when)
         label = when.isoformat()
         new = asset_outputs.asset_stats_rows(label, result.asset_stats, ds.lang)
@@ -224,7 +225,7 @@ def inventory(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
     """The calendar year's count against the books into CountResult (§4.8); a year without
     Counts rows writes no rows for it and warns."""
 
-    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[Rows, list[Problem]]:
+    def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[SheetRows, list[Problem]]:
         result.count_lines = count_result(ds.tables["assets"], ds.tables["counts"], year)
         problems = []
         if counts_in_year(ds.tables["counts"], year).empty:
@@ -243,7 +244,7 @@ class Explanation:
     lang: str
     as_of: dt.date
     score: MonthScore | None
-    tables: dict[str, object]  # sheet key -> typed frame, for listing the rows behind a score
+    tables: dict[str, pd.DataFrame]  # sheet key -> typed frame, for the rows behind a score
     problems: list[Problem]
 
 

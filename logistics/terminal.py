@@ -9,7 +9,8 @@ styles are given with ``style=``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -26,6 +27,9 @@ from .core.scoring import MonthScore
 from .core.summary import PeriodScore
 from .explain_days import print_days
 from .jobs import Explanation
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_PROBLEMS_SHOWN = 40
 
@@ -158,6 +162,8 @@ def grade_counts(rows: Iterable[MonthScore | PeriodScore], lang: str) -> str:
 
 
 def print_explanation(console: Console, ex: Explanation, staff_id: str, month: str) -> None:
+    """``logistics explain``: a person's score of a month (SPEC 4.2), what each component came
+    from, the working days, and the rows behind it; or why the person has no score."""
     lang, x = ex.lang, ex.score
     if x is None:
         console.print(
@@ -176,6 +182,13 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         f"{x.staff_id} {x.name} ({x.post}) {x.month}",
     )
     console.print(s + "  " + t(lang, f"截止 {ex.as_of}", f"as of {ex.as_of}"), style="bold")
+    console.print(_breakdown_table(x, lang))
+    print_days(console, x, ex.tables, lang, Month.parse(x.month).first)
+    _print_evidence(console, x, ex.tables, lang)
+
+
+def _breakdown_table(x: MonthScore, lang: str) -> Table:
+    """Each component's points and how they came about, then the total, grade, rank and pay."""
     summary = Table(
         t(lang, "项目", "Component"),
         t(lang, "得分", "Score"),
@@ -195,21 +208,7 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
     summary.add_row(
         t(lang, "数量分", "QuantityScore"),
         f"{to_float(x.quantity_score):g}",
-        t(
-            lang,
-            f"完成数量 {float(x.units):g} / 目标 {float(x.target):.2f}"
-            + (
-                f"（各工作日所在岗位的月目标之和 ÷ {x.full_workdays}）"
-                if len(x.post_periods) > 1
-                else f"（月目标 × {x.workdays}/{x.full_workdays}）"
-            ),
-            f"units {float(x.units):g} / target {float(x.target):.2f} "
-            + (
-                f"(the monthly targets of each working day's post, summed, ÷ {x.full_workdays})"
-                if len(x.post_periods) > 1
-                else f"(monthly target × {x.workdays}/{x.full_workdays})"
-            ),
-        ),
+        _quantity_how(x, lang),
     )
     summary.add_row(
         t(lang, "质量分", "QualityScore"),
@@ -236,14 +235,38 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         f"{outputs.grade_label(x.grade, lang)} · {t(lang, '名次', 'rank')} {x.rank}"
         f" · {t(lang, '绩效工资', 'pay')} {'' if x.pay is None else f'{float(x.pay):.2f}'}",
     )
-    console.print(summary)
-    print_days(console, x, ex.tables, lang, Month.parse(x.month).first)
+    return summary
+
+
+def _quantity_how(x: MonthScore, lang: str) -> str:
+    """How the 数量分 came about: units over the target, and how the target was prorated."""
+    return t(
+        lang,
+        f"完成数量 {float(x.units):g} / 目标 {float(x.target):.2f}"
+        + (
+            f"（各工作日所在岗位的月目标之和 ÷ {x.full_workdays}）"
+            if len(x.post_periods) > 1
+            else f"（月目标 × {x.workdays}/{x.full_workdays}）"
+        ),
+        f"units {float(x.units):g} / target {float(x.target):.2f} "
+        + (
+            f"(the monthly targets of each working day's post, summed, ÷ {x.full_workdays})"
+            if len(x.post_periods) > 1
+            else f"(monthly target × {x.workdays}/{x.full_workdays})"
+        ),
+    )
+
+
+def _print_evidence(
+    console: Console, x: MonthScore, tables: Mapping[str, pd.DataFrame], lang: str
+) -> None:
+    """A table per sheet of the rows the score counted (logs, inspections, requests …)."""
     for key in ("logs", "inspections", "requests", "meetings", "plans"):
         rows = x.evidence.get(key, [])
         if not rows:
             continue
         sheet = schema.SHEETS[key]
-        frame = ex.tables[key]
+        frame = tables[key]
         columns = [c for c in sheet.columns if c.key != "staff_id"]  # the person is known
         table = Table(
             title=t(lang, f"{sheet.zh}（{len(rows)} 行）", f"{sheet.en} ({len(rows)} rows)")
@@ -251,7 +274,7 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
         for label in (t(lang, "行", "Row"), *(c.label(lang) for c in columns)):
             table.add_column(label, overflow="fold")
         for r in rows:
-            values = frame.loc[r]  # type: ignore[attr-defined]
+            values = frame.loc[r]
             table.add_row(str(r), *(_cell(values[c.key], c, lang) for c in columns))
         console.print(table)
 

@@ -42,7 +42,7 @@ def held(assets: pd.DataFrame, day: dt.date) -> pd.DataFrame:
 
 def line_value(quantity: object, unit_price: object) -> Fraction:
     """数量 × 单价, exact; a blank 单价 counts 0."""
-    if unit_price is None or pd.isna(unit_price):  # type: ignore[call-overload]
+    if unit_price is None or pd.isna(unit_price):
         return Fraction(0)
     return exact(quantity) * exact(unit_price)
 
@@ -117,7 +117,7 @@ def counts_in_year(counts: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def _trim(value: object) -> str | None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     text = str(value).strip()
     return text or None
@@ -133,7 +133,24 @@ def count_result(assets: pd.DataFrame, counts: pd.DataFrame, year: int) -> list[
     rows = counts_in_year(counts, year)
     if rows.empty:
         return []
-    first = rows["date"].min().date()
+    found = _latest_counts(rows)
+    book = held(assets, rows["date"].min().date()).dropna(subset=["asset_id"])
+    book = book.assign(_key=book["asset_id"].map(str)).sort_values("_key", kind="stable")
+    lines = [
+        _book_line(found, asset_id, str(name), _trim(location), int(quantity))
+        for asset_id, name, location, quantity in zip(
+            book["_key"], book["name"], book["location"], book["quantity"], strict=True
+        )
+    ]
+    return lines + _surplus_lines(rows)
+
+
+# A Counts row as count_result reads it: (实际存放地点, 实存数量, Excel row).
+_Counted = tuple[object, float, int]
+
+
+def _latest_counts(rows: pd.DataFrame) -> dict[object, _Counted]:
+    """资产编号 -> its latest Counts row of ``rows`` (latest date; on one date the lower row)."""
     with_id = rows[rows["asset_id"].notna()]
     # Sort by date then Excel row: the last per asset is the latest, lower row on one date.
     latest = (
@@ -141,41 +158,40 @@ def count_result(assets: pd.DataFrame, counts: pd.DataFrame, year: int) -> list[
         .sort_values(["date", "_row"], kind="stable")
         .drop_duplicates("asset_id", keep="last")
     )
-    found = {  # plain dicts: a lookup per asset, 5,000 of them, must not cost a pandas call
+    return {  # plain dicts: a lookup per asset, 5,000 of them, must not cost a pandas call
         key: (location, counted, row)
         for key, location, counted, row in zip(
             latest["asset_id"], latest["location"], latest["counted"], latest["_row"], strict=True
         )
     }
-    book = held(assets, first).dropna(subset=["asset_id"])
-    book = book.assign(_key=book["asset_id"].map(str)).sort_values("_key", kind="stable")
-    lines = []
-    for asset_id, name, location, quantity in zip(
-        book["_key"], book["name"], book["location"], book["quantity"], strict=True
-    ):
-        booked = int(quantity)
-        where = _trim(location)
-        if asset_id not in found:
-            lines.append(
-                CountLine(asset_id, str(name), where, None, booked, 0, -booked, ("not_found",))
-            )
-            continue
-        actual_raw, counted_value, row = found[asset_id]
-        counted = 0 if pd.isna(counted_value) else int(counted_value)
-        actual = _trim(actual_raw)
-        diff = counted - booked
-        results = tuple(
-            key
-            for key, hit in (
-                ("shortage", diff < 0),
-                ("surplus", diff > 0),
-                ("wrong_location", actual != where),
-            )
-            if hit
-        ) or ("match",)
-        lines.append(
-            CountLine(asset_id, str(name), where, actual, booked, counted, diff, results, int(row))
+
+
+def _book_line(
+    found: dict[object, _Counted], asset_id: str, name: str, where: str | None, booked: int
+) -> CountLine:
+    """The line of an asset on the books: 未盘到 without a Counts row, else what its latest
+    Counts row found (短缺, 盘盈, 位置不符, or 相符)."""
+    if asset_id not in found:
+        return CountLine(asset_id, name, where, None, booked, 0, -booked, ("not_found",))
+    actual_raw, counted_value, row = found[asset_id]
+    counted = 0 if pd.isna(counted_value) else int(counted_value)
+    actual = _trim(actual_raw)
+    diff = counted - booked
+    results = tuple(
+        key
+        for key, hit in (
+            ("shortage", diff < 0),
+            ("surplus", diff > 0),
+            ("wrong_location", actual != where),
         )
+        if hit
+    ) or ("match",)
+    return CountLine(asset_id, name, where, actual, booked, counted, diff, results, int(row))
+
+
+def _surplus_lines(rows: pd.DataFrame) -> list[CountLine]:
+    """One 盘盈 line per Counts row of ``rows`` with a blank 资产编号, in sheet order."""
+    lines = []
     blank = rows[rows["asset_id"].isna()]
     for row, name, location, counted_value in zip(
         blank.index, blank["name"], blank["location"], blank["counted"], strict=True

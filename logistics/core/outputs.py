@@ -12,13 +12,14 @@ import pandas as pd
 
 from . import schema
 from .energy import MeterMonth
+from .month_score import MonthScore
 from .parsing import parse_text
 from .problems import Problem, display
 from .rounding import to_float
-from .scoring import MonthScore
 from .summary import PeriodScore
 
 Row = list[object]
+SheetRows = dict[str, list[Row]]  # an owned sheet's key -> its rows below the header
 
 
 def _num(value: Fraction | None) -> float | None:

@@ -12,10 +12,12 @@ numbers: they are type errors at their own cell, never blank, 0 or 1.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import math
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -23,11 +25,22 @@ import pandas as pd
 from .rawbook import CellError
 from .schema import Column, Kind
 
-BAD = object()  # a value that did not parse
+
+class Unparsed(enum.Enum):
+    """The type of ``BAD``, so that a parser's result is a precise union (``float | Unparsed``)
+    that ``is BAD`` narrows; a one-member enum is the sentinel type mypy understands."""
+
+    BAD = "bad"
+
+
+BAD: Final = Unparsed.BAD  # a value that did not parse
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)  # workbooks saved with the 1904 date system
 MAX_SERIAL = 2958465  # 9999-12-31
 _TEXT_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+# What a parser returns: the typed value, or BAD. Dates are pandas Timestamps (datetimes).
+Parsed = str | float | bool | dt.datetime | Unparsed
+Parser = Callable[[object], Parsed]
 _PARSE_CODE = {
     Kind.NUMBER: "not_a_number",
     Kind.INT: "not_an_integer",
@@ -37,7 +50,9 @@ _PARSE_CODE = {
 }
 
 
-def parse_text(value: object) -> object:
+def parse_text(value: object) -> str | Unparsed:
+    """The text of a cell, stripped; an ID typed as a number keeps no ".0"; BAD for an error
+    cell."""
     if isinstance(value, CellError):
         return BAD
     if isinstance(value, float) and value.is_integer():
@@ -49,7 +64,7 @@ def parse_text(value: object) -> object:
     return str(value).strip()
 
 
-def parse_number(value: object) -> object:
+def parse_number(value: object) -> float | Unparsed:
     """A finite float, else BAD (text that is no number, inf, 1e309, NaN, TRUE, #N/A …).
 
     Text goes through Decimal so that what is typed is what is checked: ``"1e309"`` is a
@@ -75,39 +90,46 @@ def parse_number(value: object) -> object:
     return BAD
 
 
-def parse_int(value: object) -> object:
+def parse_int(value: object) -> float | Unparsed:
+    """A whole number as a float (2.0), else BAD (2.5, text, TRUE, an error cell …)."""
     number = parse_number(value)
-    if number is BAD or not float(number).is_integer():  # type: ignore[arg-type]
+    if number is BAD or not number.is_integer():
         return BAD
     return number
 
 
-def parse_date(value: object, date1904: bool = False) -> object:
+def parse_date(value: object, date1904: bool = False) -> dt.datetime | Unparsed:
     """A Timestamp from a date cell, a text date (2025-03-07, 2025年3月7日) or a bare
     serial number, counted in the workbook's date system (``date1904``); else BAD."""
     if isinstance(value, dt.datetime):
-        return pd.Timestamp(value.date())
+        return _timestamp(value.date())
     if isinstance(value, dt.date):
-        return pd.Timestamp(value)
+        return _timestamp(value)
     if isinstance(value, str):
         m = _TEXT_DATE.match(value.strip())
         if m:
             try:
-                return pd.Timestamp(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+                return _timestamp(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
             except ValueError:
                 return BAD
         return BAD
     # An Excel serial in a cell without a date format.
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    if not is_number or not math.isfinite(value):  # type: ignore[arg-type]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         return BAD
     epoch, last = (EXCEL_EPOCH_1904, MAX_SERIAL - 1462) if date1904 else (EXCEL_EPOCH, MAX_SERIAL)
-    if float(value).is_integer() and 1 <= value <= last:  # type: ignore[arg-type, operator]
-        return pd.Timestamp(epoch + dt.timedelta(days=int(value)))  # type: ignore[call-overload]
+    if float(value).is_integer() and 1 <= value <= last:
+        return _timestamp(epoch + dt.timedelta(days=int(value)))
     return BAD
 
 
-def parse_bool(value: object) -> object:
+def _timestamp(day: dt.date) -> dt.datetime:
+    """``day`` as a pandas Timestamp at midnight (typed as the datetime it is)."""
+    stamp: dt.datetime = pd.Timestamp(day)
+    return stamp
+
+
+def parse_bool(value: object) -> bool | Unparsed:
+    """是/否 (or yes/no, y/n, true/false, any case) as a bool, else BAD."""
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
@@ -119,8 +141,8 @@ def parse_bool(value: object) -> object:
     return BAD
 
 
-def _choice_parser(column: Column) -> Callable[[object], object]:
-    def parse(value: object) -> object:
+def _choice_parser(column: Column) -> Parser:
+    def parse(value: object) -> str | Unparsed:
         if isinstance(value, CellError):
             return BAD
         choice = column.choice_for(str(value)) if isinstance(value, str) else None
@@ -129,18 +151,20 @@ def _choice_parser(column: Column) -> Callable[[object], object]:
     return parse
 
 
-def _date1904(value: object) -> object:
+def _date1904(value: object) -> dt.datetime | Unparsed:
     return parse_date(value, date1904=True)
 
 
-def parser_for(column: Column, date1904: bool = False) -> Callable[[object], object]:
-    return {
+def parser_for(column: Column, date1904: bool = False) -> Parser:
+    """The parser of ``column``'s kind (SPEC 4.1); dates in the workbook's date system."""
+    parsers: dict[Kind, Parser] = {
         Kind.TEXT: parse_text,
         Kind.NUMBER: parse_number,
         Kind.INT: parse_int,
         Kind.DATE: _date1904 if date1904 else parse_date,
         Kind.BOOL: parse_bool,
-    }.get(column.kind) or _choice_parser(column)
+    }
+    return parsers.get(column.kind) or _choice_parser(column)
 
 
 def parse_code(column: Column, value: object = None) -> str:

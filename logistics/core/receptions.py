@@ -96,16 +96,17 @@ def _text(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def _count(value: object) -> int:
-    return 0 if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
+def _count(value: float | None) -> int:
+    """A typed count cell (float64, NaN when blank); blank counts 0."""
+    return 0 if value is None or pd.isna(value) else int(value)
 
 
-def _money(value: object) -> Fraction:
-    return Fraction(0) if value is None or pd.isna(value) else exact(value)  # type: ignore[arg-type]
+def _money(value: float | None) -> Fraction:
+    return Fraction(0) if value is None or pd.isna(value) else exact(value)
 
 
 def _day(value: object) -> dt.date | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def receptions(table: pd.DataFrame) -> list[Reception]:

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .dataset import Dataset
+from .month_score import MonthScore
 from .periods import Month
 from .problems import Problem
-from .scoring import MonthScore, score_month
+from .scoring import score_month
 
 
 def recorded_months(ds: Dataset, as_of: dt.date) -> list[Month]:

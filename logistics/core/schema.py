@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypedDict, Unpack
 
 
 class Kind(StrEnum):
@@ -81,12 +82,31 @@ class Sheet:
 YES_NO = (Choice("yes", "是", "Yes"), Choice("no", "否", "No"))
 
 
-def _col(key: str, zh: str, en: str, kind: Kind = Kind.TEXT, **kw: object) -> Column:
-    return Column(key, zh, en, kind, **kw)  # type: ignore[arg-type]
+class _YesNoOptions(TypedDict, total=False):
+    """The options of a ``Column`` a 是/否 column may set (its choices and width are fixed)."""
+
+    required: bool
+    unique: bool
+    num_format: str | None
 
 
-def _yes_no(key: str, zh: str, en: str, **kw: object) -> Column:
-    return Column(key, zh, en, Kind.BOOL, choices=YES_NO, width=8, **kw)  # type: ignore[arg-type]
+class _ColumnOptions(_YesNoOptions, total=False):
+    """The optional fields of ``Column``, as keyword arguments of ``_col``."""
+
+    min: float | None
+    max: float | None
+    choices: tuple[Choice, ...]
+    width: float
+
+
+def _col(
+    key: str, zh: str, en: str, kind: Kind = Kind.TEXT, **kw: Unpack[_ColumnOptions]
+) -> Column:
+    return Column(key, zh, en, kind, **kw)
+
+
+def _yes_no(key: str, zh: str, en: str, **kw: Unpack[_YesNoOptions]) -> Column:
+    return Column(key, zh, en, Kind.BOOL, choices=YES_NO, width=8, **kw)
 
 
 D = Kind.DATE

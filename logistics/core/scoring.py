@@ -8,16 +8,22 @@ decimal is exact.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .dataset import Dataset
 from .due_items import checklist_done, plan_kept, promise_credit, promises_due
 from .leave import drop_leave_logs, leave_days
 from .month_score import GRADE_KEYS as GRADE_KEYS  # re-exported: documents count grades
-from .month_score import MonthScore, coef_of, competition_ranks, grade_of
+from .month_score import MonthScore as MonthScore  # re-exported: adapters take it from here
+from .month_score import coef_of as coef_of  # re-exported: documents and UDFs
+from .month_score import competition_ranks
+from .month_score import grade_of as grade_of  # re-exported: UDFs
 from .numbers import exact, exact_sums_by
 from .own_days import own_days
 from .pay import apply_month_pool
@@ -37,92 +43,156 @@ def _rows_by_staff(frame: pd.DataFrame, key: str = "staff_id") -> dict[str, list
     return {str(k): [int(r) for r in v] for k, v in frame.groupby(key).groups.items()}
 
 
+_Employment = tuple[np.datetime64[dt.date], np.datetime64[dt.date]]  # first, last day (days)
+
+
+@dataclass(frozen=True)
+class _MonthFacts:
+    """What ``score_month`` gathers once for the month, vectorized, and then reads per person."""
+
+    label: str  # the month, YYYY-MM
+    full: int  # WDfull: the month's working days
+    counted_days: list[dt.date]  # its working days up to the as-of date
+    on_leave: dict[str, set[dt.date]]  # StaffID -> leave days in the month
+    history: PostHistory
+    post_name: dict[object, object]  # PostID -> 岗位
+    post_target: dict[object, object]  # PostID -> MonthlyTarget (blank = 0)
+    log_days: dict[object, int]  # StaffID -> distinct counted days with a log
+    units: dict[Hashable, Fraction]  # StaffID -> exact sum of 完成数量 of done logs
+    points: dict[Hashable, Fraction]  # StaffID -> exact sum of inspection points
+    items: dict[str, int]  # StaffID -> timeliness items due
+    credits: dict[str, Fraction]  # StaffID -> timeliness credit earned
+    evidence: dict[str, dict[str, list[int]]] | None  # sheet key -> StaffID -> rows; or None
+    settings: Settings
+
+
 def score_month(
     ds: Dataset, month: Month, as_of: dt.date, *, with_evidence: bool = False
 ) -> list[MonthScore]:
     """Scores of everyone with working days in ``month`` up to ``as_of``, ordered by rank."""
-    s = ds.settings
     end = min(month.last, as_of)
     full = ds.calendar.month_workdays(month.year, month.month)
     counted = np.array([d for d in full if d <= end], dtype="datetime64[D]")
 
     staff = ds.tables["staff"].dropna(subset=["staff_id", "start_date"])
     staff = staff.drop_duplicates("staff_id")
+    wd_counts, employed = _workdays_by_staff(staff, counted)
+    facts = _month_facts(ds, month, end, full, counted, staff, with_evidence)
+
+    scores = []
+    people = zip(staff["staff_id"], staff["name"], staff["post_id"], staff["pay_base"], strict=True)
+    for (sid, name, post_id, pay_base), wd in zip(people, wd_counts, strict=True):
+        score = _person_score(facts, sid, name, post_id, pay_base, int(wd), employed[sid])
+        if score is not None:
+            scores.append(score)
+
+    for score, rank in zip(scores, competition_ranks([x.total for x in scores]), strict=True):
+        score.rank = rank
+    scores.sort(key=lambda x: (x.rank, x.staff_id))
+    if ds.settings.pay_mode == "pool":
+        apply_month_pool(scores, pool_amounts(ds.tables.get("pay_pools")).get(month.label))
+    return scores
+
+
+def _workdays_by_staff(
+    staff: pd.DataFrame, counted: npt.NDArray[np.datetime64]
+) -> tuple[npt.NDArray[np.intp], dict[str, _Employment]]:
+    """WD of each Staff row, in row order: the ``counted`` working days between its StartDate
+    and EndDate (no EndDate: no end), never below 0 (SPEC 4.1); and StaffID -> (first, last)."""
     start = staff["start_date"].to_numpy(dtype="datetime64[D]")
     stop = staff["end_date"].fillna(pd.Timestamp.max.normalize()).to_numpy(dtype="datetime64[D]")
     wd_counts = np.searchsorted(counted, stop, side="right") - np.searchsorted(
         counted, start, side="left"
     )
-    wd_counts = np.clip(wd_counts, 0, None)
+    employed = dict(zip(staff["staff_id"], zip(start, stop, strict=True), strict=True))
+    return np.clip(wd_counts, 0, None), employed
 
+
+def _month_facts(
+    ds: Dataset,
+    month: Month,
+    end: dt.date,
+    full: list[dt.date],
+    counted: npt.NDArray[np.datetime64],
+    staff: pd.DataFrame,
+    with_evidence: bool,
+) -> _MonthFacts:
+    """The month's logs, inspections, timeliness items and posts, summed per person (SPEC 4.2):
+    logs and inspections from the 1st to ``end``, without logs dated in the person's leave."""
     on_leave = leave_days(ds.tables.get("leave"), month.first, end)
     all_logs = drop_leave_logs(_window(ds.tables["logs"], "date", month.first, end), on_leave)
     logs = all_logs[all_logs["date"].isin(pd.to_datetime(counted))]
-    log_days = logs.drop_duplicates(["staff_id", "date"]).groupby("staff_id").size().to_dict()
     done = all_logs[all_logs["status"] == "done"]
-    units = exact_sums_by(done, "staff_id", "units")
-
     inspections = _window(ds.tables["inspections"], "date", month.first, end)
-    points = exact_sums_by(inspections, "staff_id", "points")
-
     items, credits, timely_rows = _timeliness(ds, month.first, end)
-
     posts = ds.tables["posts"].dropna(subset=["post_id"]).drop_duplicates("post_id")
-    post_name = dict(zip(posts["post_id"], posts["post"], strict=True))
-    post_target = dict(zip(posts["post_id"], posts["monthly_target"].fillna(0), strict=True))
-
-    history = PostHistory(
-        ds.tables.get("transfers"), dict(zip(staff["staff_id"], staff["post_id"], strict=True))
+    evidence = (
+        {"logs": _rows_by_staff(all_logs), "inspections": _rows_by_staff(inspections)} | timely_rows
+        if with_evidence
+        else None
     )
-    counted_days = [d for d in full if d <= end]
-    employed = dict(zip(staff["staff_id"], zip(start, stop, strict=True), strict=True))
+    return _MonthFacts(
+        label=month.label,
+        full=len(full),
+        counted_days=[d for d in full if d <= end],
+        on_leave=on_leave,
+        history=PostHistory(
+            ds.tables.get("transfers"), dict(zip(staff["staff_id"], staff["post_id"], strict=True))
+        ),
+        post_name=dict(zip(posts["post_id"], posts["post"], strict=True)),
+        post_target=dict(zip(posts["post_id"], posts["monthly_target"].fillna(0), strict=True)),
+        log_days=logs.drop_duplicates(["staff_id", "date"]).groupby("staff_id").size().to_dict(),
+        units=exact_sums_by(done, "staff_id", "units"),
+        points=exact_sums_by(inspections, "staff_id", "points"),
+        items=items,
+        credits=credits,
+        evidence=evidence,
+        settings=ds.settings,
+    )
 
-    evidence_logs = _rows_by_staff(all_logs) if with_evidence else {}
-    evidence_insp = _rows_by_staff(inspections) if with_evidence else {}
 
-    scores = []
-    people = zip(staff["staff_id"], staff["name"], staff["post_id"], staff["pay_base"], strict=True)
-    for (sid, name, post_id, pay_base), wd in zip(people, wd_counts, strict=True):
-        own = None
-        if sid in on_leave or history.moved(sid):  # day by day (SPEC 4.1, 4.2)
-            when = tuple(np.datetime64(x, "D").item() for x in employed[sid])
-            own = own_days(sid, counted_days, when, on_leave.get(sid, set()), history, post_target)
-            wd, post_id = own.workdays, own.post_id or post_id
-        if wd <= 0:
-            continue
-        score = MonthScore(
-            month=month.label,
-            staff_id=str(sid),
-            name=str(name),
-            post=str(post_name.get(post_id, post_id)),
-            pay_base=exact(_zero(pay_base)),
-            workdays=int(wd),
-            full_workdays=len(full),
-            log_days=int(log_days.get(sid, 0)),
-            target=exact(post_target.get(post_id, 0)) * int(wd) / len(full),
-            units=units.get(sid, Fraction(0)),
-            inspection_points=points.get(sid, Fraction(0)),
-            items=int(items.get(sid, 0)),
-            credits=credits.get(sid, Fraction(0)),
+def _person_score(
+    m: _MonthFacts,
+    sid: str,
+    name: object,
+    post_id: object,
+    pay_base: object,
+    wd: int,
+    employed: _Employment,
+) -> MonthScore | None:
+    """One person's score of the month from WD working days, None when WD is 0. Leave or a
+    transfer in the month makes WD, the post and the target go day by day (SPEC 4.1, 4.2)."""
+    own = None
+    if sid in m.on_leave or m.history.moved(sid):  # day by day (SPEC 4.1, 4.2)
+        when = (employed[0].item(), employed[1].item())  # datetime64[D] -> dt.date
+        own = own_days(
+            sid, m.counted_days, when, m.on_leave.get(sid, set()), m.history, m.post_target
         )
-        if own is not None:
-            score.target = own.target_units / len(full)
-            score.leave_days, score.post_periods = own.leave_days, own.periods
-        if with_evidence:
-            score.evidence = {
-                "logs": evidence_logs.get(score.staff_id, []),
-                "inspections": evidence_insp.get(score.staff_id, []),
-                **{k: v.get(score.staff_id, []) for k, v in timely_rows.items()},
-            }
-        _components(score, s)
-        scores.append(score)
-
-    for score, rank in zip(scores, competition_ranks([x.total for x in scores]), strict=True):
-        score.rank = rank
-    scores.sort(key=lambda x: (x.rank, x.staff_id))
-    if s.pay_mode == "pool":
-        apply_month_pool(scores, pool_amounts(ds.tables.get("pay_pools")).get(month.label))
-    return scores
+        wd, post_id = own.workdays, own.post_id or post_id
+    if wd <= 0:
+        return None
+    score = MonthScore(
+        month=m.label,
+        staff_id=str(sid),
+        name=str(name),
+        post=str(m.post_name.get(post_id, post_id)),
+        pay_base=exact(_zero(pay_base)),
+        workdays=int(wd),
+        full_workdays=m.full,
+        log_days=int(m.log_days.get(sid, 0)),
+        target=exact(m.post_target.get(post_id, 0)) * int(wd) / m.full,
+        units=m.units.get(sid, Fraction(0)),
+        inspection_points=m.points.get(sid, Fraction(0)),
+        items=int(m.items.get(sid, 0)),
+        credits=m.credits.get(sid, Fraction(0)),
+    )
+    if own is not None:
+        score.target = own.target_units / m.full
+        score.leave_days, score.post_periods = own.leave_days, own.periods
+    if m.evidence is not None:
+        score.evidence = {k: v.get(score.staff_id, []) for k, v in m.evidence.items()}
+    _components(score, m.settings)
+    return score
 
 
 def _zero(value: object) -> object:

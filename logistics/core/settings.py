@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from .numbers import exact as exact  # re-exported: callers import it from here
 from .schema import Choice, Kind
@@ -270,6 +272,7 @@ SETTING_DEFS: tuple[SettingDef, ...] = (
 )
 SETTINGS_BY_KEY = {d.key: d for d in SETTING_DEFS}
 MAXIMA_KEYS = ("log_points", "quantity_points", "quality_points", "timeliness_points")
+SettingValue = str | float  # a validated setting value: text or choice key, or a number
 
 
 @dataclass(frozen=True)
@@ -299,15 +302,17 @@ class Settings:
     pay_mode: str = "base_coef"  # PAY_MODES key
 
     @classmethod
-    def from_values(cls, values: dict[str, object]) -> Settings:
+    def from_values(cls, values: Mapping[str, SettingValue]) -> Settings:
         """Build from already-validated values keyed by setting key; missing keys take defaults."""
-        kw: dict[str, object] = {}
+        # Each value gets its field's type from the setting's kind, a link by key that no
+        # static type expresses: hence Any for the keyword arguments alone.
+        kw: dict[str, Any] = {}
         for key, raw in values.items():
             d = SETTINGS_BY_KEY[key]
             if d.kind in (Kind.TEXT, Kind.CHOICE):
                 kw[key] = str(raw)
             elif d.kind is Kind.INT:
-                kw[key] = int(raw)  # type: ignore[call-overload]
+                kw[key] = int(raw)
             else:
                 kw[key] = exact(raw)
-        return cls(**kw)  # type: ignore[arg-type]
+        return cls(**kw)

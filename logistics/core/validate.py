@@ -14,20 +14,19 @@ import pandas as pd
 from . import schema
 from .asset_checks import asset_problems
 from .cell_problems import (
-    end_before_start,
     merged_problems,
     range_params,
     range_text,
     rows_where,
 )
+from .cross_checks import cross_checks
 from .dataset import Dataset
 from .leave_transfer_pool_checks import leave_transfer_pool_problems
-from .meter_readings import reading_problems
 from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
 from .receptions import reception_checks
-from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings
+from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings, SettingValue
 from .workdays import WorkCalendar, uncovered_years
 
 
@@ -41,7 +40,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
         )
     settings = _load_settings(tables["settings"], raw.lang, problems)
     calendar = WorkCalendar(_overrides(tables["calendar"]))
-    _cross_checks(tables, problems)
+    cross_checks(tables, problems)
     _warnings(tables, as_of, problems)
     staff_ids = set(tables["staff"]["staff_id"].dropna())
     problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
@@ -188,11 +187,24 @@ def _duplicates(sheet: schema.Sheet, table: pd.DataFrame) -> list[Problem]:
 
 
 def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> Settings:
+    """The Settings sheet as typed settings (defaults where a value is blank or invalid); its
+    problems (unknown, duplicate or invalid rows, SPEC 4.5's maxima and thresholds) appended."""
+    values, rows = _setting_values(table, lang, problems)
+    settings = Settings.from_values(values)
+    _settings_problems(settings, rows, lang, problems)
+    return settings
+
+
+def _setting_values(
+    table: pd.DataFrame, lang: str, problems: list[Problem]
+) -> tuple[dict[str, SettingValue], dict[str, int]]:
+    """({setting key: valid value}, {setting key: Excel row}) of the rows that name a setting;
+    a row naming none, a second row of one setting and an invalid value are problems."""
     by_label: dict[str, SettingDef] = {}
     for d in SETTING_DEFS:
         by_label[schema.label_key(d.zh)] = d
         by_label[schema.label_key(d.en)] = d
-    values: dict[str, object] = {}
+    values: dict[str, SettingValue] = {}
     rows: dict[str, int] = {}
     for row, key, value in zip(table.index, table["key"], table["value"], strict=True):
         if key is None:
@@ -231,7 +243,13 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
             )
         else:
             values[d.key] = parsed
-    settings = Settings.from_values(values)
+    return values, rows
+
+
+def _settings_problems(
+    settings: Settings, rows: dict[str, int], lang: str, problems: list[Problem]
+) -> None:
+    """Maxima that do not sum to 100 and thresholds that increase (SPEC 4.5, 4.2)."""
     total = sum(getattr(settings, k) for k in MAXIMA_KEYS)
     if total != 100:
         row = min((rows[k] for k in MAXIMA_KEYS if k in rows), default=None)
@@ -255,10 +273,9 @@ def _load_settings(table: pd.DataFrame, lang: str, problems: list[Problem]) -> S
                 },
             )
         )
-    return settings
 
 
-def _setting_value(d: SettingDef, value: object) -> object:
+def _setting_value(d: SettingDef, value: object) -> SettingValue | None:
     if d.kind is schema.Kind.TEXT:
         text = parse_text(value)
         return None if text is BAD else text
@@ -292,80 +309,6 @@ def _expected(d: SettingDef, lang: str) -> str:
 def _overrides(table: pd.DataFrame) -> dict[dt.date, bool]:
     valid = table[table["date"].notna() & table["type"].notna()]
     return {d.date(): t == "workday" for d, t in zip(valid["date"], valid["type"], strict=True)}
-
-
-# ---- rules across rows and sheets --------------------------------------------------------
-
-
-def _cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
-    staff, posts = t["staff"], t["posts"]
-    known_staff = set(staff["staff_id"].dropna())
-    known_posts = set(posts["post_id"].dropna())
-
-    bad = staff["post_id"].notna() & ~staff["post_id"].isin(known_posts)
-    problems += [
-        Problem("unknown_post", "staff", r, "post_id", staff.at[r, "post_id"])
-        for r in rows_where(bad)
-    ]
-    for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
-        table = t[key]
-        bad = table["staff_id"].notna() & ~table["staff_id"].isin(known_staff)
-        problems += [
-            Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
-            for r in rows_where(bad)
-        ]
-
-    problems += end_before_start("staff", staff, "end_date", "start_date")
-    problems += end_before_start("plans", t["plans"], "due", "start")
-    problems += end_before_start("plans", t["plans"], "done_date", "start")
-
-    employment = (
-        staff.dropna(subset=["staff_id"])
-        .drop_duplicates("staff_id")
-        .set_index("staff_id")[["start_date", "end_date"]]
-    )
-    for key in ("logs", "inspections", "meetings"):
-        table = t[key]
-        start = _lookup(table["staff_id"], employment["start_date"])
-        end = _lookup(table["staff_id"], employment["end_date"])
-        for r in rows_where(table["date"] < start):
-            problems.append(
-                Problem(
-                    "before_start",
-                    key,
-                    r,
-                    "date",
-                    table.at[r, "date"],
-                    {"start": display(start[r])},
-                )
-            )
-        for r in rows_where(table["date"] > end):
-            problems.append(
-                Problem("after_end", key, r, "date", table.at[r, "date"], {"end": display(end[r])})
-            )
-
-    problems += reading_problems(t["energy"])
-
-    requests = t["requests"]
-    missing = (requests["promised"] == True) & requests["promised_date"].isna()  # noqa: E712
-    problems += [
-        Problem("promised_date_missing", "requests", r, "promised_date", None)
-        for r in rows_where(missing)
-    ]
-    inspections = t["inspections"]
-    missing = (
-        inspections["points"].notna() & (inspections["points"] != 0) & inspections["reason"].isna()
-    )
-    problems += [
-        Problem("reason_missing", "inspections", r, "reason", None) for r in rows_where(missing)
-    ]
-
-
-def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
-    """values[key] for each key (NaT where unknown), aligned with ``keys``."""
-    return pd.Series(
-        values.reindex(keys.to_numpy()).to_numpy(), index=keys.index, dtype=values.dtype
-    )
 
 
 def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem]) -> None:

@@ -72,13 +72,66 @@ def energy_rows(
     baseline = D(year - 2, 12, 31)
     span = [baseline + i * DAY for i in range(1, (D(year, 12, 31) - baseline).days + 1)]
     work = {d: cal.is_workday(d) for d in span}
+    weekly, monthly = _check_days(baseline, span, work)
+    electricians = [p for p in people if p.post == ELECTRICIAN]
+    end_of_day = _end_of_day_readings(year, baseline, span, work, rng)
+    swap_day = min(d for d in weekly - monthly if (d.year, d.month) == (year, SWAP_MONTH))
+    swap_shift = round(end_of_day[SWAP_METER][swap_day], 1) - SWAP_START
+    rows: list[dict[str, object]] = []
+    for day in sorted(weekly | monthly):
+        checker = rng.choice(
+            [p for p in electricians if p.works(day)] or [p for p in people if p.works(day)]
+        )  # one round per day
+        for name, kind, *_ in METERS:
+            for check in ("weekly", "monthly"):
+                if day not in (weekly if check == "weekly" else monthly):
+                    continue
+                finding, fixed = _finding(name, kind, day, check, year, baseline, rng)
+                reading = round(end_of_day[name][day], 1)
+                after = None
+                if (name, day) == (SWAP_METER, swap_day):
+                    check, after, finding, fixed = "replacement", SWAP_START, SWAP_NOTE, True
+                elif name == SWAP_METER and day > swap_day:
+                    reading = round(reading - swap_shift, 1)  # the new meter's own count
+                rows.append(
+                    {
+                        "date": day,
+                        "meter": name,
+                        "kind": kind,
+                        "reading": reading,
+                        "check_type": check,
+                        "staff_id": checker.staff_id,
+                        "finding": finding,
+                        "fixed": fixed,
+                        "reading_after": after,
+                    }
+                )
+    return rows
+
+
+def _check_days(
+    baseline: dt.date, span: list[dt.date], work: dict[dt.date, bool]
+) -> tuple[set[dt.date], set[dt.date]]:
+    """(weekly check days: each working week's last working day, monthly check days: each
+    month's last day and the baseline)."""
     weeks: dict[tuple[int, int], dt.date] = {}
     for d in span:
         if work[d]:
             weeks[d.isocalendar()[:2]] = d
     weekly = set(weeks.values())
     monthly = {baseline} | {d for d in span if (d + DAY).day == 1}
-    electricians = [p for p in people if p.post == ELECTRICIAN]
+    return weekly, monthly
+
+
+def _end_of_day_readings(
+    year: int,
+    baseline: dt.date,
+    span: list[dt.date],
+    work: dict[dt.date, bool],
+    rng: random.Random,
+) -> dict[str, dict[dt.date, float]]:
+    """Meter -> day -> its reading at the end of the day: each month's use (seasonal, a little
+    growth in ``year``, the spike) spread over its days, weekends and holidays at 35%."""
     months: dict[tuple[int, int], list[dt.date]] = {}
     for d in span:
         months.setdefault((d.year, d.month), []).append(d)
@@ -101,45 +154,23 @@ def energy_rows(
                     reading += usage * w / total
                     values[d] = reading
         end_of_day[name] = values
-    swap_day = min(d for d in weekly - monthly if (d.year, d.month) == (year, SWAP_MONTH))
-    swap_shift = round(end_of_day[SWAP_METER][swap_day], 1) - SWAP_START
-    rows: list[dict[str, object]] = []
-    for day in sorted(weekly | monthly):
-        checker = rng.choice(
-            [p for p in electricians if p.works(day)] or [p for p in people if p.works(day)]
-        )  # one round per day
-        for name, kind, *_ in METERS:
-            for check in ("weekly", "monthly"):
-                if day not in (weekly if check == "weekly" else monthly):
-                    continue
-                finding, fixed = None, None
-                if (name, day.year, day.month, check) == (
-                    SPIKE_METER,
-                    year,
-                    SPIKE_MONTH,
-                    "monthly",
-                ):
-                    finding, fixed = SPIKE_FINDING, True
-                elif day != baseline and rng.random() < (0.04 if check == "weekly" else 0.12):
-                    finding = rng.choice(FINDINGS[kind])
-                    fixed = rng.random() < (0.95 if day.year < year else 0.7)
-                reading = round(end_of_day[name][day], 1)
-                after = None
-                if (name, day) == (SWAP_METER, swap_day):
-                    check, after, finding, fixed = "replacement", SWAP_START, SWAP_NOTE, True
-                elif name == SWAP_METER and day > swap_day:
-                    reading = round(reading - swap_shift, 1)  # the new meter's own count
-                rows.append(
-                    {
-                        "date": day,
-                        "meter": name,
-                        "kind": kind,
-                        "reading": reading,
-                        "check_type": check,
-                        "staff_id": checker.staff_id,
-                        "finding": finding,
-                        "fixed": fixed,
-                        "reading_after": after,
-                    }
-                )
-    return rows
+    return end_of_day
+
+
+def _finding(
+    name: str,
+    kind: str,
+    day: dt.date,
+    check: str,
+    year: int,
+    baseline: dt.date,
+    rng: random.Random,
+) -> tuple[str | None, bool | None]:
+    """(发现问题, 是否已整改) of one check: the spike's finding on its monthly check, else now
+    and then one of the kind's findings, mostly fixed."""
+    if (name, day.year, day.month, check) == (SPIKE_METER, year, SPIKE_MONTH, "monthly"):
+        return SPIKE_FINDING, True
+    if day != baseline and rng.random() < (0.04 if check == "weekly" else 0.12):
+        finding = rng.choice(FINDINGS[kind])
+        return finding, rng.random() < (0.95 if day.year < year else 0.7)
+    return None, None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Sequence
 
@@ -17,7 +18,7 @@ from .inspections import inspection_rows
 from .leave_transfers import drop_logs_on_leave, leave_and_transfers
 from .logs import log_columns
 from .meetings import meeting_rows
-from .people import MIN_STAFF, Person, draw_staff
+from .people import MIN_STAFF, Person, Roles, draw_staff
 from .plans import plan_rows
 from .posts import POSTS, Post
 from .property import property_rows
@@ -49,21 +50,8 @@ def demo_frames(
     sports_day = overrides[1][0]
     people, roles = draw_staff(year, staff_count, cal, rng)
     owners = [p for i, p in enumerate(people) if i not in roles.tie]  # the tie pair owns none
-    rows = {
-        "inspections": inspection_rows(year, people, roles, cal, rng),
-        "meetings": meeting_rows(year, people, cal, sports_day, rng),
-        "plans": plan_rows(year, owners, sports_day, rng),
-        "requests": request_rows(year, owners, cal, rng),
-    }
-    a, b = (people[i].staff_id for i in roles.tie)
-    for key, table in rows.items():  # B's rows are A's rows: their totals tie
-        rows[key] = [r for r in table if r["staff_id"] != b]
-        rows[key] += [{**r, "staff_id": b} for r in table if r["staff_id"] == a]
+    rows = _record_rows(year, people, owners, roles, cal, sports_day, rng)
     leave, transfers, moved = leave_and_transfers(year, people, roles, seed + 1)
-    _number(rows["meetings"], "meeting_id", f"HY{year}-", ("date",))
-    _number(rows["requests"], "request_id", f"SQ{year}-", ("date",))
-    _number(rows["plans"], "plan_id", f"JH{year}-", ("start", "due"), width=2)
-    rows["inspections"].sort(key=lambda r: (r["date"], r["staff_id"]))
     # Property and repairs draw from their own streams: the sheets above stay as they were.
     assets, loans, counts = property_rows(year, people, seed)
     classify_requests(rows["requests"], seed)
@@ -80,13 +68,7 @@ def demo_frames(
         "energy": _frame("energy", energy_rows(year, people, cal, rng)),
         "plans": _frame("plans", rows["plans"]),
         "requests": _frame("requests", rows["requests"]),
-        "settings": _frame(
-            "settings",
-            [
-                {"key": d.zh, "value": DEMO_SETTINGS.get(d.key, d.default), "note": d.note_zh}
-                for d in SETTING_DEFS
-            ],
-        ),
+        "settings": _frame("settings", _settings_rows()),
         "calendar": _frame(
             "calendar", [{"date": d, "type": kind, "note": note} for d, kind, note in overrides]
         ),
@@ -98,6 +80,42 @@ def demo_frames(
         "loans": _frame("loans", loans),
         "counts": _frame("counts", counts),
     }
+
+
+def _record_rows(
+    year: int,
+    people: list[Person],
+    owners: list[Person],
+    roles: Roles,
+    cal: WorkCalendar,
+    sports_day: dt.date,
+    rng: random.Random,
+) -> dict[str, list[dict[str, object]]]:
+    """Inspections, meetings, plans and requests (the tied pair's B with copies of A's rows),
+    numbered and in sheet order."""
+    rows = {
+        "inspections": inspection_rows(year, people, roles, cal, rng),
+        "meetings": meeting_rows(year, people, cal, sports_day, rng),
+        "plans": plan_rows(year, owners, sports_day, rng),
+        "requests": request_rows(year, owners, cal, rng),
+    }
+    a, b = (people[i].staff_id for i in roles.tie)
+    for key, table in rows.items():  # B's rows are A's rows: their totals tie
+        rows[key] = [r for r in table if r["staff_id"] != b]
+        rows[key] += [{**r, "staff_id": b} for r in table if r["staff_id"] == a]
+    _number(rows["meetings"], "meeting_id", f"HY{year}-", ("date",))
+    _number(rows["requests"], "request_id", f"SQ{year}-", ("date",))
+    _number(rows["plans"], "plan_id", f"JH{year}-", ("start", "due"), width=2)
+    rows["inspections"].sort(key=lambda r: (r["date"], r["staff_id"]))
+    return rows
+
+
+def _settings_rows() -> list[dict[str, object]]:
+    """The Settings sheet: every setting at its default, or the demo's value."""
+    return [
+        {"key": d.zh, "value": DEMO_SETTINGS.get(d.key, d.default), "note": d.note_zh}
+        for d in SETTING_DEFS
+    ]
 
 
 def _year_end_pool(year: int, people: list[Person]) -> dict[str, object]:

@@ -128,6 +128,12 @@ def check_excel_com(
             ),
             "",
         )
+    return _registered_elsewhere(lang, owner, shown, excel_installed)
+
+
+def _registered_elsewhere(lang: str, owner: str, shown: str, excel_installed: bool) -> Check:
+    """``Excel.Application`` starts ``owner`` (WPS or another program), whose command line is
+    ``shown``: a failure with the repair, or nothing to repair when there is no Excel."""
     who = "WPS" if owner == "wps" else _t(lang, "其他程序", "another program")
     if not excel_installed:
         return Check(

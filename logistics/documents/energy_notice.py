@@ -25,6 +25,9 @@ def energy_context(
     lang: str,
     rows: list[MeterMonth] | None = None,
 ) -> Context:
+    """The context of the notice of ``month`` up to ``as_of`` (``rows``: its MeterMonths, when
+    the caller has them): totals like for like (SPEC 4.4), each meter against last year, the
+    alerts, and the check findings of the month and those still not fixed."""
     rows = rows if rows is not None else energy_month(ds, month, as_of)[0]
     end = min(month.last, as_of)
     table = ds.tables["energy"]
@@ -37,10 +40,6 @@ def energy_context(
     totals: Context = {}
     for kind, total in totals_by_kind(rows).items():  # like for like (SPEC 4.4)
         totals.update(f.energy_total(kind, total))
-    findings_by_meter = {
-        str(meter): f.t(lang, "；", "; ").join(dict.fromkeys(group["finding"].map(f.text)))
-        for meter, group in found.groupby("meter", sort=False)
-    }
     return {
         "school": ds.settings.school_name,
         "month": month.label,
@@ -55,20 +54,7 @@ def energy_context(
             "monthly": in_month.loc[in_month["check_type"] == "monthly", "date"].nunique(),
             "findings": len(found),
         },
-        "meters": [
-            {
-                "meter": r.meter,
-                "kind": f.choice(schema.ENERGY_KIND, r.kind, lang),
-                "unit": f.UNITS.get(r.kind, ""),
-                "usage": f.amount(r.usage),
-                "last_year": f.amount(r.last_year),
-                "yoy": f.change(r.yoy),
-                "alert": f.yes_no(r.alert, lang),
-                "weekly_checks": r.weekly_checks,
-                "open_findings": r.open_findings,
-            }
-            for r in rows
-        ],
+        "meters": _meters(rows, lang),
         "meter_chart": charts.meter_chart(
             [r.meter for r in rows],
             [r.kind for r in rows],
@@ -76,36 +62,73 @@ def energy_context(
             [None if r.last_year is None else float(r.last_year) for r in rows],
             lang,
         ),
-        "alerts": [
-            {
-                "meter": r.meter,
-                "usage": f"{f.amount(r.usage)} {f.UNITS.get(r.kind, '')}".strip(),
-                "last_year": f.amount(r.last_year),
-                "yoy": f.change(r.yoy),
-                "findings": findings_by_meter.get(r.meter, f.BLANK),
-            }
-            for r in rows
-            if r.alert
-        ],
-        "findings": [
-            {
-                "date": f.short_date(f.day(row["date"])),
-                "meter": f.text(row["meter"]),
-                "check": f.choice(schema.CHECK_TYPE, row["check_type"], lang),
-                "finding": f.text(row["finding"]),
-                "checker": names.get(f.text(row["staff_id"]), f.text(row["staff_id"])),
-                "fixed": f.yes_no(row["fixed"], lang),
-            }
-            for _, row in found.iterrows()
-        ],
-        "open_findings": [
-            {
-                "date": f.short_date(f.day(row["date"])),
-                "meter": f.text(row["meter"]),
-                "finding": f.text(row["finding"]),
-                "checker": names.get(f.text(row["staff_id"]), f.text(row["staff_id"])),
-                "days": (end - (f.day(row["date"]) or end)).days,
-            }
-            for _, row in still_open.iterrows()
-        ],
+        "alerts": _alerts(rows, found, lang),
+        "findings": _findings(found, names, lang),
+        "open_findings": _open_findings(still_open, names, end),
     }
+
+
+def _meters(rows: list[MeterMonth], lang: str) -> list[Context]:
+    """A row per meter: its use, last year's, the change and whether it alerts."""
+    return [
+        {
+            "meter": r.meter,
+            "kind": f.choice(schema.ENERGY_KIND, r.kind, lang),
+            "unit": f.UNITS.get(r.kind, ""),
+            "usage": f.amount(r.usage),
+            "last_year": f.amount(r.last_year),
+            "yoy": f.change(r.yoy),
+            "alert": f.yes_no(r.alert, lang),
+            "weekly_checks": r.weekly_checks,
+            "open_findings": r.open_findings,
+        }
+        for r in rows
+    ]
+
+
+def _alerts(rows: list[MeterMonth], found: pd.DataFrame, lang: str) -> list[Context]:
+    """The meters that alert, each with the month's findings on it (``found``: those rows)."""
+    findings_by_meter = {
+        str(meter): f.t(lang, "；", "; ").join(dict.fromkeys(group["finding"].map(f.text)))
+        for meter, group in found.groupby("meter", sort=False)
+    }
+    return [
+        {
+            "meter": r.meter,
+            "usage": f"{f.amount(r.usage)} {f.UNITS.get(r.kind, '')}".strip(),
+            "last_year": f.amount(r.last_year),
+            "yoy": f.change(r.yoy),
+            "findings": findings_by_meter.get(r.meter, f.BLANK),
+        }
+        for r in rows
+        if r.alert
+    ]
+
+
+def _findings(found: pd.DataFrame, names: dict[str, str], lang: str) -> list[Context]:
+    """The month's check rows with a finding, by date then meter."""
+    return [
+        {
+            "date": f.short_date(f.day(row["date"])),
+            "meter": f.text(row["meter"]),
+            "check": f.choice(schema.CHECK_TYPE, row["check_type"], lang),
+            "finding": f.text(row["finding"]),
+            "checker": names.get(f.text(row["staff_id"]), f.text(row["staff_id"])),
+            "fixed": f.yes_no(row["fixed"], lang),
+        }
+        for _, row in found.iterrows()
+    ]
+
+
+def _open_findings(still_open: pd.DataFrame, names: dict[str, str], end: dt.date) -> list[Context]:
+    """Findings up to ``end`` not yet fixed, with the days they have been open at ``end``."""
+    return [
+        {
+            "date": f.short_date(f.day(row["date"])),
+            "meter": f.text(row["meter"]),
+            "finding": f.text(row["finding"]),
+            "checker": names.get(f.text(row["staff_id"]), f.text(row["staff_id"])),
+            "days": (end - (f.day(row["date"]) or end)).days,
+        }
+        for _, row in still_open.iterrows()
+    ]

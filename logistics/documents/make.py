@@ -17,7 +17,8 @@ from reports.errors import OutputNotWritable
 from reports.filenames import unique_names
 from reports.font_check import font_warning
 from reports.pdf import convert_to_pdf
-from reports.template_files import find_template
+from reports.render import TemplateRenderer
+from reports.template_files import TemplateChoice, find_template
 
 from ..core import lookups
 from ..core.dataset import Dataset
@@ -130,6 +131,21 @@ def make_report(
         jobs = list(_documents(ds, kind, when, doc_lang, month, year, meeting_id))
     if jobs:  # every field the template asks for exists, before any file is written
         renderer.check(jobs[0][1])
+    result.documents = _render_all(renderer, jobs, out_dir, progress)
+    if progress is not None:
+        progress(len(jobs), len(jobs))
+    _convert_and_note(result, choice, pdf)
+    return result
+
+
+def _render_all(
+    renderer: TemplateRenderer,
+    jobs: list[Job],
+    out_dir: Path,
+    progress: Callable[[int, int], None] | None,
+) -> list[Path]:
+    """Each job's document in ``out_dir`` under a safe, unique name; the files written."""
+    documents: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a read-only place: say so, as for the files themselves
@@ -138,10 +154,15 @@ def make_report(
     for i, (name, (_, context)) in enumerate(zip(names, jobs, strict=True)):
         if progress is not None:
             progress(i, len(jobs))
-        result.documents.append(renderer.render(context, out_dir / file_name(name)))
+        documents.append(renderer.render(context, out_dir / file_name(name)))
+    return documents
+
+
+def _convert_and_note(result: ReportResult, choice: TemplateChoice, pdf: bool) -> None:
+    """The PDFs (when ``pdf``), and the result's message: how the PDFs went, a missing
+    Chinese font, and the edited template when one was used."""
+    kind, doc_lang = result.kind, result.lang
     by_libreoffice = False
-    if progress is not None:
-        progress(len(jobs), len(jobs))
     if pdf:
         outcome = convert_to_pdf(result.documents)
         result.pdfs = outcome.pdfs
@@ -159,7 +180,6 @@ def make_report(
             f"Used the edited template {choice.path}.",
         )
         result.message = f"{used}{'' if doc_lang == 'zh' else ' '}{result.message}"
-    return result
 
 
 def _workbook_dir(book: Book) -> Path | None:

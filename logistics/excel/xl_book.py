@@ -22,11 +22,11 @@ import xlwings as xw
 
 from ..core import schema
 from ..core.errors import LogisticsError
+from ..core.outputs import SheetRows
 from ..core.rawbook import RawBook, RawSheet
 from ..io.builder import HOME_CELLS
 from ..io.reader import detect_lang, find_header, read_home, rows_to_raw_sheet
 
-Rows = dict[str, list[list[object]]]  # sheet key -> rows below the header
 Cell = tuple[str, int, int]  # workbook sheet name, Excel row, Excel column (1-based)
 
 HOME_NAMES = (schema.HOME[1], schema.HOME[2])
@@ -200,7 +200,7 @@ class XlBook:
 
     # ---- writing -----------------------------------------------------------------------
 
-    def write(self, rows: Rows, lang: str) -> None:
+    def write(self, rows: SheetRows, lang: str) -> None:
         if not self._read:
             self.read()
         targets = {key: self._output_sheet(key, lang) for key in rows}  # all found, or no write

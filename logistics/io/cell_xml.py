@@ -24,11 +24,11 @@ _BIG_INT = 10**15  # Excel keeps 15 significant digits: longer integers are writ
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")  # Excel decodes _xHHHH_ in text
 
-Rows = Sequence[Sequence[object]]
+CellGrid = Sequence[Sequence[object]]
 
 
 def rows_xml(
-    rows: Rows, first_row: int, styles: Sequence[str], p: str, date1904: bool
+    rows: CellGrid, first_row: int, styles: Sequence[str], p: str, date1904: bool
 ) -> Iterator[str]:
     """The <row> elements, in chunks of rows.
 

@@ -7,6 +7,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from ..core import schema
+from ..core.outputs import SheetRows
 from ..core.rawbook import RawBook
 from .locks import FolderReadOnly, ensure_not_open, tool_lock
 from .package import check_package
@@ -51,7 +52,7 @@ class FileBook:
         self._raw = read_workbook(self.path)
         return self._raw
 
-    def write(self, rows: dict[str, list[list[object]]], lang: str) -> None:
+    def write(self, rows: SheetRows, lang: str) -> None:
         """Replace the owned sheets; refused if the file was saved since it was read.
 
         A workbook made by another tool may lack an output sheet, or have one without the

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .ooxml import PREFIX, START_TAG
 from .sheet_plan import NewSheet, SheetPlan
-from .workbook_parts import APP, CONTENT_TYPES, RELS, WORKBOOK, Book, PartTexts
+from .workbook_parts import APP, CONTENT_TYPES, RELS, WORKBOOK, PartTexts, WorkbookPart
 from .write_errors import WriteFailed
 
 WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
@@ -43,7 +43,9 @@ def check_sheet_name(name: str) -> None:
         raise ValueError(f"{name!r} cannot be an Excel sheet name")
 
 
-def register_sheets(parts: PartTexts, added: list[tuple[SheetPlan, NewSheet]], book: Book) -> None:
+def register_sheets(
+    parts: PartTexts, added: list[tuple[SheetPlan, NewSheet]], book: WorkbookPart
+) -> None:
     """Make the added sheet parts sheets of the workbook: a content type, a relationship
     and a tab each (appended: existing sheets keep their position, so their localSheetId)."""
     rel_type = html.escape(book.worksheet_rel_type())
@@ -97,7 +99,7 @@ def _rel_prefix(workbook_xml: str, rel_ns: str) -> tuple[str, str]:
 
 
 def _append_children(
-    parts: PartTexts, part: str, parent: str, children: Callable[[str], str], book: Book
+    parts: PartTexts, part: str, parent: str, children: Callable[[str], str], book: WorkbookPart
 ) -> None:
     """Add ``children(prefix)`` at the end of the one ``parent`` element of ``part``."""
     xml = parts.get(part)

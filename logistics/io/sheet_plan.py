@@ -11,9 +11,9 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as DET
 
-from .cell_xml import Rows
+from .cell_xml import CellGrid
 from .ooxml import local_name
-from .workbook_parts import CONTENT_TYPES, Book, rel_part
+from .workbook_parts import CONTENT_TYPES, WorkbookPart, rel_part
 from .write_errors import SheetMissing, WriteFailed
 
 
@@ -33,7 +33,7 @@ class SheetPlan:
     name: str
     part: str
     index: int  # position in <sheets>: the localSheetId of its defined names
-    rows: Rows
+    rows: CellGrid
     date1904: bool
     header_rows: int  # rows kept verbatim at the top (1: the header; 0: none)
     labels: tuple[str, ...] | None = None  # expected header: row 1 is checked against it
@@ -48,9 +48,9 @@ class SheetPlan:
 
 
 def plan_sheets(
-    book: Book,
+    book: WorkbookPart,
     zin: zipfile.ZipFile,
-    sheets: Mapping[str, Rows],
+    sheets: Mapping[str, CellGrid],
     header_rows: int,
     headers: Mapping[str, tuple[str, ...]],
 ) -> list[SheetPlan]:
@@ -80,7 +80,7 @@ def plan_sheets(
     return plans
 
 
-def _worksheet_part(book: Book, zin: zipfile.ZipFile, name: str, entry: Element) -> str:
+def _worksheet_part(book: WorkbookPart, zin: zipfile.ZipFile, name: str, entry: Element) -> str:
     rel = book.rel_of(entry)
     if rel is None or not rel.get("Type", "").endswith("/worksheet"):
         raise WriteFailed(
@@ -107,7 +107,7 @@ class Slots:
     sheet_id: int  # the highest in use
 
     @classmethod
-    def of(cls, book: Book, zin: zipfile.ZipFile) -> Slots:
+    def of(cls, book: WorkbookPart, zin: zipfile.ZipFile) -> Slots:
         parts = {n.casefold() for n in zin.NameToInfo}
         types = DET.fromstring(zin.read(CONTENT_TYPES))
         parts |= {  # an Override or Relationship left behind by a deleted part counts too

@@ -1,5 +1,5 @@
-"""The workbook's own parts: xl/workbook.xml and its relationships read as a ``Book`` (which
-sheet is which part), and small XML parts edited as text (``PartTexts``)."""
+"""The workbook's own parts: xl/workbook.xml and its relationships read as a ``WorkbookPart``
+(which sheet is which part), and small XML parts edited as text (``PartTexts``)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 @dataclass
-class Book:
+class WorkbookPart:
     """What the writer needs from xl/workbook.xml and its relationships."""
 
     file: str  # the workbook file's name, for messages
@@ -65,7 +65,7 @@ class Book:
         )
 
 
-def read_book(file: str, zin: zipfile.ZipFile) -> Book:
+def read_workbook_part(file: str, zin: zipfile.ZipFile) -> WorkbookPart:
     if RELS not in zin.NameToInfo:
         raise WriteFailed(
             name=file,
@@ -79,7 +79,7 @@ def read_book(file: str, zin: zipfile.ZipFile) -> Book:
         (namespace(k) for e in entries for k in e.attrib if local_name(k) == "id" and namespace(k)),
         REL_NS,
     )
-    return Book(
+    return WorkbookPart(
         file=file,
         entries=entries,
         rels={r.get("Id"): r for r in rels if local_name(r.tag) == "Relationship"},

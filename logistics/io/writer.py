@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .cell_xml import Rows
+from .cell_xml import CellGrid
 from .locks import ensure_not_open
 from .new_sheets import check_sheet_name
 from .package import check_package
@@ -55,8 +55,8 @@ from .zip_patch import patch_package
 __all__ = [
     "BACKUP_DIR",
     "HEADER_ROWS",
+    "CellGrid",
     "FileStamp",
-    "Rows",
     "SheetMissing",
     "WorkbookChanged",
     "WriteFailed",
@@ -81,7 +81,7 @@ def file_stamp(path: Path) -> FileStamp:
 
 def write_owned_sheets(
     path: Path,
-    sheets: Mapping[str, Rows],
+    sheets: Mapping[str, CellGrid],
     *,
     header_rows: int = HEADER_ROWS,
     headers: Mapping[str, Sequence[str]] | None = None,
@@ -101,11 +101,7 @@ def write_owned_sheets(
     """
     if keep_backups < 0:
         raise ValueError("keep_backups must be >= 0")
-    labels = {name: tuple(texts) for name, texts in (headers or {}).items() if name in sheets}
-    if labels and header_rows != 1:
-        raise ValueError("headers need header_rows=1: the labels are row 1")
-    for name in labels:
-        check_sheet_name(name)
+    labels = _header_labels(sheets, headers, header_rows)
     path = Path(path)
     check_package(path)
     target = Path(os.path.realpath(path))  # write through a symlink, never replace it
@@ -115,12 +111,52 @@ def write_owned_sheets(
     stamp = file_stamp(target)
     if unchanged_since is not None:
         _ensure_unchanged(target, unchanged_since, path.name)
+    _ensure_writable(path, target)
+    backup = _patch_and_replace(path, target, sheets, header_rows, labels, stamp, keep_backups)
+    fsync_dir(target.parent)
+    if keep_backups:
+        prune_backups(target, keep_backups)
+    return backup
+
+
+def _header_labels(
+    sheets: Mapping[str, CellGrid], headers: Mapping[str, Sequence[str]] | None, header_rows: int
+) -> dict[str, tuple[str, ...]]:
+    """{sheet name: its header labels} for the sheets written; ValueError unless the labels
+    are row 1, or a name is one Excel refuses as a sheet name."""
+    labels = {name: tuple(texts) for name, texts in (headers or {}).items() if name in sheets}
+    if labels and header_rows != 1:
+        raise ValueError("headers need header_rows=1: the labels are row 1")
+    for name in labels:
+        check_sheet_name(name)
+    return labels
+
+
+def _ensure_writable(path: Path, target: Path) -> None:
+    """WriteFailed when the workbook or its folder is read-only (no temp file can replace it)."""
     if not os.access(target, os.W_OK) or not os.access(target.parent, os.W_OK):
         raise WriteFailed(
             name=path.name,
             reason_zh="文件或所在文件夹是只读的",
             reason_en="the file or its folder is read-only",
         )
+
+
+def _patch_and_replace(
+    path: Path,
+    target: Path,
+    sheets: Mapping[str, CellGrid],
+    header_rows: int,
+    labels: dict[str, tuple[str, ...]],
+    stamp: FileStamp,
+    keep_backups: int,
+) -> Path | None:
+    """Write the patched package to a temp file beside ``target``, verify it, back the
+    workbook up (when ``keep_backups``) and move the temp file over it; return the backup.
+
+    Refused (WorkbookOpen, WorkbookChanged) when the workbook was opened or changed meanwhile;
+    OS errors and a damaged package become WriteFailed. On any failure the workbook is
+    untouched and neither the temp file nor the new backup is left behind."""
     remove_orphan_temps(target)
     fd, tmp = new_temp(target)
     backup: Path | None = None
@@ -155,9 +191,6 @@ def write_owned_sheets(
                 reason_en=f"the workbook is damaged inside ({type(exc).__name__}: {exc})",
             ) from exc
         raise
-    fsync_dir(target.parent)
-    if keep_backups:
-        prune_backups(target, keep_backups)
     return backup
 
 

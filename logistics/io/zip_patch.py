@@ -16,13 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .cell_xml import Rows
+from .cell_xml import CellGrid
 from .header_row import SharedStrings
 from .new_sheets import NEW_SHEET_XML, register_sheets
 from .ooxml import ATTR, PREFIX
 from .sheet_plan import SheetPlan, plan_sheets
 from .sheet_xml import split_sheet, xml_chunks
-from .workbook_parts import CONTENT_TYPES, RELS, WORKBOOK, Book, PartTexts, read_book
+from .workbook_parts import (
+    CONTENT_TYPES,
+    RELS,
+    WORKBOOK,
+    PartTexts,
+    WorkbookPart,
+    read_workbook_part,
+)
 
 _DEFINED_NAME = re.compile(rf"(<{PREFIX}definedName\b([^>]*)>)([^<]*)(</{PREFIX}definedName>)")
 
@@ -39,13 +46,13 @@ class Patched:
 def patch_package(
     src: Path,
     out: IO[bytes],
-    sheets: Mapping[str, Rows],
+    sheets: Mapping[str, CellGrid],
     header_rows: int,
     headers: Mapping[str, tuple[str, ...]],
 ) -> Patched:
     """Write the patched copy of ``src`` to ``out``."""
     with zipfile.ZipFile(src) as zin:
-        book = read_book(src.name, zin)
+        book = read_workbook_part(src.name, zin)
         shared = SharedStrings(zin, book.rel_target("sharedStrings"))
         planned = plan_sheets(book, zin, sheets, header_rows, headers)
         for plan in planned:
@@ -134,7 +141,7 @@ def _fast_deflate(zi: zipfile.ZipInfo) -> None:
 
 
 def _workbook_edits(
-    zin: zipfile.ZipFile, plans: list[SheetPlan], book: Book
+    zin: zipfile.ZipFile, plans: list[SheetPlan], book: WorkbookPart
 ) -> dict[str, bytes | None]:
     """Parts outside the sheets that must change with them (None = drop the part)."""
     parts = PartTexts(zin)

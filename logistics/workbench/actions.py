@@ -22,7 +22,7 @@ from typing import Any, cast
 from ..actions import ACTIONS, DOCUMENTS_FOLDER, Action, Document, Home, document_outcome, outcome
 from ..buttons import BUTTONS, Button
 from ..core.errors import LogisticsError, UsageError
-from ..core.outputs import validation_rows
+from ..core.outputs import SheetRows, validation_rows
 from ..core.rawbook import RawBook
 from ..documents import make_report
 from ..io.file_book import FileBook
@@ -59,7 +59,7 @@ class PageHomeBook:
             self._raw = raw
         return self._raw
 
-    def write(self, rows: dict[str, list[list[object]]], lang: str) -> None:
+    def write(self, rows: SheetRows, lang: str) -> None:
         self.book.write(rows, lang)
 
 

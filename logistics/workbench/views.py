@@ -188,11 +188,19 @@ def explain_month(path: Path, staff_id: str, month: Month, lang: str) -> PersonM
         return out
     out.scored = True
     out.heading = f"{x.staff_id} {x.name}（{x.post}）{x.month}"
+    out.components = _components(x, lang)
+    out.evidence += _days(x, ex.tables, month, lang)
+    out.evidence += _rows_behind(x, ex.tables, lang)
+    return out
+
+
+def _components(x: MonthScore, lang: str) -> list[Component]:
+    """Each component's points and how they came about (SPEC 4.2), then the total."""
 
     def num(value: object) -> str:
         return f"{float(value):g}"  # type: ignore[arg-type]
 
-    out.components = [
+    return [
         Component(
             word(lang, "log_score"),
             f"{to_float(x.log_score):g}",
@@ -232,25 +240,28 @@ def explain_month(path: Path, staff_id: str, month: Month, lang: str) -> PersonM
             ),
         ),
     ]
-    out.evidence += _days(x, ex.tables, month, lang)
+
+
+def _rows_behind(x: MonthScore, tables: dict[str, pd.DataFrame], lang: str) -> list[Evidence]:
+    """A table per sheet of the rows the score counted, with their Excel rows."""
+    evidence = []
     for key in EVIDENCE_SHEETS:
         rows = x.evidence.get(key, [])
         if not rows:
             continue
         sheet = schema.SHEETS[key]
-        frame = ex.tables[key]
+        frame = tables[key]
         columns = [c for c in sheet.columns if c.key != "staff_id"]  # the person is known
         title = word(lang, "rows_behind", sheet=sheet.label(lang), n=len(rows))
         headers = [word(lang, "excel_row"), *(c.label(lang) for c in columns)]
-        body = [
-            [str(r), *(cell_text(frame.at[r, c.key], c, lang) for c in columns)]  # type: ignore[attr-defined]
-            for r in rows
-        ]
-        out.evidence.append(Evidence(title, headers, body))
-    return out
+        body = [[str(r), *(cell_text(frame.at[r, c.key], c, lang) for c in columns)] for r in rows]
+        evidence.append(Evidence(title, headers, body))
+    return evidence
 
 
-def _days(x: MonthScore, tables: dict[str, object], month: Month, lang: str) -> list[Evidence]:
+def _days(
+    x: MonthScore, tables: dict[str, pd.DataFrame], month: Month, lang: str
+) -> list[Evidence]:
     """The leave rows that removed working days and, after a transfer, the post of each run
     of working days (SPEC 4.1), as ``logistics explain`` lists them."""
     out = []

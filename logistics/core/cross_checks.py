@@ -1,0 +1,97 @@
+"""SPEC 4.5's errors that span rows or sheets: unknown IDs, end dates before start dates,
+records outside employment, meter readings that go back, and values another value requires.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .cell_problems import end_before_start, rows_where
+from .meter_readings import reading_problems
+from .problems import Problem, display
+
+
+def cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+    """The errors of SPEC 4.5 that span rows or sheets, appended to ``problems``: unknown IDs,
+    end dates before start dates, records outside employment, meter readings that go back,
+    and values that another value makes required."""
+    _unknown_ids(t, problems)
+    problems += end_before_start("staff", t["staff"], "end_date", "start_date")
+    problems += end_before_start("plans", t["plans"], "due", "start")
+    problems += end_before_start("plans", t["plans"], "done_date", "start")
+    _outside_employment(t, problems)
+    problems += reading_problems(t["energy"])
+    _missing_companions(t, problems)
+
+
+def _unknown_ids(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+    """A PostID on Staff that Posts lacks; a StaffID on a record sheet that Staff lacks."""
+    staff, posts = t["staff"], t["posts"]
+    known_staff = set(staff["staff_id"].dropna())
+    known_posts = set(posts["post_id"].dropna())
+
+    bad = staff["post_id"].notna() & ~staff["post_id"].isin(known_posts)
+    problems += [
+        Problem("unknown_post", "staff", r, "post_id", staff.at[r, "post_id"])
+        for r in rows_where(bad)
+    ]
+    for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
+        table = t[key]
+        bad = table["staff_id"].notna() & ~table["staff_id"].isin(known_staff)
+        problems += [
+            Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
+            for r in rows_where(bad)
+        ]
+
+
+def _outside_employment(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+    """A log, inspection or meeting dated before its person's StartDate or after EndDate."""
+    staff = t["staff"]
+    employment = (
+        staff.dropna(subset=["staff_id"])
+        .drop_duplicates("staff_id")
+        .set_index("staff_id")[["start_date", "end_date"]]
+    )
+    for key in ("logs", "inspections", "meetings"):
+        table = t[key]
+        start = _lookup(table["staff_id"], employment["start_date"])
+        end = _lookup(table["staff_id"], employment["end_date"])
+        for r in rows_where(table["date"] < start):
+            problems.append(
+                Problem(
+                    "before_start",
+                    key,
+                    r,
+                    "date",
+                    table.at[r, "date"],
+                    {"start": display(start[r])},
+                )
+            )
+        for r in rows_where(table["date"] > end):
+            problems.append(
+                Problem("after_end", key, r, "date", table.at[r, "date"], {"end": display(end[r])})
+            )
+
+
+def _missing_companions(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+    """PromisedDate missing when Promised = 是; Reason missing when Points ≠ 0."""
+    requests = t["requests"]
+    missing = (requests["promised"] == True) & requests["promised_date"].isna()  # noqa: E712
+    problems += [
+        Problem("promised_date_missing", "requests", r, "promised_date", None)
+        for r in rows_where(missing)
+    ]
+    inspections = t["inspections"]
+    missing = (
+        inspections["points"].notna() & (inspections["points"] != 0) & inspections["reason"].isna()
+    )
+    problems += [
+        Problem("reason_missing", "inspections", r, "reason", None) for r in rows_where(missing)
+    ]
+
+
+def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """values[key] for each key (NaT where unknown), aligned with ``keys``."""
+    return pd.Series(
+        values.reindex(keys.to_numpy()).to_numpy(), index=keys.index, dtype=values.dtype
+    )
