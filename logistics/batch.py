@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import jobs
+from .core import schema
 from .core.errors import LogisticsError
 from .core.periods import Month
 from .io.file_book import FileBook
+from .io.workbook_parts import sheet_names
 
 WORKBOOK_SUFFIXES = (".xlsm", ".xlsx")
 DONE, ERRORS, REFUSED = 0, 1, 2  # the command line's exit codes
@@ -84,16 +86,47 @@ def _job(task: Task) -> Callable[[FileBook], jobs.JobResult]:
     raise ValueError(f"no batch job {task.kind!r}")
 
 
+def is_logistics_workbook(names: Sequence[str]) -> bool:
+    """Whether sheet ``names`` are a logistics workbook's: its Home sheet, or two of its input
+    sheets. A folder also holds rosters and budgets; they are not written into."""
+    home = {schema.label_key(h) for h in schema.HOME[1:]}
+    if any(schema.label_key(n) in home for n in names):
+        return True
+    inputs = {s.key for n in names if (s := schema.sheet_by_label(n)) is not None and not s.owned}
+    return len(inputs) >= 2
+
+
+NOT_OURS = {
+    "zh": "不是后勤考核工作簿（没有“控制台”工作表，也没有“岗位”“人员”“日志”等工作表），未作改动。",
+    "en": "Not a logistics workbook (no Home sheet, nor Posts, Staff, Logs and the like): "
+    "left as it is.",
+}
+
+
 def run_one(path: Path, task: Task) -> Outcome:
     """Run ``task`` on the workbook at ``path`` as a run on it alone would; never raises for
-    what is wrong with the workbook (that is the outcome's ``message``)."""
+    what is wrong with the workbook (that is the outcome's ``message``): a spreadsheet that
+    is not a logistics workbook is left as it is, and an error of the system (a name too
+    long for the disk) or of the program ends this workbook's run, not the folder's."""
     try:
         with FileBook.open(path, writes=task.kind != "validate") as book:
+            if not is_logistics_workbook(sheet_names(path)):
+                return Outcome(path, REFUSED, message=NOT_OURS)
             result = _job(task)(book)
     except LogisticsError as exc:
-        return Outcome(
-            path, exc.exit_code, message={"zh": exc.message("zh"), "en": exc.message("en")}
-        )
+        message = {lang: exc.message(lang) for lang in ("zh", "en")}
+        return Outcome(path, exc.exit_code, message=message)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        message = {"zh": f"无法处理：{why}。", "en": f"Could not be processed: {why}."}
+        return Outcome(path, REFUSED, message=message)
+    except Exception as exc:  # a bug: this workbook's row says so, the others still run
+        what = f"{type(exc).__name__}: {exc}"
+        message = {
+            "zh": f"内部错误：{what}。请报告此问题。",
+            "en": f"Internal error: {what}. Please report it.",
+        }
+        return Outcome(path, REFUSED, message=message)
     staff = {x.staff_id for x in result.months} | {x.staff_id for x in result.periods}
     grades = [x.grade for x in result.months] + [x.grade for x in result.periods]
     return Outcome(

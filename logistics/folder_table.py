@@ -70,8 +70,8 @@ def folder_table(outcomes: Sequence[Outcome], kind: str, lang: str, title: str) 
             o.path.name,
             o.school,
             state,
-            str(o.errors),
-            str(o.warnings),
+            "" if o.message else str(o.errors),
+            "" if o.message else str(o.warnings),
             _detail(o, kind, lang),
             style=None if o.code == DONE else style,
         )
@@ -86,5 +86,6 @@ def folder_line(outcomes: Sequence[Outcome], lang: str) -> str:
     return t(
         lang,
         f"{len(outcomes)} 个工作簿：完成 {done}，有错误 {errors}，未处理 {other}。",
-        f"{len(outcomes)} workbooks: {done} done, {errors} with errors, {other} not run.",
+        f"{len(outcomes)} workbook{'' if len(outcomes) == 1 else 's'}: {done} done, "
+        f"{errors} with errors, {other} not run.",
     )

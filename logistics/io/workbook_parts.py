@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as DET
@@ -89,6 +90,14 @@ def read_workbook_part(file: str, zin: zipfile.ZipFile) -> WorkbookPart:
         main_ns=namespace(wb.tag),
         rel_ns=rel_ns,
     )
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheet names of the workbook file at ``path``, in tab order (workbook.xml only:
+    no sheet is read). Call after ``check_package``."""
+    with zipfile.ZipFile(path) as zin:
+        workbook = DET.fromstring(zin.read(WORKBOOK))
+    return [e.get("name", "") for e in workbook.iter() if local_name(e.tag) == "sheet"]
 
 
 def rel_part(target: str) -> str:

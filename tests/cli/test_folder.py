@@ -110,3 +110,50 @@ def test_a_folder_without_workbooks(tmp_path: Path) -> None:
     result = invoke("score", tmp_path, "--all")
     assert result.exit_code == 2
     assert "没有工作簿" in result.output
+
+
+def test_a_spreadsheet_that_is_not_a_logistics_workbook_is_left_as_it_is(
+    tmp_path: Path, originals: dict[str, Path]
+) -> None:
+    import xlsxwriter
+
+    folder = school_folder(tmp_path, originals, "a.xlsm")
+    roster = folder / "名单.xlsx"
+    with xlsxwriter.Workbook(roster) as book:
+        book.add_worksheet("Staff").write(0, 0, "name")  # one sheet named like one of ours
+    before = roster.read_bytes()
+    result = invoke("score", folder, "--all", *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "不是后勤考核工作簿" in result.output
+    assert roster.read_bytes() == before
+    assert not (folder / ".logistics-backups" / "名单.xlsx").exists()
+    assert len(sheet_rows(folder / "a.xlsm", "考评")) > 1
+
+
+def test_a_workbook_the_system_cannot_handle_is_one_row(
+    tmp_path: Path, originals: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An OSError (here: a name too long for the lock file) or a bug in one workbook ends
+    that workbook's run, not the folder's."""
+    import logistics.batch as batch
+
+    folder = school_folder(tmp_path, originals, "a.xlsm", "b.xlsm")
+    real = batch.FileBook.open
+
+    def failing(path: Path, **kwargs: object):  # type: ignore[no-untyped-def]
+        if path.name == "a.xlsm":
+            raise OSError(36, "File name too long")
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch.FileBook, "open", failing)
+    result = invoke("validate", folder, *AS_OF, "--workers", "1")
+    assert result.exit_code == 2, result.output
+    # the table is in the language of the workbook that could be read (b.xlsm: English)
+    assert "Could not be processed: File name too long." in result.output
+    assert "2 workbooks: 1 done, 0 with errors, 1 not run." in result.output
+
+
+def test_one_workbook_in_english(tmp_path: Path, originals: dict[str, Path]) -> None:
+    folder = school_folder(tmp_path, originals, "b.xlsm")
+    result = invoke("validate", folder, *AS_OF)
+    assert "1 workbook: 1 done, 0 with errors, 0 not run." in result.output
