@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import os
@@ -228,7 +229,8 @@ def save_atomically(tpl: DocxTemplate, out: Path) -> Path:
         tpl.save(tmp)
         os.replace(tmp, out)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only folder cannot lose it either
+            tmp.unlink(missing_ok=True)
         raise OutputNotWritable(path=str(out), detail=exc.strerror or str(exc)) from None
     return out
 
