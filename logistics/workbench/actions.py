@@ -27,7 +27,7 @@ from ..core.rawbook import RawBook
 from ..documents import make_report
 from ..io.file_book import FileBook
 from ..io.locks import WorkbookOpen, lock_owner
-from .words import word
+from ..words import word
 
 HOME_KEYS = ("month", "year", "as_of")
 LOG_NAME = "logistics-error.log"

@@ -16,10 +16,10 @@ from ..doctor import Check, run_checks, title, verdict
 from ..io.builder import build_workbook
 from ..io.locks import lock_owner
 from ..io.package import check_package
+from ..words import LANGS, word
 from . import actions
 from .rendering import page_lang, render
 from .runner import Job
-from .words import LANGS, word
 from .workspace import (
     MAX_UPLOAD_BYTES,
     NotServed,

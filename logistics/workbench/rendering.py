@@ -8,8 +8,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from ..core.schema import SHEETS
+from ..words import LANGS, word
 from .views import result_sheets
-from .words import LANGS, word
 
 
 def page_lang(request: Request) -> str:

@@ -15,9 +15,9 @@ from ..core.dataset import today
 from ..core.errors import UsageError
 from ..core.periods import Month, year_months
 from ..core.problems import display
+from ..words import word
 from . import charts, views
 from .rendering import page_lang, render
-from .words import word
 from .workspace import Workspace
 
 

@@ -27,7 +27,7 @@ from ..core.scoring import MonthScore
 from ..explain_days import leave_rows
 from ..io.file_book import FileBook
 from ..io.reader import read_workbook
-from .words import word
+from ..words import word
 
 _CACHE: OrderedDict[tuple[str, int, int], RawBook] = OrderedDict()
 _CACHE_LOCK = threading.Lock()

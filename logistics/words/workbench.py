@@ -1,18 +1,18 @@
-"""Every word the workbench's pages show, in Chinese and English, in one place.
+"""Words of the workbench's pages: key -> (zh, en).
 
 Sheet, column and button names are not here: they come from the schema
 (``logistics.core.schema``) and the button table (``logistics.buttons``), so the page
-says what the workbook says. Messages of jobs come from the jobs themselves.
+says what the workbook says.
 """
 
 from __future__ import annotations
 
-LANGS = ("zh", "en")
-
-# key -> (zh, en); ``{name}`` placeholders are filled by ``word``.
 WORDS: dict[str, tuple[str, str]] = {
     "app_title": ("后勤考核工作台", "Logistics workbench"),
     "switch_lang": ("English", "中文"),
+    # not shown: the page's language tag and the language its switch turns to
+    "html_lang": ("zh-CN", "en"),
+    "other_lang": ("en", "zh"),
     "home": ("工作簿列表", "Workbooks"),
     "choose": ("选择工作簿", "Choose a workbook"),
     "machine": ("本机环境", "This machine"),
@@ -38,6 +38,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "unknown_user": ("未知用户", "an unknown user"),
     "new_title": ("新建空白工作簿", "New blank workbook"),
     "new_name": ("文件名", "File name"),
+    "new_name_example": ("后勤考核-2026", "logistics-2026"),
     "new_lang": ("语言", "Language"),
     "lang_zh": ("中文", "Chinese"),
     "lang_en": ("英文", "English"),
@@ -196,10 +197,3 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "not_found": ("找不到该工作簿或文件。", "No such workbook or file."),
 }
-
-
-def word(lang: str, key: str, **params: object) -> str:
-    """The page text ``key`` in ``lang`` (zh unless "en"), with ``params`` filled in."""
-    zh, en = WORDS[key]
-    text = en if lang == "en" else zh
-    return text.format(**params) if params else text
