@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 import string
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,13 +26,10 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 # Modules whose Chinese literals have not moved into the catalogue yet: this list only shrinks.
 NOT_YET_MOVED: set[str] = {
-    "logistics/actions.py",
     "logistics/buttons.py",
-    "logistics/cli.py",
     "logistics/core/assets.py",
     "logistics/core/cell_problems.py",
     "logistics/core/due_items.py",
-    "logistics/core/errors.py",
     "logistics/core/leave_transfer_pool_checks.py",
     "logistics/core/lookups.py",
     "logistics/core/parsing.py",
@@ -48,28 +46,10 @@ NOT_YET_MOVED: set[str] = {
     "logistics/doctor/office.py",
     "logistics/doctor/table.py",
     "logistics/documents.py",
-    "logistics/excel/run.py",
     "logistics/excel/xl_book.py",
     "logistics/explain_days.py",
     "logistics/interrupt.py",
-    "logistics/io/builder.py",
-    "logistics/io/entry_checks.py",
-    "logistics/io/home_formulas.py",
-    "logistics/io/home_sheet.py",
-    "logistics/io/locks.py",
-    "logistics/io/new_sheets.py",
-    "logistics/io/package.py",
-    "logistics/io/package_budget.py",
-    "logistics/io/reader.py",
-    "logistics/io/safe_save.py",
-    "logistics/io/sheet_plan.py",
-    "logistics/io/sheet_xml.py",
-    "logistics/io/tool_lock.py",
-    "logistics/io/workbook_parts.py",
-    "logistics/io/write_errors.py",
-    "logistics/io/writer.py",
     "logistics/launcher.py",
-    "logistics/terminal.py",
     "logistics/workbench/actions.py",
     "logistics/workbench/pages.py",
     "logistics/workbench/result_pages.py",
@@ -81,7 +61,6 @@ NOT_YET_MOVED: set[str] = {
     "reports/charts.py",
     "reports/contract.py",
     "reports/energy_notice.py",
-    "reports/errors.py",
     "reports/filenames.py",
     "reports/font_check.py",
     "reports/fonts.py",
@@ -103,7 +82,10 @@ NOT_YET_MOVED: set[str] = {
 }
 
 # CJK constants that are not words, each named by (module, constant text) and why.
-NOT_WORDS: set[tuple[str, str]] = set()
+NOT_WORDS: set[tuple[str, str]] = {
+    # a full-width comma in the first line of a text file tells it is a CSV typed in Chinese
+    ("logistics/io/package.py", "，"),
+}
 
 
 def product_modules() -> list[Path]:
@@ -135,21 +117,41 @@ def test_every_entry_has_a_chinese_and_an_english_text() -> None:
 
 
 def test_both_languages_of_an_entry_have_the_same_placeholders() -> None:
+    # ``{s}`` is English's plural ending ("file{s}"); Chinese has none.
     differ = {
         key: (placeholders(zh), placeholders(en))
         for key, (zh, en) in WORDS.items()
-        if placeholders(zh) != placeholders(en)
+        if placeholders(zh) != placeholders(en) - {"s"}
     }
     assert differ == {}
 
 
-# Entries that are not text shown as such: a language tag, and the words naming the other language.
-NOT_CHINESE = {"switch_lang", "html_lang", "other_lang"}
+# Entries that are not Chinese text: a language tag, the words naming the other language, and
+# the message of an error that brings its own (already in the user's words).
+NOT_CHINESE = {"switch_lang", "html_lang", "other_lang", "error_detail"}
 
 
 def test_chinese_entries_are_chinese_and_english_entries_are_not() -> None:
     assert [k for k, (zh, _) in WORDS.items() if not CJK.search(zh) and k not in NOT_CHINESE] == []
-    assert [k for k, (_, en) in WORDS.items() if CJK.search(en) and k not in NOT_CHINESE] == []
+    english = [k for k, (_, en) in WORDS.items() if CJK.search(en)]
+    assert [k for k in english if k not in NOT_CHINESE | QUOTE_CHINESE] == []
+
+
+# English texts that quote a Chinese label on purpose: the command line's help and option errors
+# are English (typer's), and name the label a user of a Chinese workbook sees.
+QUOTE_CHINESE = {
+    "help_app",
+    "help_as_of",
+    "help_year",
+    "help_count_year",
+    "help_staff",
+    "help_reception",
+    "help_templates",
+    "bad_month_option",
+    "bad_quarter_option",
+    "bad_date_option",
+    "month_or_all",
+}
 
 
 # Keys built from a name at run time (a job's stage: ``word(lang, stage)``).
@@ -205,8 +207,10 @@ def keys_used(tree: ast.AST) -> list[tuple[int, str]]:
         if position is None or len(node.args) <= position:
             continue
         arg = node.args[position]
-        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-            used.append((node.lineno, arg.value))
+        # a literal key, or one of two: word(lang, "a" if x else "b")
+        for choice in (arg.body, arg.orelse) if isinstance(arg, ast.IfExp) else (arg,):
+            if isinstance(choice, ast.Constant) and isinstance(choice.value, str):
+                used.append((node.lineno, choice.value))
     return used
 
 
@@ -275,13 +279,10 @@ def test_modules_not_yet_moved_still_hold_words() -> None:
 
 
 def test_the_catalogue_imports_nothing_of_the_product() -> None:
-    """It stands below the core (core/problems.py takes its templates from it)."""
+    """It stands below the core (core/errors.py takes its messages from it) and loads fast."""
     for path in (ROOT / "logistics" / "words").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom):
-                assert node.level == 1 or node.module in {"__future__", "typing"}, (
-                    path,
-                    node.module,
-                )
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                assert (node.module or "").split(".")[0] in sys.stdlib_module_names, path
             elif isinstance(node, ast.Import):
-                assert all(a.name in {"typing"} for a in node.names), path
+                assert all(a.name.split(".")[0] in sys.stdlib_module_names for a in node.names)

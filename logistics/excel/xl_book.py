@@ -41,15 +41,7 @@ _ERROR_LABELS = {schema.SEVERITY[0].zh, schema.SEVERITY[0].en}
 
 
 class OutputSheetMissing(LogisticsError):
-    zh = (
-        "工作簿中没有结果工作表“{sheet}”，本次结果没有写入。结果工作表不能改名或删除；"
-        "请恢复该工作表，或用 logistics build-workbook 重新生成工作簿。"
-    )
-    en = (
-        "The workbook has no result sheet '{sheet}', so no results were written. Result "
-        "sheets must not be renamed or deleted: restore it, or rebuild the workbook with "
-        "logistics build-workbook."
-    )
+    said = "output_sheet_missing"
 
 
 @dataclass

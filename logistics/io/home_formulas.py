@@ -18,13 +18,14 @@ from xlsxwriter.utility import xl_col_to_name
 
 from ..core import schema
 from ..core.settings import SETTING_DEFS
+from ..words import LANGS, both
 
 YEARS_AROUND = 5  # the month list spans build year − 5 … build year + 5 (SPEC §3.1)
 # Far right of the Home sheet: instruction lines in column A overflow to the right, and a
 # filled cell would cut them off; a hidden column this far out is never reached.
 MONTH_LIST_COLUMN = 25  # 0-based: column Z
 
-CONSOLE_NAME = {"zh": "后勤考核工作台", "en": "Logistics appraisal console"}
+CONSOLE_NAME: dict[str, str] = dict(zip(LANGS, both("console_name"), strict=True))
 
 _SCHOOL = next(d for d in SETTING_DEFS if d.key == "school_name")
 

@@ -10,6 +10,7 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as DET
 
+from ..words import both
 from .ooxml import local_name, namespace
 from .write_errors import WriteFailed
 
@@ -69,8 +70,7 @@ def read_book(file: str, zin: zipfile.ZipFile) -> Book:
     if RELS not in zin.NameToInfo:
         raise WriteFailed(
             name=file,
-            reason_zh="缺少 xl/_rels/workbook.xml.rels，无法找到各工作表",
-            reason_en="xl/_rels/workbook.xml.rels is missing, so sheets cannot be located",
+            reason=both("xl_rels_workbook_xml"),
         )
     wb = DET.fromstring(zin.read(WORKBOOK))
     rels = DET.fromstring(zin.read(RELS))

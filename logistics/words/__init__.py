@@ -14,9 +14,12 @@ stands below every layer of the product (the core uses it) and imports nothing o
 
 from __future__ import annotations
 
-from typing import Literal, TypeVar
+from collections.abc import Iterable
+from typing import Literal, NamedTuple, TypeVar
 
 from . import (
+    common,
+    core,
     doctor,
     documents,
     excel,
@@ -29,7 +32,7 @@ from . import (
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
-_AREAS = (terminal, problems, io, documents, doctor, workbench, excel)
+_AREAS = (common, core, terminal, problems, io, documents, doctor, workbench, excel)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
@@ -57,14 +60,33 @@ def is_en(lang: object) -> bool:
     return lang == "en"
 
 
+class Both(NamedTuple):
+    """A field whose text depends on the language (a list joined with 、 or with commas)."""
+
+    zh: str
+    en: str
+
+
 def word(lang: str, key: str, **fields: object) -> str:
     """The entry ``key`` in ``lang`` (zh unless "en"), its ``{placeholders}`` filled by ``fields``.
 
-    Raises ``KeyError`` for an unknown key (tests/test_words.py finds every literal key used).
+    A field given as ``Both(zh, en)`` is filled with the value of the language. Raises
+    ``KeyError`` for an unknown key (tests/test_words.py finds every literal key used).
     """
     zh, en = WORDS[key]
-    text = en if lang == "en" else zh
-    return text.format(**fields) if fields else text
+    if lang == "en":
+        text = en
+        filled = {k: v.en if isinstance(v, Both) else v for k, v in fields.items()}
+    else:
+        text = zh
+        filled = {k: v.zh if isinstance(v, Both) else v for k, v in fields.items()}
+    return text.format(**filled) if fields else text
+
+
+def listed(items: Iterable[object]) -> Both:
+    """``items`` as one field: joined with 、 in Chinese and with commas in English."""
+    texts = [str(x) for x in items]
+    return Both(word("zh", "list_sep").join(texts), word("en", "list_sep").join(texts))
 
 
 def pick(lang: str, zh: _T, en: _T) -> _T:
@@ -73,6 +95,7 @@ def pick(lang: str, zh: _T, en: _T) -> _T:
     return en if lang == "en" else zh
 
 
-def both(key: str, **fields: object) -> tuple[str, str]:
-    """The entry ``key`` in both languages, filled: (zh, en)."""
-    return word("zh", key, **fields), word("en", key, **fields)
+def both(key: str, **fields: object) -> Both:
+    """The entry ``key`` in both languages, filled: ``Both(zh, en)``, itself a field ``word``
+    resolves by language (an error's reason, chosen before the language is known)."""
+    return Both(word("zh", key, **fields), word("en", key, **fields))

@@ -2,4 +2,117 @@
 
 from __future__ import annotations
 
-WORDS: dict[str, tuple[str, str]] = {}
+WORDS: dict[str, tuple[str, str]] = {
+    "person_month_heading": (
+        "{staff_id} {name}（{post}）{month}",
+        "{staff_id} {name} ({post}) {month}",
+    ),
+    "year_end_pay_line": (
+        "年终绩效：{paid} 人，合计 {total} 元（每人金额见“年终排名”工作表）。",
+        "Year-end pay: {paid} people, {total} yuan in all (each on the Annual sheet).",
+    ),
+    "errors_warnings": (
+        "错误 {errors} 条，警告 {warnings} 条。",
+        "{errors} error(s), {warnings} warning(s).",
+    ),
+    "validation_title": ("校验结果", "Validation"),
+    "nothing_computed_because_errors": (
+        "有错误时不计算结果，只更新“校验结果”工作表。请改正后重新运行。",
+        "Nothing was computed because of the errors; only the Validation sheet was updated. "
+        "Correct them and run again.",
+    ),
+    "not_scored_in_month": (
+        "{staff_id} 在 {month} 没有考评（无工作日、全月请假、未入职或工号不存在）。",
+        "{staff_id} is not scored in {month} (no working days, on leave all month, not employed "
+        "then, or an unknown StaffID).",
+    ),
+    "as_of_line": ("截止 {as_of}", "as of {as_of}"),
+    "score_breakdown": ("得分构成", "Score breakdown"),
+    "more_on_validation_sheet": (
+        "……另有 {hidden} 条，见“校验结果”工作表。",
+        "... {hidden} more on the Validation sheet.",
+    ),
+    "rank_word": ("名次", "rank_word"),
+    "pay_word": ("绩效工资", "pay_word"),
+    "sheets_written": ("已写入工作表：{written}。", "Sheets written: {written}."),
+    "results_not_written_read_only": (
+        "工作簿所在的文件夹是只读的：以上结果未写入工作表 {sheets}。要写入，"
+        "请把工作簿复制到可写的文件夹后再运行。",
+        "The workbook's folder is read-only: the results above were not written to {sheets}. To "
+        "write them, copy the workbook to a folder you can write to and run again.",
+    ),
+    "assets_held": ("资产统计（截至 {as_of}）", "Assets held on {as_of}"),
+    "count_to_act_on": ("{year} 年盘点：需处理的资产", "Count {year}: items to act on"),
+    "created_path": ("已创建 {path}", "Created {path}"),
+    "built_path": ("已生成 {path}", "Built {path}"),
+    "launcher_written": (
+        "已写入启动文件：{written}。双击它即可打开工作台。",
+        "Launcher written: {written}. Double-click it to open the workbench.",
+    ),
+    "backed_up_to": (
+        "原文件已备份到 {backup}",
+        "The previous file was backed up to {backup}",
+    ),
+    "exists_choose_another": (
+        "{path} 已存在，不会覆盖。请换一个文件名。",
+        "{path} exists and is not overwritten. Choose another name.",
+    ),
+    # the command line's help and option errors (English help; see cli.py)
+    "help_app": (
+        "学校后勤处：在工作簿文件上校验录入、计算月度考评、汇总季度、年度排名、分配绩效工资，"
+        "统计能耗、接待和资产并生成文档。`logistics app` 在浏览器中打开同样的功能。",
+        "School logistics office (后勤处): validate entries, score months, summarize quarters, "
+        "rank the year, share performance pay, keep energy, reception and property statistics "
+        "and write the documents, on a workbook file. `logistics app` opens the same jobs in a "
+        "browser.",
+    ),
+    "help_as_of": (
+        "统计截至此日期（YYYY-MM-DD）的记录。默认：首页的截止日期，否则为今天。",
+        "Count entries up to this date (YYYY-MM-DD). Default: the Home sheet's 截止日期, "
+        "else today.",
+    ),
+    "help_year": (
+        "考核年度（从“年度起始月”设置的月份开始）。",
+        "The appraisal year (it starts in the month set by 年度起始月 / YearStartMonth).",
+    ),
+    "help_count_year": ("盘点的日历年度。", "The calendar year of the count (盘点年度)."),
+    "help_staff": ("人员的工号。", "The person's StaffID (工号)."),
+    "help_reception": (
+        "一次接待的编号（reception：生成其接待清单）。",
+        "One reception's ID (reception: its 接待清单).",
+    ),
+    "help_templates": (
+        "编辑过的模板所在文件夹（logistics templates "
+        "export）；默认：工作簿旁的“模板”文件夹（如有）。",
+        "A folder of edited templates (logistics templates export); default: the folder 模板 "
+        "(templates) beside the workbook, when there is one.",
+    ),
+    "bad_month_option": (
+        "“{text}”不是月份，请写成 YYYY-MM，如 2025-03",
+        "'{text}' is not a month; write it as YYYY-MM, e.g. 2025-03 (月份格式应为 2025-03)",
+    ),
+    "bad_quarter_option": (
+        "“{text}”不是季度，请写成 YYYYQn，如 2025Q1",
+        "'{text}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 (季度格式应为 2025Q1)",
+    ),
+    "bad_date_option": (
+        "“{text}”不是日期，请写成 YYYY-MM-DD，如 2025-03-31",
+        "'{text}' is not a date; write it as YYYY-MM-DD (日期格式应为 2025-03-31)",
+    ),
+    "month_or_all": (
+        "请给出 --month YYYY-MM 或 --all（二选一）",
+        "give either --month YYYY-MM or --all (二选一)",
+    ),
+    "cannot_write_choose_folder": (
+        "无法写入 {path}：{error}。请换一个可写的文件夹（如“文档”）。",
+        "Cannot write {path}: {error}. Choose a folder you can write to (such as Documents).",
+    ),
+    "cannot_write_error": ("无法写入“{path}”：{error}", "Cannot write '{path}': {error}"),
+    "kept_as_it_is": ("已存在，未覆盖", "kept as it is"),
+    "internal_error_cli": (
+        "内部错误：{error}。工作簿的写入是原子的：要么完整更新，要么保持原样。"
+        "详情见 {log}，请报告此问题。",
+        "Internal error: {error}. Writes are atomic: the workbook is either fully updated or "
+        "unchanged. Details are in {log}; please report this.",
+    ),
+}

@@ -158,6 +158,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "完成数量 {units} / 目标 {target}（月目标 × {workdays}/{full}）",
         "units {units} / target {target} (monthly target × {workdays}/{full})",
     ),
+    "how_quantity_posts": (
+        "完成数量 {units} / 目标 {target}（各工作日所在岗位的月目标之和 ÷ {full}）",
+        "units {units} / target {target} (the monthly targets of each working day's post, "
+        "summed, ÷ {full})",
+    ),
     "how_quality": (
         "满分加检查加减分 {points}，限于 0 至满分",
         "maximum plus inspection points {points}, clamped to 0..maximum",
@@ -196,4 +201,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "The request failed a security check; reload the page and try again.",
     ),
     "not_found": ("找不到该工作簿或文件。", "No such workbook or file."),
+    "no_such_folder": (
+        "找不到 {path}。请给出工作簿所在的文件夹，或一个工作簿文件。",
+        "{path} does not exist. Give the folder that holds the workbooks, or one workbook.",
+    ),
+    "cannot_listen": (
+        "无法在 {host}:{port} 上启动工作台：{error}。请换一个端口（--port），或不指定端口。",
+        "Cannot start the workbench on {host}:{port}: {error}. Choose another port (--port), or "
+        "give none.",
+    ),
 }

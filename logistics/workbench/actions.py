@@ -109,7 +109,7 @@ def run_button(
     action = ACTIONS.get(function)
     what = function
     if action is not None:
-        what = action.zh if page_lang == "zh" else action.en
+        what = word(page_lang, action.said)
     when = dt.datetime.now().strftime("%m-%d %H:%M")
     try:
         if action is None:

@@ -22,16 +22,11 @@ from .security import LOCAL_HOSTS, Session
 
 
 class NoSuchFolder(LogisticsError):
-    zh = "找不到 {path}。请给出工作簿所在的文件夹，或一个工作簿文件。"
-    en = "{path} does not exist. Give the folder that holds the workbooks, or one workbook."
+    said = "no_such_folder"
 
 
 class CannotListen(LogisticsError):
-    zh = "无法在 {host}:{port} 上启动工作台：{error}。请换一个端口（--port），或不指定端口。"
-    en = (
-        "Cannot start the workbench on {host}:{port}: {error}. Choose another port (--port), "
-        "or give none."
-    )
+    said = "cannot_listen"
 
 
 def bind(host: str, port: int) -> socket.socket:
