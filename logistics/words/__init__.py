@@ -67,7 +67,7 @@ class Both(NamedTuple):
     en: str
 
 
-def word(lang: str, key: str, **fields: object) -> str:
+def word(lang: str, key: str, /, **fields: object) -> str:
     """The entry ``key`` in ``lang`` (zh unless "en"), its ``{placeholders}`` filled by ``fields``.
 
     A field given as ``Both(zh, en)`` is filled with the value of the language. Raises
@@ -95,7 +95,7 @@ def pick(lang: str, zh: _T, en: _T) -> _T:
     return en if lang == "en" else zh
 
 
-def both(key: str, **fields: object) -> Both:
+def both(key: str, /, **fields: object) -> Both:
     """The entry ``key`` in both languages, filled: ``Both(zh, en)``, itself a field ``word``
     resolves by language (an error's reason, chosen before the language is known)."""
     return Both(word("zh", key, **fields), word("en", key, **fields))

@@ -212,7 +212,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "check_choose": ("请从下拉列表中选择：", "Please choose from the list: "),
     "check_invalid": ("输入无效", "Invalid entry"),
     "check_date_hint": ("填写日期，如 2025-03-07", "Enter a date, e.g. 2025-03-07"),
-    "check_number": ("数字", "number"),
+    "check_number": ("数字", "a_number"),
     "check_whole": ("整数", "whole number"),
     "check_between": ("请输入 {lo} 到 {hi} 之间的{what}", "Enter a {what} between {lo} and {hi}"),
     "check_at_least": ("请输入不小于 {lo} 的{what}", "Enter a {what} of at least {lo}"),
