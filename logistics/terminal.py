@@ -164,7 +164,7 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
     s = word(
         lang, "person_month_heading", staff_id=x.staff_id, name=x.name, post=x.post, month=x.month
     )
-    console.print(s + "  " + word(lang, "as_of_line", as_of=ex.as_of), style="bold")
+    console.print(s + "  " + word(lang, "as_of_date", date=ex.as_of), style="bold")
     summary = Table(
         word(lang, "component"),
         word(lang, "score"),

@@ -12,6 +12,7 @@ from logistics.core.dataset import Dataset
 from logistics.core.energy import MeterMonth, energy_month
 from logistics.core.energy_totals import totals_by_kind
 from logistics.core.periods import Month
+from logistics.words import word
 
 from . import charts
 from . import formatting as f
@@ -40,7 +41,7 @@ def energy_context(
     for kind, total in totals_by_kind(rows).items():  # like for like (SPEC 4.4)
         totals.update(f.energy_total(kind, total))
     findings_by_meter = {
-        str(meter): f.t(lang, "；", "; ").join(dict.fromkeys(group["finding"].map(f.text)))
+        str(meter): word(lang, "clause_sep").join(dict.fromkeys(group["finding"].map(f.text)))
         for meter, group in found.groupby("meter", sort=False)
     }
     return {

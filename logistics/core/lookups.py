@@ -123,8 +123,7 @@ def require_staff(ds: Dataset, staff_id: str) -> None:
         said="no_such_staff",
         staff_id=staff_id,
         hint=Both(hint_zh, hint_en),
-        zh=listing(ids, "zh"),
-        en=listing(ids, "en"),
+        listed=Both(listing(ids, "zh"), listing(ids, "en")),
     )
 
 

@@ -25,6 +25,7 @@ from ..core.errors import LogisticsError
 from ..core.rawbook import RawBook, RawSheet
 from ..io.builder import HOME_CELLS
 from ..io.reader import detect_lang, find_header, read_home, rows_to_raw_sheet
+from ..words import LANGS, both
 
 Rows = dict[str, list[list[object]]]  # sheet key -> rows below the header
 Cell = tuple[str, int, int]  # workbook sheet name, Excel row, Excel column (1-based)
@@ -36,7 +37,8 @@ FORMULA_START = ("=", "+", "-", "@")  # what Excel would take as the start of a 
 MAX_MARKS = 500  # cells marked per run: one Excel call each; the Validation sheet lists all
 ERROR_FILL = (255, 199, 206)  # Excel's "light red fill"
 WARNING_FILL = (255, 235, 156)  # Excel's "light yellow fill"
-NOTE_PREFIX = {"zh": "校验：", "en": "Validation: "}  # tells our notes from the user's own
+# tells our notes from the user's own
+NOTE_PREFIX: dict[str, str] = dict(zip(LANGS, both("note_prefix"), strict=True))
 _ERROR_LABELS = {schema.SEVERITY[0].zh, schema.SEVERITY[0].en}
 
 

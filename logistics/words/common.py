@@ -9,4 +9,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "quoted_names_sep": ("」「", ", "),
     # an error that brings its own message, already in the user's words
     "error_detail": ("{detail}", "{detail}"),
+    "name_detail": ("{name}（{detail}）", "{name} ({detail})"),
+    "comma_sep": ("，", ", "),
 }

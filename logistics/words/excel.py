@@ -94,4 +94,34 @@ WORDS: dict[str, tuple[str, str]] = {
         "workbook to a folder on this computer first (File > Save As), then click the button "
         "again.",
     ),
+    "note_prefix": ("校验：", "Validation: "),
+    # the Home sheet's buttons (logistics/buttons.py)
+    "button_validate_entries": ("校验录入", "Validate entries"),
+    "button_compute_monthly_scores": ("计算月度考评", "Monthly scores"),
+    "button_summarize_quarter": ("季度汇总", "Quarterly summary"),
+    "button_rank_year": ("年终排名", "Year-end ranking"),
+    "button_energy_statistics": ("能耗统计", "Energy statistics"),
+    "button_year_end_report": ("年终考核报告", "Year-end report"),
+    "button_monthly_notice": ("月度考评通报", "Monthly notice"),
+    "button_energy_notice": ("节能通报", "Energy notice"),
+    "button_meeting_sheets": ("会务工作单", "Meeting sheets"),
+    "button_responsibility_contracts": ("岗位责任状", "Contracts"),
+    "button_pay_notice": ("绩效公示", "Pay notice"),
+    "button_reception_statistics": ("接待统计", "Reception statistics"),
+    "button_reception_lists": ("接待清单", "Reception lists"),
+    "button_asset_statistics": ("资产统计", "Asset statistics"),
+    "button_count_result": ("盘点结果", "Count result"),
+    "button_inventory_report": ("资产盘点报告", "Inventory report"),
+    "button_asset_ledger": ("资产台账", "Asset ledger"),
+    # the worksheet functions (udfs/): Excel shows their help in English, quoting the labels
+    "udf_not_a_date": (
+        "{name}：“{value}”不是日期（日期格式应为 2025-03-07）",
+        "{name}: '{value}' is not a date (日期格式应为 2025-03-07)",
+    ),
+    "udf_calendar_doc": (
+        "可选：“日历”表，含表头行",
+        "Optional: the 日历/Calendar table with its header row",
+    ),
+    "udf_energy_doc": ("“能耗”表，含表头行", "The 能耗/Energy table with its header row"),
+    "udf_meter_doc": ("表计名称，与“表计”列一致", "The meter's name as in the 表计/Meter column"),
 }

@@ -26,7 +26,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "{staff_id} is not scored in {month} (no working days, on leave all month, not employed "
         "then, or an unknown StaffID).",
     ),
-    "as_of_line": ("截止 {as_of}", "as of {as_of}"),
     "score_breakdown": ("得分构成", "Score breakdown"),
     "more_on_validation_sheet": (
         "……另有 {hidden} 条，见“校验结果”工作表。",
@@ -114,5 +113,39 @@ WORDS: dict[str, tuple[str, str]] = {
         "详情见 {log}，请报告此问题。",
         "Internal error: {error}. Writes are atomic: the workbook is either fully updated or "
         "unchanged. Details are in {log}; please report this.",
+    ),
+    "interrupted": (
+        "已中断（Ctrl+C）：工作簿要么未改动，要么已完整更新。",
+        "Interrupted (Ctrl+C): the workbook is either unchanged or fully updated.",
+    ),
+    "leave_table_start": ("开始日期", "Start"),
+    "leave_table_end": ("结束日期", "End"),
+    "leave_table_type": ("类型", "Type"),
+    # the launcher file that starts the workbench (logistics/launcher.py)
+    "launcher_name": ("启动工作台", "Start workbench"),
+    "launcher_comment": (
+        "在浏览器中打开后勤考核工作台",
+        "Open the logistics appraisal workbench in the browser",
+    ),
+    "launcher_running": (
+        "后勤考核工作台正在运行。关闭此窗口即停止。",
+        "The logistics workbench is running. Close this window to stop it.",
+    ),
+    "launcher_failed": (
+        "工作台未能启动，请查看上面的提示。",
+        "The workbench did not start; see the message above.",
+    ),
+    "launcher_path_control": (
+        "路径中有换行或控制字符，无法写入启动文件：{shown}。请先给文件夹改名。",
+        "The path holds a line break or control character and cannot go into a launcher: "
+        "{shown}. Rename the folder first.",
+    ),
+    "launcher_path_quote": (
+        "路径中有双引号，Windows 不允许：{path}",
+        'A Windows path cannot hold a double quote ("): {path}',
+    ),
+    "launcher_target_missing": (
+        "找不到 {path}。请给出工作簿所在的文件夹或工作簿文件。",
+        "{path} does not exist. Give the folder of the workbooks or a workbook.",
     ),
 }

@@ -210,4 +210,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "Cannot start the workbench on {host}:{port}: {error}. Choose another port (--port), or "
         "give none.",
     ),
+    "as_of_bad": (
+        "截止日期“{as_of}”不是日期。请写成 2025-03-31，或留空（今天）。",
+        "The as-of date '{as_of}' is not a date. Write it as 2025-03-31, or leave it blank "
+        "(today).",
+    ),
+    "month_bad": (
+        "“{text}”不是月份，请写成 2025-03。",
+        "'{text}' is not a month; write it as 2025-03.",
+    ),
+    "no_result_sheet": ("没有结果表“{key}”。", "No result sheet '{key}'."),
+    "new_workbook_stem": ("后勤考核", "logistics"),
+    "listens_beyond_this_computer": (
+        "注意：工作台监听 {host}，本机以外的电脑也可能访问它（仍需令牌）。",
+        "Warning: the workbench listens on {host}; other computers may reach it "
+        "(the token is still required).",
+    ),
+    "open_in_browser": ("请在浏览器中打开", "Open in your browser"),
+    "press_ctrl_c": ("按 Ctrl+C 停止", "Press Ctrl+C to stop."),
 }

@@ -82,7 +82,7 @@ async def new_workbook(request: Request) -> Response:
     form = await request.form()
     book_lang = str(form.get("book_lang", "zh"))
     book_lang = book_lang if book_lang in LANGS else "zh"
-    default = "后勤考核" if book_lang == "zh" else "logistics"
+    default = word(book_lang, "new_workbook_stem")
     name = safe_workbook_name(str(form.get("name") or default), ".xlsm")
     if not name.endswith(".xlsm"):
         name = name.rsplit(".", 1)[0] + ".xlsm"  # it carries the buttons' macros

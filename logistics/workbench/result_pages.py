@@ -30,10 +30,7 @@ def _month(text: str) -> Month:
     try:
         return Month.parse(text)
     except ValueError:
-        raise UsageError(
-            detail_zh=f"“{text}”不是月份，请写成 2025-03。",
-            detail_en=f"'{text}' is not a month; write it as 2025-03.",
-        ) from None
+        raise UsageError(said="month_bad", text=text) from None
 
 
 def _home_month(raw_home: dict[str, object], fallback: Month) -> Month:
@@ -64,7 +61,7 @@ async def sheet(request: Request) -> Response:
     _, lang, path = _parts(request)
     key = request.path_params["key"]
     if key not in {s.key for s in views.result_sheets()}:
-        raise UsageError(detail_zh=f"没有结果表“{key}”。", detail_en=f"No result sheet '{key}'.")
+        raise UsageError(said="no_result_sheet", key=key)
     q = request.query_params
     raw = await anyio.to_thread.run_sync(views.read_cached, path)
     table = views.result_table(

@@ -17,6 +17,7 @@ import uvicorn
 from rich.console import Console
 
 from ..core.errors import LogisticsError
+from ..words import both
 from .app import create_app
 from .security import LOCAL_HOSTS, Session
 
@@ -50,18 +51,16 @@ def serve(path: Path, host: str, port: int, *, open_browser: bool, console: Cons
         raise NoSuchFolder(path=str(path))
     if host.strip("[]") not in (*LOCAL_HOSTS, "::1"):
         console.print(
-            f"注意：工作台监听 {host}，本机以外的电脑也可能访问它（仍需令牌）。\n"
-            f"Warning: the workbench listens on {host}; other computers may reach it "
-            "(the token is still required).",
+            "\n".join(both("listens_beyond_this_computer", host=host)),
             style="bold yellow",
         )
     sock = bind(host, port)
     session = Session(port=sock.getsockname()[1], host=host)
     app = create_app(path, session)
     url = session.url()
-    console.print(f"后勤考核工作台 / Logistics workbench: {path.resolve()}")
-    console.print(f"请在浏览器中打开 / Open in your browser:\n  {url}", soft_wrap=True)
-    console.print("按 Ctrl+C 停止 / Press Ctrl+C to stop.", style="dim")
+    console.print(f"{' / '.join(both('app_title'))}: {path.resolve()}")
+    console.print(f"{' / '.join(both('open_in_browser'))}:\n  {url}", soft_wrap=True)
+    console.print(" / ".join(both("press_ctrl_c")), style="dim")
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
     if open_browser:

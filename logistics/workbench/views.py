@@ -187,7 +187,9 @@ def explain_month(path: Path, staff_id: str, month: Month, lang: str) -> PersonM
     if x is None:
         return out
     out.scored = True
-    out.heading = f"{x.staff_id} {x.name}（{x.post}）{x.month}"
+    out.heading = word(
+        lang, "person_month_heading", staff_id=x.staff_id, name=x.name, post=x.post, month=x.month
+    )
 
     def num(value: object) -> str:
         return f"{float(value):g}"  # type: ignore[arg-type]
