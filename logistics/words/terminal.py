@@ -148,4 +148,65 @@ WORDS: dict[str, tuple[str, str]] = {
         "找不到 {path}。请给出工作簿所在的文件夹或工作簿文件。",
         "{path} does not exist. Give the folder of the workbooks or a workbook.",
     ),
+    # logistics demo: its progress steps (both languages at once) and its summary
+    "demo_step_data": ("示例数据", "demo data"),
+    "demo_step_build": ("生成工作簿", "building the workbook"),
+    "demo_step_validate": ("校验", "validating"),
+    "demo_step_score": ("月度考评", "monthly scores"),
+    "demo_step_summary": ("季度汇总", "quarters"),
+    "demo_step_rank": ("年终排名", "the year"),
+    "demo_step_energy": ("能耗统计、接待统计", "energy, receptions"),
+    "demo_step_property": ("资产统计与盘点", "property"),
+    "demo_step_report": ("年终考核报告", "year-end report"),
+    "demo_step_pool": ("总额分配示例学校", "a school paid by pool"),
+    "demo_step_done": ("完成", "done"),
+    "demo_workbook_file": ("{school}-后勤考核-{year}.xlsm", "{school}-logistics-{year}.xlsm"),
+    "demo_report_written": ("年终考核报告：{path}", "Year-end report: {path}"),
+    "demo_pool_school": (
+        "第二所示例学校（{school}，绩效分配方式：总额分配，每月绩效总额和年终绩效总额见"
+        "“绩效总额”表）：{path}",
+        "A second demo school ({school}, PayMode Pool: the monthly and year-end pools are on "
+        "the PayPools sheet): {path}",
+    ),
+    "demo_pool_document": ("{school}：{path}", "{school}: {path}"),
+    "demo_title": (
+        "{school} {year} 年后勤考核（示例）",
+        "{school}: logistics appraisal {year} (demo)",
+    ),
+    "demo_workbook": ("工作簿：{path}", "Workbook: {path}"),
+    "demo_entries": ("录入数据：{counts}", "Entries: {counts}"),
+    "demo_validation": (
+        "校验：错误 {errors} 条，警告 {warnings} 条（见“校验结果”工作表）",
+        "Validation: {errors} error(s), {warnings} warning(s) (see the Validation sheet)",
+    ),
+    "demo_results": (
+        "月度考评：{months} 人次；季度汇总：{quarters} 行；年终排名：{people} 人",
+        "Monthly scores: {months}; quarterly summary: {quarters} rows; year-end ranking: "
+        "{people} people",
+    ),
+    "demo_grades": ("年度等级分布：{grades}", "Grades of the year: {grades}"),
+    "demo_top_ten": ("{year} 年终排名（前 10 名）", "{year} year-end ranking (top 10)"),
+    "demo_energy_alerts": (
+        "能耗预警（同比增幅超过阈值）",
+        "Energy alerts (year-on-year growth above the threshold)",
+    ),
+    "demo_sheets_written": (
+        "已写入：考评、季度汇总、年终排名、能耗统计、接待统计、校验结果 → {path}",
+        "Written: Scores, Quarterly, Annual, EnergyStats, ReceptionStats, Validation → {path}",
+    ),
+    "demo_budget_used": ("，预算执行率 {used:.1f}%", "; {used:.1f}% of the budget used"),
+    "demo_receptions": (
+        "接待统计：{visits} 批次，费用合计 {cost:,.2f} 元，有问题的接待 {flagged} 批次{budget}",
+        "Receptions: {visits}, costing {cost:,.2f} yuan in all, {flagged} with findings{budget}",
+    ),
+    "demo_assets": (
+        "资产统计：截至 {as_of} 在账资产 {held} 项；{year} 年盘点：{count}",
+        "Assets: {held} on the books on {as_of}; count {year}: {count}",
+    ),
+    "demo_property_written": (
+        "已写入：资产统计、盘点结果（资产盘点报告、资产台账：logistics report 工作簿 "
+        "inventory --year {year} / asset-ledger）",
+        "Written: AssetStats, CountResult (inventory report and asset ledger: logistics report "
+        "WORKBOOK inventory --year {year} / asset-ledger)",
+    ),
 }
