@@ -205,7 +205,7 @@ def _documents(
         lookups.require_contract_year(ds, y, as_of)
         for _, person in active_staff(ds, as_of).iterrows():
             sid, name = str(person["staff_id"]), str(person["name"])
-            stem = word(lang, "contract", sid=sid, name=name)
+            stem = word(lang, "contract_file", sid=sid, name=name)
             yield stem, contract_context(ds, person, y, lang)
 
 
@@ -216,7 +216,7 @@ def _pay_notice(
     school = ds.settings.school_name
     if year is not None:
         lookups.require_year(ds, year, as_of)  # never a notice of phantom scores
-        stem = word(lang, "pay_notice_2", school=school, year=year)
+        stem = word(lang, "pay_notice_file", school=school, year=year)
         return stem, year_pay_context(ds, year, as_of, lang)
     m = _month(month) if month is not None else default_month(ds, as_of)
     lookups.require_log_month(ds, m, as_of)

@@ -80,7 +80,7 @@ def _bars_with_last_year(
         [v or 0 for v in this_year],
         width,
         color=THIS_YEAR,
-        label=word(lang, "year_2"),
+        label=word(lang, "this_period"),
     )
     ax.set_xticks(list(xs), [terminal_text(x) for x in labels])  # typed meter names
     ax.grid(axis="y", alpha=0.3)

@@ -65,7 +65,9 @@ def contract_context(ds: Dataset, person: pd.Series, year: int, lang: str) -> Co
     return {
         "school": s.school_name,
         "year": str(year),
-        "period": word(lang, "to", begins=f.long_date(begins, lang), last=f.long_date(last, lang)),
+        "period": word(
+            lang, "date_range", begins=f.long_date(begins, lang), last=f.long_date(last, lang)
+        ),
         "period_end": f.long_date(last, lang),
         "staff_id": f.text(person["staff_id"]),
         "name": f.text(person["name"]),

@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from logistics.words import both
-
 FONTCONFIG_XML = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <!-- school-logistics: the Chinese font names of Word documents, mapped to Noto CJK SC -->
@@ -21,8 +19,8 @@ FONTCONFIG_XML = """<?xml version="1.0"?>
 {aliases}
 </fontconfig>
 """
-SERIF_NAMES = (*both("simsun"), *both("nsimsun"), *both("fangsong"), *both("kaiti"))
-SANS_NAMES = (*both("simhei"), *both("microsoft_yahei"), *both("dengxian"))
+SERIF_NAMES = ("宋体", "SimSun", "新宋体", "NSimSun", "仿宋", "FangSong", "楷体", "KaiTi")
+SANS_NAMES = ("黑体", "SimHei", "微软雅黑", "Microsoft YaHei", "等线", "DengXian")
 _ALIAS = (
     '  <alias binding="same"><family>{name}</family>'
     "<prefer><family>{target}</family></prefer></alias>"

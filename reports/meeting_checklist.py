@@ -237,7 +237,7 @@ def due_text(meeting_day: dt.date, due: Due, calendar: WorkCalendar, lang: str) 
         return word(lang, "before_start", hours=_hours(due.hours, lang))
     if due.hours < 0:
         return word(lang, "after_start", hours=_hours(-due.hours, lang))
-    return word(lang, "day", date=date)
+    return word(lang, "on_meeting_day", date=date)
 
 
 def checklist(

@@ -105,7 +105,7 @@ def year_pay_context(
     return {
         **_common(ds, as_of, lang),
         "is_year": True,
-        "period_title": word(lang, "year_3", year=year),
+        "period_title": word(lang, "the_year", year=year),
         "pool": f.money(sum((pools[m.label] for m in y.months if m.label in pools), Fraction(0))),
         "has_pool": any(m.label in pools for m in y.months),
         "paid": f.money(sum((r.pay for r in y.annual), Fraction(0))),

@@ -147,7 +147,9 @@ def _dates(figures: CountFigures, lang: str) -> str:
         return f.BLANK
     if figures.first == figures.last:
         return f.long_date(figures.first, lang)
-    return f.long_date(figures.first, lang) + word(lang, "to_2") + f.long_date(figures.last, lang)
+    return (
+        f.long_date(figures.first, lang) + word(lang, "range_to") + f.long_date(figures.last, lang)
+    )
 
 
 def overdue_loan_rows(ds: Dataset, day: dt.date, lang: str) -> list[Context]:

@@ -97,7 +97,7 @@ def _checks(r: Reception, s: Settings, keys: list[str], lang: str) -> list[Conte
     """One row per rule: what the regulation asks, what happened, and the verdict."""
     cap = host_cap(r.guests, s) if r.guests >= 1 else s.hosts_max
     cost = per_person_meal(r.meal_cost, r.guests, r.hosts, r.meals)
-    approved = f.short_date(r.approved_date) if r.approved_date else word(lang, "none_2")
+    approved = f.short_date(r.approved_date) if r.approved_date else word(lang, "not_filled")
     rows = [
         (
             "no_letter",
@@ -114,7 +114,7 @@ def _checks(r: Reception, s: Settings, keys: list[str], lang: str) -> list[Conte
         (
             "hosts_over",
             word(lang, "hosts"),
-            word(lang, "most", cap=cap),
+            word(lang, "at_most_people", cap=cap),
             word(lang, "guests_hosts", guests=r.guests, hosts=r.hosts),
         ),
         (
@@ -129,7 +129,7 @@ def _checks(r: Reception, s: Settings, keys: list[str], lang: str) -> list[Conte
             "alcohol",
             word(lang, "flag_alcohol"),
             word(lang, "no_alcohol"),
-            word(lang, "alcohol_served") if r.alcohol else word(lang, "none_3"),
+            word(lang, "alcohol_served") if r.alcohol else word(lang, "no_alcohol_served"),
         ),
     ]
     return [

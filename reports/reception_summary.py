@@ -47,7 +47,7 @@ def _listed(r: Reception, ds: Dataset, lang: str) -> Context:
         "people": f"{r.guests} / {r.hosts}",
         "total": f.money(r.total),
         "findings": word(lang, "list_sep").join(finding_label(k, lang) for k in keys)
-        or word(lang, "complies_2"),
+        or word(lang, "complies_rule"),
     }
 
 

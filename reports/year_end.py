@@ -86,7 +86,7 @@ def year_end_context(
 
 def _period(y: AppraisalYear, lang: str) -> str:
     a, b = y.months[0], y.months[-1]
-    return f"{f.month_title(a, lang)}{word(lang, 'to_2')}{f.month_title(b, lang)}"
+    return f"{f.month_title(a, lang)}{word(lang, 'range_to')}{f.month_title(b, lang)}"
 
 
 def _summary(y: AppraisalYear, lang: str) -> Context:
@@ -131,8 +131,8 @@ def _bands(s: Settings, lang: str) -> dict[str, str]:
     n = f.number
     return {
         "excellent": f"≥ {n(s.excellent_min)}",
-        "good": word(lang, "to_3", good_min=n(s.good_min), excellent_min=n(s.excellent_min)),
-        "pass": word(lang, "to_4", pass_min=n(s.pass_min), good_min=n(s.good_min)),
+        "good": word(lang, "good_band", good_min=n(s.good_min), excellent_min=n(s.excellent_min)),
+        "pass": word(lang, "pass_band", pass_min=n(s.pass_min), good_min=n(s.good_min)),
         "fail": f"< {n(s.pass_min)}",
     }
 

@@ -61,7 +61,7 @@ def _property(ds: Dataset, year: int, until: dt.date, lang: str) -> Context:
         "count": count_context(figures, ds, lang),
         "overdue_loans": overdue_loan_rows(ds, until, lang),
         "threshold": threshold,
-        "window": f"{f.short_date(start)}{word(lang, 'to_2')}{f.short_date(end)}",
+        "window": f"{f.short_date(start)}{word(lang, 'range_to')}{f.short_date(end)}",
         "repairs": len(repairs_between(ds.tables["requests"], start, end)),
         "repeats": [
             {

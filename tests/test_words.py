@@ -56,6 +56,14 @@ NOT_WORDS: set[tuple[str, str]] = {
     ("reports/contract.py", " ，,、\t"),
     ("reports/filenames.py", ". -‐‑‒–—−﹣－"),
     ("reports/render.py", "｛[｛{%％#]|\\{[｛％]|[}%％#｝]｝|[％｝]\\}"),
+    # font family names as Word and fontconfig know them (the Chinese name and the English)
+    ("reports/fonts.py", "宋体"),
+    ("reports/fonts.py", "新宋体"),
+    ("reports/fonts.py", "仿宋"),
+    ("reports/fonts.py", "楷体"),
+    ("reports/fonts.py", "黑体"),
+    ("reports/fonts.py", "微软雅黑"),
+    ("reports/fonts.py", "等线"),
     ("logistics/core/pay_pools.py", "^\\s*(\\d{4})\\s*年?\\s*$"),
 }
 

@@ -56,7 +56,7 @@ TITLES: dict[str, tuple[str, str]] = {
 }
 PURPOSES: dict[str, tuple[str, str]] = {
     "python": both("every_job"),
-    "calendar": both("working_days_2"),
+    "calendar": both("working_day_count"),
     "calendar_next": both("next_year_s_working"),
     "pdf": both("pdf_documents_optional"),
     "font": both("chinese_charts_pdfs_optional"),
@@ -195,7 +195,7 @@ def verdict(checks: Sequence[Check], lang: str) -> tuple[str, bool]:
     if optional:
         names = (word(lang, "list_sep")).join(optional)
         return (
-            word(lang, "everything_jobs_need_here_2", names=names),
+            word(lang, "everything_needed_but_optional", names=names),
             True,
         )
     return word(lang, "everything_place"), True

@@ -46,7 +46,7 @@ def check_font(
     builtin = builtin_fonts(platform)
     parts = []
     if chart_family:
-        parts.append(words.word(lang, "charts_2", chart_family=chart_family))
+        parts.append(words.word(lang, "charts_font", chart_family=chart_family))
     if not builtin:
         if pdf_face:
             parts.append(words.word(lang, "pdfs", pdf_face=pdf_face))

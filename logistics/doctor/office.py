@@ -200,7 +200,7 @@ def check_interpreter(
             fix,
         )
     same = os.path.normcase(os.path.abspath(path)) == os.path.normcase(this_python)
-    note = word(lang, "python_2") if same else word(lang, "not_python", this_python=this_python)
+    note = word(lang, "this_python") if same else word(lang, "not_python", this_python=this_python)
     shown = f"{key} = {value} → {path}" if bare else f"{key} = {value}"
     return Check("interpreter", True, shown + note, "")
 

@@ -18,14 +18,14 @@ from .checkup import Check, printable
 def status(check: Check, lang: str) -> tuple[str, str]:
     """The status word and its colour; words and signs, so colour is never the only cue."""
     if check.ok is None:
-        return word(lang, "n"), "dim"
+        return word(lang, "status_not_applicable"), "dim"
     if check.ok:
-        return word(lang, "ok"), "green"
+        return word(lang, "status_ok"), "green"
     if check.key == "workbook":
-        return word(lang, "unreadable"), "bold red"
+        return word(lang, "status_unreadable"), "bold red"
     if check.key in REQUIRED:
-        return word(lang, "missing"), "bold red"
-    return word(lang, "optional"), "yellow"
+        return word(lang, "status_missing"), "bold red"
+    return word(lang, "status_optional"), "yellow"
 
 
 def doctor_table(checks: Sequence[Check], lang: str) -> Table:

@@ -85,7 +85,7 @@ def check_package(path: Path) -> None:
 
 
 _NOT_REGULAR = (
-    (stat.S_ISDIR, *both("folder_2")),
+    (stat.S_ISDIR, *both("it_is_a_folder")),
     (stat.S_ISFIFO, *both("named_pipe_fifo_not")),
     (stat.S_ISCHR, *both("device_not_file")),
     (stat.S_ISBLK, *both("device_not_file")),

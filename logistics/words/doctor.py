@@ -33,7 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "任务所需的都已具备，但无法读取所给的工作簿（见上表）。",
         "Everything the jobs need is here, but the workbook given cannot be read (see above).",
     ),
-    "everything_jobs_need_here_2": (
+    "everything_needed_but_optional": (
         "任务所需的都已具备。可选项目（{names}）不妨碍运行任务，处理方法见上表。",
         "Everything the jobs need is here. The optional items ({names}) do not stop the jobs; see "
         "How to fix above.",
@@ -50,7 +50,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "workbook": ("工作簿", "Workbook"),
     "every_job": ("所有任务", "every job"),
-    "working_days_2": ("工作日计算", "working days"),
+    "working_day_count": ("工作日计算", "working days"),
     "next_year_s_working": ("明年的工作日", "next year's working days"),
     "pdf_documents_optional": ("PDF 文档（可选）", "PDF documents (optional)"),
     "chinese_charts_pdfs_optional": (
@@ -73,7 +73,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "docx2pdf. Without them only the .docx files are written.",
     ),
     "none_found": ("未找到", "none found"),
-    "charts_2": ("图表：{chart_family}", "charts: {chart_family}"),
+    "charts_font": ("图表：{chart_family}", "charts: {chart_family}"),
     "pdfs": ("PDF：{pdf_face}", "PDFs: {pdf_face}"),
     "pdfs_no_simplified_face": (
         "PDF：只有非简体字形（{shown}）",
@@ -113,7 +113,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "pip install xlwings=={pinned} (the workbook's macros are built for this version; another "
         "one makes the buttons fail)",
     ),
-    "python_2": ("（即当前 Python）", " (this Python)"),
+    "this_python": ("（即当前 Python）", " (this Python)"),
     "not_python": ("（不是当前的 Python {this_python}）", " (not this Python, {this_python})"),
     "pip_install_xlwings_make": (
         "pip install xlwings=={made_for}；或用 logistics new 新建工作簿，再把数据复制过去",
@@ -152,13 +152,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "Make a new workbook with logistics new and copy the data into it",
     ),
     "cannot_read_macros": ("无法读取宏：{exc}", "Cannot read the macros: {exc}"),
-    "optional": ("! 建议处理", "! Optional"),
+    "status_optional": ("! 建议处理", "! Optional"),
     "check_needed": ("检查项（用途）", "Check (needed for)"),
     "status": ("状态", "Status"),
-    "n": ("— 不适用", "— n/a"),
-    "ok": ("✓ 正常", "✓ OK"),
-    "unreadable": ("✗ 无法读取", "✗ Unreadable"),
-    "missing": ("✗ 缺少", "✗ Missing"),
+    "status_not_applicable": ("— 不适用", "— n/a"),
+    "status_ok": ("✓ 正常", "✓ OK"),
+    "status_unreadable": ("✗ 无法读取", "✗ Unreadable"),
+    "status_missing": ("✗ 缺少", "✗ Missing"),
     "what_machine_has": ("本机环境检查", "What this machine has"),
     "empty_value": ("（空）", "(empty)"),
     "xlwings_not_installed": ("未安装", "none"),

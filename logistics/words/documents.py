@@ -58,7 +58,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{school}-{y}年终考核报告",
         "{school}-{y} year-end appraisal report",
     ),
-    "pay_notice_2": ("{school}-{year}年度绩效公示", "{school}-{year} pay notice"),
+    "pay_notice_file": ("{school}-{year}年度绩效公示", "{school}-{year} pay notice"),
     "meeting_work_sheet": ("会务工作单-{mid}-{title}", "Meeting work sheet-{mid}-{title}"),
     "reception_list_file": (
         "接待清单-{reception_id}{visitor}",
@@ -68,7 +68,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "energy_notice": ("{school}-{label}节能通报", "{school}-{label} energy notice"),
     "inventory_report": ("{school}-{y}年度资产盘点报告", "{school}-{y} inventory report"),
     "asset_ledger": ("{school}-资产台账-{as_of}", "{school}-asset ledger-{as_of}"),
-    "contract": ("岗位责任状-{sid}-{name}", "Contract-{sid}-{name}"),
+    "contract_file": ("岗位责任状-{sid}-{name}", "Contract-{sid}-{name}"),
     "unknown_document_kind_choose": (
         "未知的文档类型“{kind}”。可选：{kinds}。",
         "Unknown document kind '{kind}'. Choose one of: {kinds}.",
@@ -104,7 +104,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "electricity_meters_kwh": ("电表（kWh）", "Electricity meters (kWh)"),
     "water_meters_m": ("水表（m³）", "Water meters (m³)"),
-    "year_2": ("本期", "This year"),
+    "this_period": ("本期", "This year"),
     "electricity_per_month_kwh": ("月用电量（kWh）", "Electricity per month (kWh)"),
     "water_per_month_m": ("月用水量（m³）", "Water per month (m³)"),
     "staff": ("人数", "Staff"),
@@ -112,7 +112,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "monthly_scores": ("各月考评得分趋势", "Monthly scores"),
     "lowest_highest": ("最低—最高", "Lowest to highest"),
     "mean": ("平均分", "Mean"),
-    "to": ("{begins}至{last}", "{begins} to {last}"),
+    "date_range": ("{begins}至{last}", "{begins} to {last}"),
     "time_logistics_office_sets": ("后勤处规定的时限", "the time the Logistics Office sets"),
     "share_month_s_pool": ("按当月绩效总额分配", "a share of the month's pool"),
     "install_chinese_font_other": (
@@ -125,13 +125,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Windows and macOS come with Chinese fonts; if they were removed, add the Chinese "
         "(Simplified) language pack in the system settings.",
     ),
-    "simsun": ("宋体", "SimSun"),
-    "nsimsun": ("新宋体", "NSimSun"),
-    "fangsong": ("仿宋", "FangSong"),
-    "kaiti": ("楷体", "KaiTi"),
-    "simhei": ("黑体", "SimHei"),
-    "microsoft_yahei": ("微软雅黑", "Microsoft YaHei"),
-    "dengxian": ("等线", "DengXian"),
     "long_date": ("{year}年{month}月{day}日", "{day} {month} {year}"),
     "month_title": ("{year}年{month}月", "{month} {year}"),
     "counts_sheet_has_no": (
@@ -221,7 +214,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "时效事项完成 {kept}/{items}",
         "{kept} of {items} time-bound items kept",
     ),
-    "year_3": ("{year}年度", "the year {year}"),
+    "the_year": ("{year}年度", "the year {year}"),
     "neither_microsoft_word_nor": (
         "未找到 Microsoft Word 或 LibreOffice，只生成了 Word 文档（.docx）。需要 PDF 时，请安装 "
         "LibreOffice（https://www.libreoffice.org/download/）后重新运行，或用 Word 打开文档另存为 "
@@ -230,7 +223,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "were written. For PDFs, install LibreOffice (https://www.libreoffice.org/download/) and "
         "run again, or open the documents in Word and save them as PDF.",
     ),
-    "to_2": ("至", " to "),
+    "range_to": ("至", " to "),
     "off_books": ("账外", "off books"),
     "people_meals": (
         "{meal_cost} ÷（{hosts} 人 × {meals} 餐）= {cost}",
@@ -239,14 +232,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_meals": ("未用餐", "No meals"),
     "yes": ("有", "Yes"),
     "no": ("无", "No"),
-    "none_2": ("未填写", "none"),
+    "not_filled": ("未填写", "none"),
     "official_letter": ("公函", "Official letter"),
     "visitor_s_official_letter": ("凭来访单位公函接待", "The visitor's official letter"),
     "prior_approval": ("事前审批", "Prior approval"),
     "approved_by_day_visit": ("来访前（含当日）审批", "Approved by the day of the visit"),
     "approved": ("审批日期 {approved}", "Approved: {approved}"),
     "hosts": ("陪同人数", "Hosts"),
-    "most": ("不超过 {cap} 人", "At most {cap}"),
+    "at_most_people": ("不超过 {cap} 人", "At most {cap}"),
     "guests_hosts": ("来访 {guests} 人，陪同 {hosts} 人", "{guests} guests, {hosts} hosts"),
     "meal_cap": ("用餐标准", "Meal cap"),
     "most_yuan_per_person": (
@@ -257,11 +250,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "letter_filed": ("有公函", "Letter filed"),
     "yuan_per_person_meal": ("每人每餐 {cost} 元", "{cost} yuan per person-meal"),
     "alcohol_served": ("有酒水", "Alcohol served"),
-    "none_3": ("无酒水", "None"),
+    "no_alcohol_served": ("无酒水", "None"),
     "complies": ("符合", "Complies"),
-    "complies_2": ("符合规定", "Complies"),
-    "to_3": ("{good_min}（含）～{excellent_min}", "{good_min} to <{excellent_min}"),
-    "to_4": ("{pass_min}（含）～{good_min}", "{pass_min} to <{good_min}"),
+    "complies_rule": ("符合规定", "Complies"),
+    "good_band": ("{good_min}（含）～{excellent_min}", "{good_min} to <{excellent_min}"),
+    "pass_band": ("{pass_min}（含）～{good_min}", "{pass_min} to <{good_min}"),
     "not_explained": ("未说明", "Not explained"),
     "grade": ("等级", "Grade"),
     "pay": ("绩效工资", "Pay"),
@@ -295,7 +288,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "注意：未找到中文字体，{where}中的汉字会显示为方框。",
         "Note: no Chinese font was found: Chinese characters in the {where} show as boxes.",
     ),
-    "day": ("会议当天（{date}）", "on the day ({date})"),
+    "on_meeting_day": ("会议当天（{date}）", "on the day ({date})"),
     "meeting_normal_starts_ahead": (
         "{name}会议 · 一般（会前 {days} 天启动）",
         "{name} meeting · normal (starts {days} ahead)",

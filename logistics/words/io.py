@@ -161,7 +161,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "LibreOffice or WPS and use File → Save As to save it as an Excel workbook (.xlsx) or "
         "macro-enabled workbook (.xlsm)",
     ),
-    "folder_2": ("它是一个文件夹", "it is a folder"),
+    "it_is_a_folder": ("它是一个文件夹", "it is a folder"),
     "named_pipe_fifo_not": (
         "它是命名管道（FIFO），不是文件",
         "it is a named pipe (FIFO), not a file",
