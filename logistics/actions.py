@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from words import LANGS, both, word
+
 from . import jobs
 from .core import schema
 from .core.errors import UsageError
 from .core.periods import Month, Quarter
-from .terminal import t
 
 if TYPE_CHECKING:  # imported when a document button runs: Word and charts load slowly
     from .documents import ReportResult
 
-DOCUMENTS_FOLDER = {"zh": "后勤文档", "en": "documents"}  # beside the workbook, by its language
+# beside the workbook, by its language
+DOCUMENTS_FOLDER: dict[str, str] = dict(zip(LANGS, both("documents_folder"), strict=True))
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,7 @@ class Home:
         try:
             return Month.parse(text)
         except ValueError:
-            raise UsageError(
-                detail_zh=f"控制台的考核月份“{text}”不是月份。请写成 2025-03 的形式，"
-                "或从下拉列表中选择。",
-                detail_en=f"The Home sheet's Month '{text}' is not a month. Write it as "
-                "2025-03, or pick it from the list.",
-            ) from None
+            raise UsageError(said="home_month_bad", text=text) from None
 
     def year(self) -> int:
         value = self.values.get("year")
@@ -55,23 +52,17 @@ class Home:
             text = str(int(value))
         if text.isdigit() and 2000 <= int(text) <= 2100:
             return int(text)
-        raise UsageError(
-            detail_zh=f"控制台的考核年度“{text}”不是年度。请填写四位数的年份，如 2025。",
-            detail_en=f"The Home sheet's Year '{text}' is not a year. Enter four digits, "
-            "e.g. 2025.",
-        )
+        raise UsageError(said="home_year_bad", text=text)
 
 
 @dataclass(frozen=True)
 class Action:
     """A button's job: what it is called in the status line and how it runs."""
 
-    zh: str
-    en: str
+    said: str  # its name, a key of the catalogue of words
     run: Callable[[jobs.Book, Home], tuple[str, jobs.JobResult]]  # (period label, result)
     count: Callable[[jobs.JobResult], int] | None = None  # people or meters done
-    unit_zh: str = "人"
-    unit_en: str = "people"
+    unit: str = "unit_people"  # what ``count`` counts, a key of the catalogue
 
 
 def _validate(book: jobs.Book, home: Home) -> tuple[str, jobs.JobResult]:
@@ -118,8 +109,7 @@ def _inventory(book: jobs.Book, home: Home) -> tuple[str, jobs.JobResult]:
 class Document:
     """A document button: the ``make_report`` kind and the Home field that picks its period."""
 
-    zh: str
-    en: str
+    said: str  # its name, a key of the catalogue of words
     kind: str  # logistics.documents.KINDS
     # meeting: every meeting of the Home month; as_of: no period, the Home 截止日期 (else today)
     period: Literal["month", "year", "as_of"]
@@ -127,38 +117,34 @@ class Document:
 
 # Keyed by Button.function (logistics.buttons); a test keeps the two in step.
 ACTIONS: dict[str, Action | Document] = {
-    "validate_entries": Action("校验", "Validation", _validate),
-    "compute_monthly_scores": Action("月度考评", "monthly scores", _score, lambda r: len(r.months)),
-    "summarize_quarter": Action(
-        "季度汇总", "quarterly summary", _summary, lambda r: len(r.periods)
-    ),
-    "rank_year": Action("年终排名", "year-end ranking", _rank, lambda r: len(r.periods)),
+    "validate_entries": Action("action_validation", _validate),
+    "compute_monthly_scores": Action("action_monthly_scores", _score, lambda r: len(r.months)),
+    "summarize_quarter": Action("action_quarterly_summary", _summary, lambda r: len(r.periods)),
+    "rank_year": Action("action_year_end_ranking", _rank, lambda r: len(r.periods)),
     "energy_statistics": Action(
-        "能耗统计", "energy statistics", _energy, lambda r: len(r.energy), "个表计", "meters"
+        "action_energy_statistics", _energy, lambda r: len(r.energy), "unit_meters"
     ),
-    "year_end_report": Document("年终考核报告", "year-end report", "year-end", "year"),
-    "monthly_notice": Document("月度考评通报", "monthly notice", "monthly", "month"),
-    "energy_notice": Document("节能通报", "energy notice", "energy", "month"),
-    "meeting_sheets": Document("会务工作单", "meeting sheets", "meeting", "month"),
-    "responsibility_contracts": Document("岗位责任状", "contracts", "contracts", "year"),
-    "pay_notice": Document("绩效公示", "pay notice", "pay-notice", "month"),
+    "year_end_report": Document("action_year_end_report", "year-end", "year"),
+    "monthly_notice": Document("action_monthly_notice", "monthly", "month"),
+    "energy_notice": Document("action_energy_notice", "energy", "month"),
+    "meeting_sheets": Document("action_meeting_sheets", "meeting", "month"),
+    "responsibility_contracts": Document("action_contracts", "contracts", "year"),
+    "pay_notice": Document("action_pay_notice", "pay-notice", "month"),
     "reception_statistics": Action(
-        "接待统计",
-        "reception statistics",
+        "action_reception_statistics",
         _reception,
         lambda r: sum(x.receptions for x in r.receptions),
-        "批",
-        "receptions",
+        "unit_receptions",
     ),
-    "reception_lists": Document("接待清单", "reception lists", "reception", "month"),
+    "reception_lists": Document("action_reception_lists", "reception", "month"),
     "asset_statistics": Action(
-        "资产统计", "asset statistics", _assets, lambda r: len(r.asset_stats), "行", "rows"
+        "action_asset_statistics", _assets, lambda r: len(r.asset_stats), "unit_rows"
     ),
     "count_result": Action(
-        "盘点结果", "count result", _inventory, lambda r: len(r.count_lines), "项", "items"
+        "action_count_result", _inventory, lambda r: len(r.count_lines), "unit_items"
     ),
-    "inventory_report": Document("资产盘点报告", "inventory report", "inventory", "year"),
-    "asset_ledger": Document("资产台账", "asset ledger", "asset-ledger", "as_of"),
+    "inventory_report": Document("action_inventory_report", "inventory", "year"),
+    "asset_ledger": Document("action_asset_ledger", "asset-ledger", "as_of"),
 }
 
 
@@ -174,42 +160,35 @@ def outcome(action: Action, period: str, result: jobs.JobResult, when: str) -> R
     lang = result.lang
     errors = sum(p.is_error for p in result.problems)
     warnings = len(result.problems) - errors
-    what = (f"{period} " if period else "") + (action.zh if lang == "zh" else action.en)
+    what = (f"{period} " if period else "") + word(lang, action.said)
     if action.count is None:  # validation: the counts are the result
-        status = t(
-            lang,
-            f"{what}完成：错误 {errors} 条，警告 {warnings} 条（{when}）",
-            f"{what} done: {errors} errors, {warnings} warnings ({when})",
+        status = word(
+            lang, "validation_done", what=what, errors=errors, warnings=warnings, when=when
         )
         return Report(status, _errors_alert(lang, errors) if errors else None)
     if result.blocked:
         return _blocked(lang, what, errors, when)
     n = action.count(result)
-    status = t(
+    status = word(
         lang,
-        f"{what}完成：{n} {action.unit_zh}，警告 {warnings} 条（{when}）",
-        f"{what} done: {n} {action.unit_en}, {warnings} warnings ({when})",
+        "button_done_count",
+        what=what,
+        n=n,
+        unit=word(lang, action.unit),
+        warnings=warnings,
+        when=when,
     )
     return Report(status)
 
 
 def _errors_alert(lang: str, errors: int) -> str:
     sheet = schema.VALIDATION.label(lang)
-    return t(
-        lang,
-        f"有 {errors} 条错误，已列在“{sheet}”工作表并在单元格上标出。请改正后重新运行。",
-        f"There are {errors} errors, listed on the {sheet} sheet and marked on their cells. "
-        "Correct them and run again.",
-    )
+    return word(lang, "errors_listed_alert", errors=errors, sheet=sheet)
 
 
 def _blocked(lang: str, what: str, errors: int, when: str) -> Report:
     sheet = schema.VALIDATION.label(lang)
-    status = t(
-        lang,
-        f"{what}未完成：有 {errors} 条错误，见“{sheet}”工作表（{when}）",
-        f"{what} not done: {errors} errors, see the {sheet} sheet ({when})",
-    )
+    status = word(lang, "button_blocked", what=what, errors=errors, sheet=sheet, when=when)
     return Report(status, _errors_alert(lang, errors))
 
 
@@ -218,18 +197,22 @@ def document_outcome(
 ) -> Report:
     """The status line (and alert, when blocked or PDFs are missing) for a document button."""
     lang = result.lang
-    what = (f"{period} " if period else "") + (document.zh if lang == "zh" else document.en)
+    what = (f"{period} " if period else "") + word(lang, document.said)
     if result.blocked:
         return _blocked(lang, what, sum(p.is_error for p in result.problems), when)
     if not result.documents:  # e.g. contracts when nobody is in post
-        message = t(lang, "没有需要生成的文档。", "There was nothing to write.")
-        status = t(lang, f"{what}未生成（{when}）：{message}", f"{what}: none ({when}). {message}")
+        message = word(lang, "nothing_to_write")
+        status = word(lang, "documents_none", what=what, when=when, message=message)
         return Report(status, message)
     n = len(result.written)
-    status = t(
+    status = word(
         lang,
-        f"{what}已生成：{n} 个文件，见 {folder}（{when}）",
-        f"{what} written: {n} file{'s' if n != 1 else ''}, see {folder} ({when})",
+        "documents_written",
+        what=what,
+        n=n,
+        folder=folder,
+        when=when,
+        s="s" if n != 1 else "",
     )
     missing = len(result.documents) - len(result.pdfs)
     if not missing:
@@ -237,14 +220,6 @@ def document_outcome(
     # No converter, or one that failed: the .docx files are there. The alert gives the
     # whole message (how to get PDFs); the status stays short, since a wrapped status row
     # that grows tall stretches the buttons beside it.
-    status += t(
-        lang,
-        f"。{missing} 个文档未生成 PDF，原因见提示框",
-        f". {missing} document{'s' if missing != 1 else ''} got no PDF; the alert says why",
-    )
-    alert = t(
-        lang,
-        f"{what}的文件已保存在 {folder}。\n{result.message}",
-        f"The files of the {what} are in {folder}.\n{result.message}",
-    )
+    status += word(lang, "documents_without_pdf", missing=missing, s="s" if missing != 1 else "")
+    alert = word(lang, "documents_folder_alert", what=what, folder=folder, message=result.message)
     return Report(status, alert)

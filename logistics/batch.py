@@ -17,6 +17,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from words import LANGS, word
+
 from . import jobs
 from .core import schema
 from .core.errors import LogisticsError
@@ -96,11 +98,9 @@ def is_logistics_workbook(names: Sequence[str]) -> bool:
     return len(inputs) >= 2
 
 
-NOT_OURS = {
-    "zh": "不是后勤考核工作簿（没有“控制台”工作表，也没有“岗位”“人员”“日志”等工作表），未作改动。",
-    "en": "Not a logistics workbook (no Home sheet, nor Posts, Staff, Logs and the like): "
-    "left as it is.",
-}
+def _said(key: str, **fields: object) -> dict[str, str]:
+    said: dict[str, str] = {lang: word(lang, key, **fields) for lang in LANGS}
+    return said
 
 
 def run_one(path: Path, task: Task) -> Outcome:
@@ -111,22 +111,17 @@ def run_one(path: Path, task: Task) -> Outcome:
     try:
         with FileBook.open(path, writes=task.kind != "validate") as book:
             if not is_logistics_workbook(sheet_names(path)):
-                return Outcome(path, REFUSED, message=NOT_OURS)
+                return Outcome(path, REFUSED, message=_said("folder_not_logistics"))
             result = _job(task)(book)
     except LogisticsError as exc:
-        message = {lang: exc.message(lang) for lang in ("zh", "en")}
+        message: dict[str, str] = {lang: exc.message(lang) for lang in LANGS}
         return Outcome(path, exc.exit_code, message=message)
     except OSError as exc:
         why = exc.strerror or str(exc)
-        message = {"zh": f"无法处理：{why}。", "en": f"Could not be processed: {why}."}
-        return Outcome(path, REFUSED, message=message)
+        return Outcome(path, REFUSED, message=_said("folder_system_error", why=why))
     except Exception as exc:  # a bug: this workbook's row says so, the others still run
         what = f"{type(exc).__name__}: {exc}"
-        message = {
-            "zh": f"内部错误：{what}。请报告此问题。",
-            "en": f"Internal error: {what}. Please report it.",
-        }
-        return Outcome(path, REFUSED, message=message)
+        return Outcome(path, REFUSED, message=_said("folder_internal_error", what=what))
     staff = {x.staff_id for x in result.months} | {x.staff_id for x in result.periods}
     grades = [x.grade for x in result.months] + [x.grade for x in result.periods]
     return Outcome(

@@ -10,37 +10,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from words import word
+
 
 @dataclass(frozen=True)
 class Button:
     sub: str  # the VBA Public Sub in the Buttons module
     function: str  # the Python function in the top-level ``macros`` package
-    zh: str  # caption in a Chinese workbook
-    en: str  # caption in an English workbook
+    said: str  # its caption, a key of the catalogue of words
     column: int = 0  # in the button area, left to right: 0 the jobs, 1 the documents
 
     def caption(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return word(lang, self.said)
 
 
 BUTTONS: tuple[Button, ...] = (
-    Button("ValidateEntries", "validate_entries", "校验录入", "Validate entries"),
-    Button("ComputeMonthlyScores", "compute_monthly_scores", "计算月度考评", "Monthly scores"),
-    Button("SummarizeQuarter", "summarize_quarter", "季度汇总", "Quarterly summary"),
-    Button("RankYear", "rank_year", "年终排名", "Year-end ranking"),
-    Button("EnergyStatistics", "energy_statistics", "能耗统计", "Energy statistics"),
-    Button("YearEndReport", "year_end_report", "年终考核报告", "Year-end report", 1),
-    Button("MonthlyNotice", "monthly_notice", "月度考评通报", "Monthly notice", 1),
-    Button("EnergyNotice", "energy_notice", "节能通报", "Energy notice", 1),
-    Button("MeetingSheets", "meeting_sheets", "会务工作单", "Meeting sheets", 1),
-    Button("ResponsibilityContracts", "responsibility_contracts", "岗位责任状", "Contracts", 1),
-    Button("PayNotice", "pay_notice", "绩效公示", "Pay notice", 1),
-    Button("ReceptionStatistics", "reception_statistics", "接待统计", "Reception statistics"),
-    Button("ReceptionLists", "reception_lists", "接待清单", "Reception lists", 1),
-    Button("AssetStatistics", "asset_statistics", "资产统计", "Asset statistics"),
-    Button("CountResult", "count_result", "盘点结果", "Count result"),
-    Button("InventoryReport", "inventory_report", "资产盘点报告", "Inventory report", 1),
-    Button("AssetLedger", "asset_ledger", "资产台账", "Asset ledger", 1),
+    Button("ValidateEntries", "validate_entries", "button_validate_entries"),
+    Button("ComputeMonthlyScores", "compute_monthly_scores", "button_compute_monthly_scores"),
+    Button("SummarizeQuarter", "summarize_quarter", "button_summarize_quarter"),
+    Button("RankYear", "rank_year", "button_rank_year"),
+    Button("EnergyStatistics", "energy_statistics", "button_energy_statistics"),
+    Button("YearEndReport", "year_end_report", "button_year_end_report", 1),
+    Button("MonthlyNotice", "monthly_notice", "button_monthly_notice", 1),
+    Button("EnergyNotice", "energy_notice", "button_energy_notice", 1),
+    Button("MeetingSheets", "meeting_sheets", "button_meeting_sheets", 1),
+    Button(
+        "ResponsibilityContracts", "responsibility_contracts", "button_responsibility_contracts", 1
+    ),
+    Button("PayNotice", "pay_notice", "button_pay_notice", 1),
+    Button("ReceptionStatistics", "reception_statistics", "button_reception_statistics"),
+    Button("ReceptionLists", "reception_lists", "button_reception_lists", 1),
+    Button("AssetStatistics", "asset_statistics", "button_asset_statistics"),
+    Button("CountResult", "count_result", "button_count_result"),
+    Button("InventoryReport", "inventory_report", "button_inventory_report", 1),
+    Button("AssetLedger", "asset_ledger", "button_asset_ledger", 1),
 )
 
 VBA_MODULE = "Buttons"

@@ -33,12 +33,11 @@ else:  # loaded when a command runs: `logistics --help` needs none of them (nor 
     jobs = lazy_module("logistics.jobs")
     terminal = lazy_module("logistics.terminal")
     file_book = lazy_module("logistics.io.file_book")
+from words import LANGS, both, pick, word
 
 app = typer.Typer(
     name="logistics",
-    help="School logistics office (后勤处): validate entries, score months, summarize quarters, "
-    "rank the year, share performance pay, keep energy, reception and property statistics and "
-    "write the documents, on a workbook file. `logistics app` opens the same jobs in a browser.",
+    help=word("en", "help_app"),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -70,10 +69,7 @@ def _month(text: str) -> Month:
     try:
         return Month.parse(text)
     except ValueError:
-        raise typer.BadParameter(
-            f"'{terminal_text(text)}' is not a month; write it as YYYY-MM, e.g. 2025-03 "
-            "(月份格式应为 2025-03)"
-        ) from None
+        raise typer.BadParameter(word("en", "bad_month_option", text=terminal_text(text))) from None
 
 
 def _quarter(text: str) -> Quarter:
@@ -81,8 +77,7 @@ def _quarter(text: str) -> Quarter:
         return Quarter.parse(text)
     except ValueError:
         raise typer.BadParameter(
-            f"'{terminal_text(text)}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 "
-            "(季度格式应为 2025Q1)"
+            word("en", "bad_quarter_option", text=terminal_text(text))
         ) from None
 
 
@@ -92,10 +87,7 @@ def _date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(
-            f"'{terminal_text(text)}' is not a date; write it as YYYY-MM-DD "
-            "(日期格式应为 2025-03-31)"
-        ) from None
+        raise typer.BadParameter(word("en", "bad_date_option", text=terminal_text(text))) from None
 
 
 Workbook = Annotated[
@@ -120,9 +112,7 @@ AsOf = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Count entries up to this date "
-        "(YYYY-MM-DD). Default: the Home sheet's 截止日期, "
-        "else today.",
+        help=word("en", "help_as_of"),
     ),
 ]
 
@@ -153,42 +143,27 @@ def _run_job(
     if book.unwritten:
         return
     labels = [SHEETS[key].label(result.lang) for key in result.written]
-    written = "、".join(labels) if result.lang == "zh" else ", ".join(labels)
-    console.print(
-        terminal.t(result.lang, f"已写入工作表：{written}。", f"Sheets written: {written}.")
-    )
+    written = word(result.lang, "list_sep").join(labels)
+    console.print(word(result.lang, "sheets_written", written=written))
     if book.backup is not None:
         console.print(
-            terminal.t(
-                result.lang,
-                f"原文件已备份到 {book.backup}",
-                f"The previous file was backed up to {book.backup}",
-            ),
+            word(result.lang, "backed_up_to", backup=book.backup),
             style="dim",
         )
 
 
 def _say_unwritten(book: file_book.FileBook, lang: str) -> None:
     labels = [SHEETS[key].label(lang) for key in book.unwritten]
-    sheets = "、".join(labels) if lang == "zh" else ", ".join(labels)
+    sheets = word(lang, "list_sep").join(labels)
     console.print(
-        terminal.t(
-            lang,
-            f"工作簿所在的文件夹是只读的：以上结果未写入工作表 {sheets}。"
-            "要写入，请把工作簿复制到可写的文件夹后再运行。",
-            f"The workbook's folder is read-only: the results above were not written to "
-            f"{sheets}. To write them, copy the workbook to a folder you can write to and run "
-            "again.",
-        ),
+        word(lang, "results_not_written_read_only", sheets=sheets),
         style="yellow",
     )
 
 
 def _cannot_write(path: Path, exc: OSError) -> NoReturn:
     err_console.print(
-        f"无法写入 {path}：{exc.strerror or exc}。请换一个可写的文件夹（如“文档”）。\n"
-        f"Cannot write {path}: {exc.strerror or exc}. Choose a folder you can write to "
-        "(such as Documents).",
+        "\n".join(both("cannot_write_choose_folder", path=path, error=exc.strerror or exc)),
         style="bold red",
     )
     raise typer.Exit(2)
@@ -210,11 +185,8 @@ def _run_folder(folder: Path, task: batch.Task, workers: int | None) -> NoReturn
 
     paths = batch.workbooks_in(folder)
     if not paths:
-        err_console.print(
-            f"文件夹 {folder} 中没有工作簿（.xlsm 或 .xlsx）。\n"
-            f"There is no workbook (.xlsm or .xlsx) in the folder {folder}.",
-            style="bold red",
-        )
+        said = [word(lang, "folder_no_workbooks", folder=folder) for lang in LANGS]
+        err_console.print("\n".join(said), style="bold red")
         raise typer.Exit(2)
     outcomes = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
@@ -249,7 +221,7 @@ def score(
 ) -> None:
     """Compute monthly scores into the Scores sheet (考评)."""
     if (month is None) == (not all_months):
-        raise typer.BadParameter("give either --month YYYY-MM or --all (二选一)")
+        raise typer.BadParameter(word("en", "month_or_all"))
     months = None if all_months else [_month(month or "")]
     if workbook.is_dir():
         task = batch.Task("score", _date(as_of), None if months is None else tuple(months))
@@ -264,7 +236,7 @@ def score(
                 console.print(terminal.scores_table(scores, r.lang, label))
             console.print(
                 f"{label}: {len(scores)} "
-                + terminal.t(r.lang, "人", "people")
+                + word(r.lang, "people")
                 + "  "
                 + terminal.grade_counts(scores, r.lang)
             )
@@ -292,9 +264,7 @@ def rank(
     workbook: WorkbookOrFolder,
     year: Annotated[
         int,
-        typer.Option(
-            help="The appraisal year (it starts in the month set by 年度起始月 / YearStartMonth)."
-        ),
+        typer.Option(help=word("en", "help_year")),
     ],
     as_of: AsOf = None,
     workers: Workers = None,
@@ -350,7 +320,7 @@ def assets(workbook: Workbook, as_of: AsOf = None) -> None:
     """Held assets by category and location, as of the as-of date, into AssetStats (资产统计)."""
 
     def show(r: jobs.JobResult) -> None:
-        title = terminal.t(r.lang, f"资产统计（截至 {r.as_of}）", f"Assets held on {r.as_of}")
+        title = word(r.lang, "assets_held", as_of=r.as_of)
         console.print(terminal.asset_stats_table(r.asset_stats, r.lang, title))
 
     _run_job(workbook, lambda b: jobs.assets(b, _date(as_of)), show)
@@ -359,7 +329,7 @@ def assets(workbook: Workbook, as_of: AsOf = None) -> None:
 @app.command()
 def inventory(
     workbook: Workbook,
-    year: Annotated[int, typer.Option(help="The calendar year of the count (盘点年度).")],
+    year: Annotated[int, typer.Option(help=word("en", "help_count_year"))],
     as_of: AsOf = None,
 ) -> None:
     """The year's count (盘点) against the books into CountResult (盘点结果)."""
@@ -369,7 +339,7 @@ def inventory(
     def show(r: jobs.JobResult) -> None:
         if not r.count_lines:  # a year without Counts rows: the warning says so
             return
-        title = terminal.t(r.lang, f"{year} 年盘点：需处理的资产", f"Count {year}: items to act on")
+        title = word(r.lang, "count_to_act_on", year=year)
         console.print(terminal.count_result_table(r.count_lines, r.lang, title))
         console.print(terminal.count_summary(r.count_lines, r.lang))
 
@@ -379,7 +349,7 @@ def inventory(
 @app.command()
 def explain(
     workbook: Workbook,
-    staff: Annotated[str, typer.Option(help="The person's StaffID (工号).")],
+    staff: Annotated[str, typer.Option(help=word("en", "help_staff"))],
     month: Annotated[str, typer.Option(help="The month, YYYY-MM.")],
     as_of: AsOf = None,
 ) -> None:
@@ -394,11 +364,7 @@ def explain(
     if errors:
         console.print(terminal.problems_table(errors, ex.lang))
         console.print(
-            terminal.t(
-                ex.lang,
-                "工作簿有错误，以下结果可能不准确。",
-                "The workbook has errors; the figures below may be wrong.",
-            ),
+            word(ex.lang, "errors_warning"),
             style="yellow",
         )
     terminal.print_explanation(console, ex, staff, m.label)
@@ -430,9 +396,7 @@ def report(
         ),
     ] = None,
     meeting: Annotated[str | None, typer.Option(help="One meeting's ID (meeting).")] = None,
-    reception: Annotated[
-        str | None, typer.Option(help="One reception's ID (reception: its 接待清单).")
-    ] = None,
+    reception: Annotated[str | None, typer.Option(help=word("en", "help_reception"))] = None,
     out: Annotated[Path, typer.Option(help="Folder for the documents.")] = Path("."),
     pdf: Annotated[
         bool, typer.Option("--pdf/--no-pdf", help="Also make PDFs (Word or LibreOffice).")
@@ -441,8 +405,7 @@ def report(
     templates: Annotated[
         Path | None,
         typer.Option(
-            help="A folder of edited templates (logistics templates export); default: the "
-            "folder 模板 (templates) beside the workbook, when there is one.",
+            help=word("en", "help_templates"),
             show_default=False,
         ),
     ] = None,
@@ -498,11 +461,7 @@ def new(
         raise typer.BadParameter("--lang is zh or en")
     if path.exists():
         err_console.print(
-            terminal.t(
-                lang,
-                f"{path} 已存在，不会覆盖。请换一个文件名。",
-                f"{path} exists and is not overwritten. Choose another name.",
-            ),
+            word(lang, "exists_choose_another", path=path),
             style="bold red",
         )
         raise typer.Exit(2)
@@ -511,7 +470,7 @@ def new(
         build_workbook(path, lang, build_date=dt.date.today())  # this month first, SPEC §3.1
     except OSError as exc:
         _cannot_write(path, exc)
-    console.print(terminal.t(lang, f"已创建 {path}", f"Created {path}"))
+    console.print(word(lang, "created_path", path=path))
 
 
 @app.command("build-workbook")
@@ -534,7 +493,7 @@ def build_workbook_command(
 
     if lang not in ("zh", "en"):
         raise typer.BadParameter("--lang is zh or en")
-    path = out or Path("workbook") / ("logistics.xlsm" if lang == "zh" else "logistics-en.xlsm")
+    path = out or Path("workbook") / pick(lang, "logistics.xlsm", "logistics-en.xlsm")
     if path.suffix.lower() != ".xlsm":
         raise typer.BadParameter("--out must end in .xlsm: the workbook carries macros")
     try:
@@ -542,7 +501,7 @@ def build_workbook_command(
         build_workbook(path, lang)
     except OSError as exc:
         _cannot_write(path, exc)
-    console.print(terminal.t(lang, f"已生成 {path}", f"Built {path}"))
+    console.print(word(lang, "built_path", path=path))
 
 
 @app.command("excel-setup")
@@ -640,11 +599,7 @@ def launcher(
         err_console.print(exc.message(lang), style="bold red", markup=False, highlight=False)
         raise typer.Exit(exc.exit_code) from None
     console.print(
-        terminal.t(
-            lang,
-            f"已写入启动文件：{written}。双击它即可打开工作台。",
-            f"Launcher written: {written}. Double-click it to open the workbench.",
-        ),
+        word(lang, "launcher_written", written=written),
         markup=False,
         highlight=False,
     )
@@ -694,15 +649,14 @@ def templates_export(
         done = export_templates(folder)
     except OSError as exc:
         err_console.print(
-            f"无法写入“{folder}”：{exc.strerror or exc}\nCannot write '{folder}': "
-            f"{exc.strerror or exc}",
+            "\n".join(both("cannot_write_error", path=folder, error=exc.strerror or exc)),
             style="bold red",
         )
         raise typer.Exit(2) from None
     for path in done.written:
         console.print(str(path))
     for path in done.kept:
-        console.print(f"已存在，未覆盖 / kept as it is: {path}", style="yellow")
+        console.print(" / ".join(both("kept_as_it_is")) + f": {path}", style="yellow")
 
 
 def main() -> None:
@@ -717,11 +671,7 @@ def main() -> None:
         log = Path(tempfile.gettempdir()) / "logistics-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")
         err_console.print(
-            f"内部错误：{type(exc).__name__}: {exc}。"
-            "工作簿的写入是原子的：要么完整更新，要么保持原样。"
-            f"详情见 {log}，请报告此问题。\n"
-            f"Internal error: {type(exc).__name__}: {exc}. Writes are atomic: the workbook is "
-            f"either fully updated or unchanged. Details are in {log}; please report this.",
+            "\n".join(both("internal_error_cli", error=f"{type(exc).__name__}: {exc}", log=log)),
             style="bold red",
         )
         sys.exit(2)

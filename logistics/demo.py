@@ -8,9 +8,12 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
+from words import both, word
+
 from . import jobs, terminal
 from .core.periods import Month, Quarter
 from .core.schema import SHEETS
+from .core.settings import Settings
 from .demo_data import demo_frames
 from .demo_data.pool_school import POOL_SCHOOL, pool_school_frames
 from .documents import make_report
@@ -19,8 +22,16 @@ from .io.file_book import FileBook
 
 DEMO_YEAR = 2025
 DEMO_AS_OF = dt.date(DEMO_YEAR, 12, 31)  # a closed year: the demo is the same every day
-WORKBOOK_NAME = "示例实验小学-后勤考核-2025.xlsm"
-POOL_WORKBOOK_NAME = f"{POOL_SCHOOL}-后勤考核-2025.xlsm"  # the same year, paid by pool
+DEMO_SCHOOL = Settings().school_name  # the demo school keeps the default SchoolName
+DEMO_LANG = "zh"  # the demo school's workbook and summary are Chinese
+WORKBOOK_NAME = word(DEMO_LANG, "demo_workbook_file", school=DEMO_SCHOOL, year=DEMO_YEAR)
+# the same year, paid by pool
+POOL_WORKBOOK_NAME = word(DEMO_LANG, "demo_workbook_file", school=POOL_SCHOOL, year=DEMO_YEAR)
+
+
+def _both(key: str) -> str:
+    """A progress step in both languages: the demo's Chinese, and what it means."""
+    return " / ".join(both(key))
 
 
 def run_demo(out: Path, console: Console) -> Path:
@@ -30,48 +41,45 @@ def run_demo(out: Path, console: Console) -> Path:
     months = [Month(DEMO_YEAR, m) for m in range(1, 13)]
     quarters = [Quarter(DEMO_YEAR, q) for q in range(1, 5)]
     with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("示例数据 / demo data", total=9)
+        task = progress.add_task(_both("demo_step_data"), total=9)
 
         def step(description: str) -> None:
             progress.update(task, advance=1, description=description)
 
         frames = demo_frames(DEMO_YEAR)
-        step("生成工作簿 / building the workbook")
+        step(_both("demo_step_build"))
         if path.exists():
             path.unlink()  # the demo's own file from an earlier run
         build_workbook(path, "zh", frames)
-        step("校验 / validating")
+        step(_both("demo_step_validate"))
         with FileBook.open(path) as book:
             checked = jobs.validate(book, DEMO_AS_OF)
-            step("月度考评 / monthly scores")
+            step(_both("demo_step_score"))
             scored = jobs.score(book, months, DEMO_AS_OF)
-            step("季度汇总 / quarters")
+            step(_both("demo_step_summary"))
             quarterly = jobs.summary(book, quarters, DEMO_AS_OF)
-            step("年终排名 / the year")
+            step(_both("demo_step_rank"))
             annual = jobs.rank(book, DEMO_YEAR, DEMO_AS_OF)
-            step("能耗统计、接待统计 / energy, receptions")
+            step(_both("demo_step_energy"))
             energy = jobs.energy(book, months, DEMO_AS_OF)
             receptions = jobs.reception(book, months, DEMO_AS_OF)
-            step("资产统计与盘点 / property")
+            step(_both("demo_step_property"))
             assets = jobs.assets(book, DEMO_AS_OF)
             counted = jobs.inventory(book, DEMO_YEAR, DEMO_AS_OF)
-            step("年终考核报告 / year-end report")
+            step(_both("demo_step_report"))
             report = make_report(book, "year-end", year=DEMO_YEAR, out_dir=out, as_of=DEMO_AS_OF)
-        step("总额分配示例学校 / a school paid by pool")
+        step(_both("demo_step_pool"))
         pool_path, pool_documents = _pool_school(out, months, quarters)
-        step("完成 / done")
+        step(_both("demo_step_done"))
     _print_summary(console, path, frames, checked, scored, quarterly, annual, energy)
     _print_receptions(console, receptions)
     _print_property(console, assets, counted)
     for document in report.written:
-        console.print(f"年终考核报告：{document}")
+        console.print(word(DEMO_LANG, "demo_report_written", path=document))
     console.print(report.message)
-    console.print(
-        f"第二所示例学校（{POOL_SCHOOL}，绩效分配方式：总额分配，每月绩效总额和年终绩效总额见"
-        f"“绩效总额”表）：{pool_path}"
-    )
+    console.print(word(DEMO_LANG, "demo_pool_school", school=POOL_SCHOOL, path=pool_path))
     for document in pool_documents:
-        console.print(f"{POOL_SCHOOL}：{document}")
+        console.print(word(DEMO_LANG, "demo_pool_document", school=POOL_SCHOOL, path=document))
     return path
 
 
@@ -103,28 +111,34 @@ def _print_summary(
     annual: jobs.JobResult,
     energy: jobs.JobResult,
 ) -> None:
-    lang = "zh"
-    counts = "，".join(f"{SHEETS[key].zh} {len(frame):,}" for key, frame in frames.items())
-    console.rule(f"示例实验小学 {DEMO_YEAR} 年后勤考核（示例）")
-    console.print(f"工作簿：{path}")
-    console.print(f"录入数据：{counts}")
+    lang = DEMO_LANG
+    counts = word(lang, "comma_sep").join(
+        f"{SHEETS[key].label(lang)} {len(frame):,}" for key, frame in frames.items()
+    )
+    console.rule(word(lang, "demo_title", school=DEMO_SCHOOL, year=DEMO_YEAR))
+    console.print(word(lang, "demo_workbook", path=path))
+    console.print(word(lang, "demo_entries", counts=counts))
     errors = sum(p.is_error for p in checked.problems)
     warnings = len(checked.problems) - errors
-    console.print(f"校验：错误 {errors} 条，警告 {warnings} 条（见“校验结果”工作表）")
+    console.print(word(lang, "demo_validation", errors=errors, warnings=warnings))
     console.print(
-        f"月度考评：{len(scored.months)} 人次；季度汇总：{len(quarterly.periods)} 行；"
-        f"年终排名：{len(annual.periods)} 人"
+        word(
+            lang,
+            "demo_results",
+            months=len(scored.months),
+            quarters=len(quarterly.periods),
+            people=len(annual.periods),
+        )
     )
-    console.print("年度等级分布：" + terminal.grade_counts(annual.periods, lang))
-    console.print(
-        terminal.annual_table(annual.periods[:10], lang, f"{DEMO_YEAR} 年终排名（前 10 名）")
-    )
+    console.print(word(lang, "demo_grades", grades=terminal.grade_counts(annual.periods, lang)))
+    top_ten = word(lang, "demo_top_ten", year=DEMO_YEAR)
+    console.print(terminal.annual_table(annual.periods[:10], lang, top_ten))
     year_end = terminal.year_end_line(annual.periods, lang)
     if year_end:
         console.print(year_end)
     alerts = [r for r in energy.energy if r.alert]
-    console.print(terminal.energy_table(alerts, lang, "能耗预警（同比增幅超过阈值）", True))
-    console.print(f"已写入：考评、季度汇总、年终排名、能耗统计、接待统计、校验结果 → {path}")
+    console.print(terminal.energy_table(alerts, lang, word(lang, "demo_energy_alerts"), True))
+    console.print(word(lang, "demo_sheets_written", path=path))
 
 
 def _print_receptions(console: Console, receptions: jobs.JobResult) -> None:
@@ -133,21 +147,24 @@ def _print_receptions(console: Console, receptions: jobs.JobResult) -> None:
     if not stats:
         return
     last = stats[-1]
-    used = "" if last.budget_used is None else f"，预算执行率 {float(last.budget_used):.1f}%"
+    used = last.budget_used
+    budget = "" if used is None else word(DEMO_LANG, "demo_budget_used", used=float(used))
     console.print(
-        f"接待统计：{sum(x.receptions for x in stats)} 批次，费用合计 "
-        f"{float(last.year_to_date):,.2f} 元，有问题的接待 {sum(x.flagged for x in stats)} 批次"
-        f"{used}"
+        word(
+            DEMO_LANG,
+            "demo_receptions",
+            visits=sum(x.receptions for x in stats),
+            cost=float(last.year_to_date),
+            flagged=sum(x.flagged for x in stats),
+            budget=budget,
+        )
     )
 
 
 def _print_property(console: Console, assets: jobs.JobResult, counted: jobs.JobResult) -> None:
     held = sum(s.items for s in assets.asset_stats)
+    count = terminal.count_summary(counted.count_lines, DEMO_LANG)
     console.print(
-        f"资产统计：截至 {DEMO_AS_OF} 在账资产 {held} 项；"
-        f"{DEMO_YEAR} 年盘点：" + terminal.count_summary(counted.count_lines, "zh")
+        word(DEMO_LANG, "demo_assets", as_of=DEMO_AS_OF, held=held, year=DEMO_YEAR, count=count)
     )
-    console.print(
-        f"已写入：资产统计、盘点结果（资产盘点报告、资产台账：logistics report 工作簿 "
-        f"inventory --year {DEMO_YEAR} / asset-ledger）"
-    )
+    console.print(word(DEMO_LANG, "demo_property_written", year=DEMO_YEAR))

@@ -11,14 +11,12 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from words import word
+
 from .core import schema
 from .core.leave import valid_leave
 from .core.problems import display
 from .core.scoring import MonthScore
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def leave_rows(x: MonthScore, tables: dict[str, pd.DataFrame], first: dt.date) -> pd.DataFrame:
@@ -40,15 +38,11 @@ def print_days(
     if len(mine):
         types = {c.key: c.label(lang) for c in schema.LEAVE_TYPE}
         table = Table(
-            _t(lang, "行", "Row"),
-            _t(lang, "开始日期", "Start"),
-            _t(lang, "结束日期", "End"),
-            _t(lang, "类型", "Type"),
-            title=_t(
-                lang,
-                f"请假：扣除工作日 {x.leave_days} 天（这些天的日志不计）",
-                f"Leave: {x.leave_days} working day(s) removed (logs on them do not count)",
-            ),
+            word(lang, "excel_row"),
+            word(lang, "leave_table_start"),
+            word(lang, "leave_table_end"),
+            word(lang, "leave_table_type"),
+            title=word(lang, "leave_removed", days=x.leave_days),
         )
         for r, row in mine.iterrows():
             table.add_row(
@@ -61,10 +55,10 @@ def print_days(
         if isinstance(posts, pd.DataFrame):
             names = dict(zip(posts["post_id"], posts["post"], strict=True))
         table = Table(
-            _t(lang, "工作日", "Working days"),
-            _t(lang, "天数", "Days"),
-            _t(lang, "岗位", "Post"),
-            title=_t(lang, "各工作日所在岗位（调岗）", "Post on each working day (transfers)"),
+            word(lang, "working_days"),
+            word(lang, "days"),
+            word(lang, "post"),
+            title=word(lang, "posts_by_day"),
         )
         for p in x.post_periods:
             table.add_row(

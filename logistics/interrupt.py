@@ -13,11 +13,10 @@ import sys
 import threading
 from typing import NoReturn
 
+from words import both
+
 EXIT_CODE = 130  # 128 + SIGINT, what shells report for a command stopped by Ctrl+C
-MESSAGE = (
-    "已中断（Ctrl+C）：工作簿要么未改动，要么已完整更新。"
-    "Interrupted (Ctrl+C): the workbook is either unchanged or fully updated."
-)
+MESSAGE = "".join(both("interrupted"))
 
 
 class Interrupted(BaseException):

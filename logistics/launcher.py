@@ -22,22 +22,12 @@ import shlex
 import sys
 from pathlib import Path
 
+from words import LANGS, both, pick, word
+
 from .core.errors import UsageError
 
-NAMES = {"zh": "启动工作台", "en": "Start workbench"}
+NAMES: dict[str, str] = dict(zip(LANGS, both("launcher_name"), strict=True))
 SUFFIXES = {"win32": ".bat", "darwin": ".command", "linux": ".desktop"}
-TEXT = {
-    "zh": {
-        "comment": "在浏览器中打开后勤考核工作台",
-        "running": "后勤考核工作台正在运行。关闭此窗口即停止。",
-        "failed": "工作台未能启动，请查看上面的提示。",
-    },
-    "en": {
-        "comment": "Open the logistics appraisal workbench in the browser",
-        "running": "The logistics workbench is running. Close this window to stop it.",
-        "failed": "The workbench did not start; see the message above.",
-    },
-}
 
 
 def app_argv(python: str, target: str) -> list[str]:
@@ -58,11 +48,7 @@ def _refuse_control_characters(*values: str) -> None:
     for value in values:
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
             shown = value.encode("unicode_escape").decode("ascii")
-            raise UsageError(
-                detail_zh=f"路径中有换行或控制字符，无法写入启动文件：{shown}。请先给文件夹改名。",
-                detail_en=f"The path holds a line break or control character and cannot go into "
-                f"a launcher: {shown}. Rename the folder first.",
-            )
+            raise UsageError(said="launcher_path_control", shown=shown)
 
 
 # ---- Windows: cmd.exe ---------------------------------------------------------------------
@@ -74,10 +60,7 @@ def cmd_quote(arg: str) -> str:
     quote cannot occur in a Windows path and is refused."""
     _refuse_control_characters(arg)
     if '"' in arg:
-        raise UsageError(
-            detail_zh=f"路径中有双引号，Windows 不允许：{arg}",
-            detail_en=f'A Windows path cannot hold a double quote ("): {arg}',
-        )
+        raise UsageError(said="launcher_path_quote", path=arg)
     return '"' + arg.replace("%", "%%") + '"'
 
 
@@ -89,10 +72,10 @@ def bat_script(python: str, target: str, lang: str) -> str:
         "@echo off",
         "chcp 65001 >nul",
         "setlocal DisableDelayedExpansion",
-        f"echo {TEXT[lang]['running']}",
+        f"echo {word(lang, 'launcher_running')}",
         command,
         "if errorlevel 1 (",
-        f"  echo {TEXT[lang]['failed']}",
+        f"  echo {word(lang, 'launcher_failed')}",
         "  pause",
         ")",
     ]
@@ -109,8 +92,8 @@ def command_script(python: str, target: str, lang: str) -> str:
     return "\n".join(
         [
             "#!/bin/sh",
-            f"echo {shlex.quote(TEXT[lang]['running'])}",
-            f"{command} || {{ echo {shlex.quote(TEXT[lang]['failed'])}; read -r _; }}",
+            f"echo {shlex.quote(word(lang, 'launcher_running'))}",
+            f"{command} || {{ echo {shlex.quote(word(lang, 'launcher_failed'))}; read -r _; }}",
             "",
         ]
     )
@@ -145,8 +128,8 @@ def desktop_entry(python: str, target: str, lang: str, *, terminal: bool = True)
         [
             "[Desktop Entry]",
             "Type=Application",
-            *(names if lang == "en" else [f"Name={NAMES['zh']}", f"Name[en]={NAMES['en']}"]),
-            f"Comment={TEXT[lang]['comment']}",
+            *pick(lang, [f"Name={NAMES['zh']}", f"Name[en]={NAMES['en']}"], names),
+            f"Comment={word(lang, 'launcher_comment')}",
             f"Exec={exec_line}",
             f"Terminal={'true' if terminal else 'false'}",
             "Icon=x-office-spreadsheet",
@@ -174,10 +157,7 @@ def write_launcher(
     """
     target = Path(os.path.abspath(target))
     if not target.exists():
-        raise UsageError(
-            detail_zh=f"找不到 {target}。请给出工作簿所在的文件夹或工作簿文件。",
-            detail_en=f"{target} does not exist. Give the folder of the workbooks or a workbook.",
-        )
+        raise UsageError(said="launcher_target_missing", path=target)
     folder = (
         Path(out_dir) if out_dir is not None else (target if target.is_dir() else target.parent)
     )

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
+from words import word
+
 from .core import outputs, schema
 from .core.asset_outputs import asset_stats_rows, count_result_rows
 from .core.assets import RESULTS, AssetStat, CountLine, result_label
@@ -34,17 +36,13 @@ if TYPE_CHECKING:
 MAX_PROBLEMS_SHOWN = 40
 
 
-def t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def _labels(sheet: schema.Sheet, lang: str) -> list[str]:
     return [c.label(lang) for c in sheet.columns]
 
 
 def problems_table(problems: list[Problem], lang: str) -> Table:
     sheet = schema.VALIDATION
-    table = Table(*_labels(sheet, lang), title=t(lang, "校验结果", "Validation"), show_lines=False)
+    table = Table(*_labels(sheet, lang), title=word(lang, "validation_title"), show_lines=False)
     for row in outputs.validation_rows(problems[:MAX_PROBLEMS_SHOWN], lang):
         style = "red" if row[4] == schema.SEVERITY[0].label(lang) else "yellow"
         table.add_row(*("" if v is None else str(v) for v in row), style=style)
@@ -58,30 +56,13 @@ def print_problems(console: Console, problems: list[Problem], lang: str) -> None
         console.print(problems_table(problems, lang))
         hidden = len(problems) - MAX_PROBLEMS_SHOWN
         if hidden > 0:
-            console.print(
-                t(
-                    lang,
-                    f"……另有 {hidden} 条，见“校验结果”工作表。",
-                    f"... {hidden} more on the Validation sheet.",
-                )
-            )
+            console.print(word(lang, "more_on_validation_sheet", hidden=hidden))
     console.print(
-        t(
-            lang,
-            f"错误 {errors} 条，警告 {warnings} 条。",
-            f"{errors} error(s), {warnings} warning(s).",
-        ),
+        word(lang, "errors_warnings", errors=errors, warnings=warnings),
         style="bold red" if errors else "bold green",
     )
     if errors:
-        console.print(
-            t(
-                lang,
-                "有错误时不计算结果，只更新“校验结果”工作表。请改正后重新运行。",
-                "Nothing was computed because of the errors; only the Validation "
-                "sheet was updated. Correct them and run again.",
-            )
-        )
+        console.print(word(lang, "nothing_computed_because_errors"))
 
 
 # Columns a terminal can spare (the sheet has them all; ``explain`` breaks a score down).
@@ -167,21 +148,14 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
     lang, x = ex.lang, ex.score
     if x is None:
         console.print(
-            t(
-                lang,
-                f"{staff_id} 在 {month} 没有考评（无工作日、全月请假、未入职或工号不存在）。",
-                f"{staff_id} is not scored in {month} (no working days, on leave all "
-                f"month, not employed then, or an unknown StaffID).",
-            ),
+            word(lang, "not_scored_in_month", staff_id=staff_id, month=month),
             style="yellow",
         )
         return
-    s = t(
-        lang,
-        f"{x.staff_id} {x.name}（{x.post}）{x.month}",
-        f"{x.staff_id} {x.name} ({x.post}) {x.month}",
+    s = word(
+        lang, "person_month_heading", staff_id=x.staff_id, name=x.name, post=x.post, month=x.month
     )
-    console.print(s + "  " + t(lang, f"截止 {ex.as_of}", f"as of {ex.as_of}"), style="bold")
+    console.print(s + "  " + word(lang, "as_of_date", date=ex.as_of), style="bold")
     console.print(_breakdown_table(x, lang))
     print_days(console, x, ex.tables, lang, Month.parse(x.month).first)
     _print_evidence(console, x, ex.tables, lang)
@@ -190,70 +164,50 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
 def _breakdown_table(x: MonthScore, lang: str) -> Table:
     """Each component's points and how they came about, then the total, grade, rank and pay."""
     summary = Table(
-        t(lang, "项目", "Component"),
-        t(lang, "得分", "Score"),
-        t(lang, "计算依据", "How"),
-        title=t(lang, "得分构成", "Score breakdown"),
+        word(lang, "component"),
+        word(lang, "score"),
+        word(lang, "how"),
+        title=word(lang, "score_breakdown"),
     )
 
     summary.add_row(
-        t(lang, "日志分", "LogScore"),
+        word(lang, "log_score"),
         f"{to_float(x.log_score):g}",
-        t(
-            lang,
-            f"有日志的工作日 {x.log_days} / 应出勤工作日 {x.workdays}",
-            f"{x.log_days} working days with a log / {x.workdays} working days",
-        ),
+        word(lang, "how_log", log_days=x.log_days, workdays=x.workdays),
     )
     summary.add_row(
-        t(lang, "数量分", "QuantityScore"),
+        word(lang, "quantity_score"),
         f"{to_float(x.quantity_score):g}",
         _quantity_how(x, lang),
     )
     summary.add_row(
-        t(lang, "质量分", "QualityScore"),
+        word(lang, "quality_score"),
         f"{to_float(x.quality_score):g}",
-        t(
-            lang,
-            f"满分加检查加减分 {float(x.inspection_points):+g}，限于 0 至满分",
-            f"maximum plus inspection points {float(x.inspection_points):+g}, "
-            f"clamped to 0..maximum",
-        ),
+        word(lang, "how_quality", points=f"{float(x.inspection_points):+g}"),
     )
     summary.add_row(
-        t(lang, "时效分", "TimelinessScore"),
+        word(lang, "timeliness_score"),
         f"{to_float(x.timeliness_score):g}",
-        t(
-            lang,
-            f"得分项 {float(x.credits):g} / 到期事项 {x.items}",
-            f"credits {float(x.credits):g} / items due {x.items}",
-        ),
+        word(lang, "how_timeliness", credits=f"{float(x.credits):g}", items=x.items),
     )
     summary.add_row(
-        t(lang, "总分", "Total"),
+        word(lang, "total"),
         f"{float(x.total):g}",
-        f"{outputs.grade_label(x.grade, lang)} · {t(lang, '名次', 'rank')} {x.rank}"
-        f" · {t(lang, '绩效工资', 'pay')} {'' if x.pay is None else f'{float(x.pay):.2f}'}",
+        f"{outputs.grade_label(x.grade, lang)} · {word(lang, 'rank_word')} {x.rank}"
+        f" · {word(lang, 'pay_word')} {'' if x.pay is None else f'{float(x.pay):.2f}'}",
     )
     return summary
 
 
 def _quantity_how(x: MonthScore, lang: str) -> str:
     """How the 数量分 came about: units over the target, and how the target was prorated."""
-    return t(
+    return word(
         lang,
-        f"完成数量 {float(x.units):g} / 目标 {float(x.target):.2f}"
-        + (
-            f"（各工作日所在岗位的月目标之和 ÷ {x.full_workdays}）"
-            if len(x.post_periods) > 1
-            else f"（月目标 × {x.workdays}/{x.full_workdays}）"
-        ),
-        f"units {float(x.units):g} / target {float(x.target):.2f} "
-        + (
-            f"(the monthly targets of each working day's post, summed, ÷ {x.full_workdays})"
-            if len(x.post_periods) > 1
-            else f"(monthly target × {x.workdays}/{x.full_workdays})"
-        ),
+        "how_quantity_posts" if len(x.post_periods) > 1 else "how_quantity",
+        units=f"{float(x.units):g}",
+        target=f"{float(x.target):.2f}",
+        workdays=x.workdays,
+        full=x.full_workdays,
     )
 
 
@@ -268,10 +222,8 @@ def _print_evidence(
         sheet = schema.SHEETS[key]
         frame = tables[key]
         columns = [c for c in sheet.columns if c.key != "staff_id"]  # the person is known
-        table = Table(
-            title=t(lang, f"{sheet.zh}（{len(rows)} 行）", f"{sheet.en} ({len(rows)} rows)")
-        )
-        for label in (t(lang, "行", "Row"), *(c.label(lang) for c in columns)):
+        table = Table(title=word(lang, "rows_behind", sheet=sheet.label(lang), n=len(rows)))
+        for label in (word(lang, "excel_row"), *(c.label(lang) for c in columns)):
             table.add_column(label, overflow="fold")
         for r in rows:
             values = frame.loc[r]
@@ -314,8 +266,4 @@ def year_end_line(rows: list[PeriodScore], lang: str) -> str | None:
     if not paid:
         return None
     total = f"{float(sum(paid)):,.2f}"
-    return t(
-        lang,
-        f"年终绩效：{len(paid)} 人，合计 {total} 元（每人金额见“年终排名”工作表）。",
-        f"Year-end pay: {len(paid)} people, {total} yuan in all (each on the Annual sheet).",
-    )
+    return word(lang, "year_end_pay_line", paid=len(paid), total=total)

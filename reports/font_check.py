@@ -17,6 +17,8 @@ import subprocess
 import sys
 from collections.abc import Iterable
 
+from words import pick, word
+
 from . import fonts
 from .fonts import PREFERRED_FAMILIES
 
@@ -80,18 +82,8 @@ def simplified_face(families: Iterable[str]) -> str | None:
 def install_hint(lang: str, platform: str = sys.platform) -> str:
     """How to get a Chinese font on this kind of machine."""
     if builtin_fonts(platform):
-        return (
-            "Windows 和 macOS 自带中文字体；若被删除，请在系统设置中添加“中文（简体）”语言包。"
-            if lang == "zh"
-            else "Windows and macOS come with Chinese fonts; if they were removed, add the "
-            "Chinese (Simplified) language pack in the system settings."
-        )
-    return (
-        f"请安装中文字体：{INSTALL_LINUX}（其他发行版：Noto Sans CJK SC 字体包），然后重新运行。"
-        if lang == "zh"
-        else f"Install a Chinese font: {INSTALL_LINUX} (other distributions: their Noto Sans "
-        "CJK SC package), then run again."
-    )
+        return word(lang, "windows_macos_come_chinese")
+    return word(lang, "install_chinese_font_other", INSTALL_LINUX=INSTALL_LINUX)
 
 
 def missing_font_message(
@@ -113,13 +105,12 @@ def missing_font_message(
     pdf_boxes = pdfs and not builtin_fonts(platform) and not zh_families
     if not (chart_boxes or pdf_boxes):
         return ""
-    if lang == "zh":
-        where = "、".join(w for w, on in (("图表", chart_boxes), ("PDF", pdf_boxes)) if on)
-        said = f"注意：未找到中文字体，{where}中的汉字会显示为方框。"
-    else:
-        where = " and ".join(w for w, on in (("charts", chart_boxes), ("PDFs", pdf_boxes)) if on)
-        said = f"Note: no Chinese font was found: Chinese characters in the {where} show as boxes."
-    return f"{said}{'' if lang == 'zh' else ' '}{install_hint(lang, platform)}"
+    places = [
+        w for w, on in (("font_where_charts", chart_boxes), ("font_where_pdfs", pdf_boxes)) if on
+    ]
+    where = word(lang, "font_where_sep").join(word(lang, key) for key in places)
+    said = word(lang, "no_chinese_font", where=where)
+    return pick(lang, "", " ").join((said, install_hint(lang, platform)))
 
 
 def font_warning(lang: str, *, charts: bool, pdfs: bool) -> str:

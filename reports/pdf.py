@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from words import both, word
+
 from .fonts import write_fontconfig
 
 SOFFICE_CANDIDATES = (
@@ -32,14 +34,7 @@ SOFFICE_CANDIDATES = (
     "/opt/libreoffice/program/soffice",
 )
 SECONDS_BASE, SECONDS_PER_DOCUMENT = 120, 30
-HOW_TO_GET_PDF = (
-    "未找到 Microsoft Word 或 LibreOffice，只生成了 Word 文档（.docx）。需要 PDF 时，"
-    "请安装 LibreOffice（https://www.libreoffice.org/download/）后重新运行，"
-    "或用 Word 打开文档另存为 PDF。",
-    "Neither Microsoft Word nor LibreOffice was found, so only the Word documents (.docx) were "
-    "written. For PDFs, install LibreOffice (https://www.libreoffice.org/download/) and run "
-    "again, or open the documents in Word and save them as PDF.",
-)
+HOW_TO_GET_PDF = both("neither_microsoft_word_nor")
 
 
 @dataclass
@@ -50,26 +45,13 @@ class PdfOutcome:
     detail: str = ""  # the converter's own words when something failed
 
     def message(self, lang: str) -> str:
-        zh = lang == "zh"
         if self.converter is None and not self.pdfs:
-            return HOW_TO_GET_PDF[0 if zh else 1]
+            return word(lang, "neither_microsoft_word_nor")
         name = {"word": "Word", "libreoffice": "LibreOffice"}.get(self.converter or "", "")
-        text = (
-            f"已用 {name} 生成 PDF {len(self.pdfs)} 个。"
-            if zh
-            else f"{len(self.pdfs)} PDF(s) made with {name}."
-        )
+        text = word(lang, "pdfs_made_with", name=name, n=len(self.pdfs))
         if self.failed:
-            names = (
-                "、".join(p.name for p in self.failed)
-                if zh
-                else ", ".join(p.name for p in self.failed)
-            )
-            text += (
-                f"以下文档未能转换为 PDF（.docx 已保留）：{names}。{self.detail}"
-                if zh
-                else f" Not converted (the .docx files are kept): {names}. {self.detail}"
-            )
+            names = word(lang, "list_sep").join(p.name for p in self.failed)
+            text += word(lang, "pdfs_not_converted", names=names, detail=self.detail)
         return text.strip()
 
 

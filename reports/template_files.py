@@ -14,11 +14,14 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from words import LANGS, both, pick
+
 from .errors import TemplateFolderMissing, TemplateMissing
 
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent / "templates"
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
-OVERRIDE_FOLDERS = {"zh": "模板", "en": "templates"}  # beside the workbook, by its language
+# beside the workbook, by its language
+OVERRIDE_FOLDERS: dict[str, str] = dict(zip(LANGS, both("templates_folder"), strict=True))
 
 # document kind -> template file stem
 TEMPLATE_NAMES: dict[str, str] = {
@@ -36,7 +39,7 @@ TEMPLATE_NAMES: dict[str, str] = {
 
 def template_filename(kind: str, lang: str) -> str:
     stem = TEMPLATE_NAMES[kind]
-    return f"{stem}_tpl.docx" if lang == "zh" else f"{stem}_{lang}_tpl.docx"
+    return pick(lang, f"{stem}_tpl.docx", f"{stem}_{lang}_tpl.docx")
 
 
 def builtin_dir() -> Path:

@@ -15,7 +15,7 @@ import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("logistics", "reports", "macros", "udfs")
+PACKAGES = ("logistics", "reports", "macros", "udfs", "words")
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +124,9 @@ def test_the_document_engine_imports_nothing_of_the_product(
 ) -> None:
     """``reports`` fills templates with what it is given; contexts are ``logistics.documents``."""
     assert not graph.chain_exists(importer="reports", imported=product, as_packages=True)
+
+
+@pytest.mark.parametrize("product", ["logistics", "reports", "macros", "udfs"])
+def test_the_words_import_nothing_of_the_product(graph: grimp.ImportGraph, product: str) -> None:
+    """The catalogue stands below every layer: the core and the engine both take words from it."""
+    assert not graph.chain_exists(importer="words", imported=product, as_packages=True)

@@ -22,6 +22,7 @@ from logistics.core.settings import Settings, exact
 from logistics.core.validate import load_sheet
 from logistics.core.workdays import WorkCalendar
 from logistics.io.reader import rows_to_raw_sheet
+from words import word
 
 Cells = Sequence[Sequence[object]]
 
@@ -29,7 +30,7 @@ Cells = Sequence[Sequence[object]]
 def _date(value: object, name: str) -> dt.date:
     parsed = parse_date(value)
     if not isinstance(parsed, pd.Timestamp):
-        raise ValueError(f"{name}: '{value}' is not a date (日期格式应为 2025-03-07)")
+        raise ValueError(word("en", "udf_not_a_date", name=name, value=value))
     return parsed.date()
 
 
@@ -48,7 +49,7 @@ def _calendar(overrides: Cells | None) -> WorkCalendar:
 @xw.func
 @xw.arg("start", doc="First day (a date)")
 @xw.arg("end", doc="Last day (a date)")
-@xw.arg("calendar", ndim=2, doc="Optional: the 日历/Calendar table with its header row")
+@xw.arg("calendar", ndim=2, doc=word("en", "udf_calendar_doc"))
 def WORKDAYS_CN(start: object, end: object, calendar: Cells | None = None) -> int:
     """Working days from start to end, both included, by the official Chinese calendar
     (holidays and weekend make-up days) and the school's Calendar sheet.
@@ -96,8 +97,8 @@ def PAY_COEF(
 
 
 @xw.func
-@xw.arg("readings", ndim=2, doc="The 能耗/Energy table with its header row")
-@xw.arg("meter", doc="The meter's name as in the 表计/Meter column")
+@xw.arg("readings", ndim=2, doc=word("en", "udf_energy_doc"))
+@xw.arg("meter", doc=word("en", "udf_meter_doc"))
 def ENERGY_USE(readings: Cells, meter: str, start: object, end: object) -> float | None:
     """Energy or water used by a meter from start to end (both included): the reading at the
     end less the reading before the start, from cumulative readings. Blank when a reading is

@@ -13,24 +13,25 @@ from fractions import Fraction
 
 import pandas as pd
 
+from words import both, pick, word
+
 from . import schema
 from .rounding import round_half_up
 from .settings import exact
 
 # 结果 of a CountResult row, in the order they are joined (SPEC §4.8); key -> (zh, en).
 RESULTS: dict[str, tuple[str, str]] = {
-    "shortage": ("盘亏", "Shortage"),
-    "surplus": ("盘盈", "Surplus"),
-    "wrong_location": ("地点不符", "WrongLocation"),
-    "match": ("相符", "Match"),
-    "not_found": ("未盘到", "NotFound"),
+    "shortage": both("count_shortage"),
+    "surplus": both("count_surplus"),
+    "wrong_location": both("count_wrong_location"),
+    "match": both("count_match"),
+    "not_found": both("count_not_found"),
 }
 
 
 def result_label(keys: tuple[str, ...], lang: str) -> str:
-    """The 结果 cell: ``("shortage", "wrong_location")`` -> "盘亏、地点不符" (en: comma-joined)."""
-    i = 0 if lang == "zh" else 1
-    return ("、" if lang == "zh" else ", ").join(RESULTS[k][i] for k in keys)
+    """The 结果 cell: ``("shortage", "wrong_location")`` -> "盘亏、地点不符" (en: commas)."""
+    return word(lang, "list_sep").join(pick(lang, *RESULTS[k]) for k in keys)
 
 
 def held(assets: pd.DataFrame, day: dt.date) -> pd.DataFrame:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from words import Both, word
+
 from . import schema
 from .problems import Problem, display
 from .rawbook import RawSheet
@@ -39,19 +41,20 @@ def range_text(low: float | None, high: float | None, lang: str) -> str:
     """How a clerk says a range: 应在 0 到 24 之间 / 应不小于 0 (en: between 0 and 24)."""
     lo = None if low is None else display(low)
     hi = None if high is None else display(high)
-    if lang == "zh":
-        if lo is not None and hi is not None:
-            return f"应在 {lo} 到 {hi} 之间"
-        return f"应不小于 {lo}" if lo is not None else f"应不大于 {hi}"
     if lo is not None and hi is not None:
-        return f"it must be between {lo} and {hi}"
-    return f"it must be at least {lo}" if lo is not None else f"it must be at most {hi}"
+        return word(lang, "range_between", lo=lo, hi=hi)
+    return (
+        word(lang, "range_at_least", lo=lo)
+        if lo is not None
+        else word(lang, "range_at_most", hi=hi)
+    )
 
 
 def range_params(column: schema.Column) -> dict[str, object]:
     return {
-        "range": range_text(column.min, column.max, "zh"),
-        "range_en": range_text(column.min, column.max, "en"),
+        "range": Both(
+            range_text(column.min, column.max, "zh"), range_text(column.min, column.max, "en")
+        ),
     }
 
 
@@ -72,8 +75,7 @@ def end_before_start(key: str, table: pd.DataFrame, later: str, earlier: str) ->
             later,
             table.at[r, later],
             {
-                "other": column.zh,
-                "other_en": column.en,
+                "other": Both(column.zh, column.en),
                 "other_value": display(table.at[r, earlier]),
             },
         )

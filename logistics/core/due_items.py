@@ -11,20 +11,22 @@ from fractions import Fraction
 
 import pandas as pd
 
+from words import both, pick
+
 # The four checklist items of a meeting (SPEC 4.2), as column keys of the Meetings sheet with
 # the words documents use. A blank cell is 否: only 是 counts as done.
 CHECKLIST: tuple[tuple[str, str, str], ...] = (
-    ("notice", "通知", "Notice"),
-    ("venue", "会场布置", "Venue"),
-    ("sign_in", "签到", "Sign-in"),
-    ("support", "会议保障", "Support"),
+    ("notice", *both("meeting_notice")),
+    ("venue", *both("meeting_venue")),
+    ("sign_in", *both("meeting_sign_in")),
+    ("support", *both("meeting_support")),
 )
 CHECKLIST_KEYS: tuple[str, ...] = tuple(key for key, _, _ in CHECKLIST)
 
 
 def checklist_label(key: str, lang: str) -> str:
     zh, en = next((z, e) for k, z, e in CHECKLIST if k == key)
-    return zh if lang == "zh" else en
+    return pick(lang, zh, en)
 
 
 def checklist_done(meetings: pd.DataFrame) -> pd.DataFrame:

@@ -13,11 +13,16 @@ import itertools
 
 import pandas as pd
 
+from words import Both
+
+from . import schema
 from .leave import valid_leave
 from .pay_pools import period_label
 from .periods import Month
 from .problems import Problem, display
 from .settings import Settings
+
+START = schema.SHEETS["leave"].column("start")
 
 
 def leave_transfer_pool_problems(
@@ -52,8 +57,7 @@ def _leave(leave: pd.DataFrame, logs: pd.DataFrame, known: set[object]) -> list[
             "end",
             leave.at[r, "end"],
             {
-                "other": "开始日期",
-                "other_en": "Start",
+                "other": Both(START.zh, START.en),
                 "other_value": display(leave.at[r, "start"]),
             },
         )

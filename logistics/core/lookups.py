@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from words import Both, both, word
+
 from .dataset import Dataset
 from .errors import UsageError
 from .periods import Month, Quarter
@@ -32,12 +34,12 @@ def listing(items: Iterable[object], lang: str) -> str:
     """Choices for a message: '2024、2025' (zh) or '2024, 2025'; '（无）' / '(none)' if empty."""
     values = [str(x) for x in items]
     if not values:
-        return "（无）" if lang == "zh" else "(none)"
+        return word(lang, "none_listed")
     shown = values[:MAX_LISTED]
-    sep = "、" if lang == "zh" else ", "
+    sep = word(lang, "list_sep")
     text = sep.join(shown)
     if len(values) > len(shown):
-        text += f"……共 {len(values)} 个" if lang == "zh" else f" … {len(values)} in all"
+        text += word(lang, "in_all", values=len(values))
     return text
 
 
@@ -64,11 +66,10 @@ def require_year(ds: Dataset, year: int, as_of: dt.date) -> None:
     if year in years:
         return
     raise UnknownChoice(
-        detail_zh=f"{year} 年度没有日志记录（截至 {as_of}），无法计算。"
-        f"有日志的年度：{listing(years, 'zh')}。请用 --year 指定其中一个（四位数年份）。",
-        detail_en=f"Year {year} has no logs (up to {as_of}), so there is nothing to compute. "
-        f"Years with logs: {listing(years, 'en')}. Give one of them with --year "
-        "(four digits).",
+        said="no_logs_in_year",
+        year=year,
+        as_of=as_of,
+        listed=Both(listing(years, "zh"), listing(years, "en")),
     )
 
 
@@ -79,10 +80,10 @@ def require_quarter(ds: Dataset, quarter: Quarter, as_of: dt.date) -> None:
         return
     quarters = sorted({f"{m.year}Q{(m.month - 1) // 3 + 1}" for m in months})
     raise UnknownChoice(
-        detail_zh=f"{quarter.label} 没有日志记录（截至 {as_of}），无法汇总。"
-        f"有日志的季度：{listing(quarters, 'zh')}。",
-        detail_en=f"{quarter.label} has no logs (up to {as_of}), so there is nothing to "
-        f"summarize. Quarters with logs: {listing(quarters, 'en')}.",
+        said="no_logs_in_quarter",
+        label=quarter.label,
+        as_of=as_of,
+        listed=Both(listing(quarters, "zh"), listing(quarters, "en")),
     )
 
 
@@ -101,10 +102,10 @@ def require_contract_year(ds: Dataset, year: int, as_of: dt.date) -> None:
     if year in years:
         return
     raise UnknownChoice(
-        detail_zh=f"{year} 年度不在可签责任状的范围内（{years[0]}–{years[-1]}，"
-        "从最早的入职日期到下一年度）。请用 --year 写四位数年份。",
-        detail_en=f"Year {year} is outside the years a contract can be for ({years[0]}–"
-        f"{years[-1]}: from the first start date to next year). Give --year as four digits.",
+        said="year_outside_contract_years",
+        year=year,
+        years=years[0],
+        years2=years[-1],
     )
 
 
@@ -118,12 +119,12 @@ def require_staff(ds: Dataset, staff_id: str) -> None:
     if staff_id in ids:
         return
     near = [i for i in ids if i.strip().casefold() == staff_id.strip().casefold()]
-    hint_zh = f"（是否是 {near[0]}？工号区分大小写）" if near else ""
-    hint_en = f" (did you mean {near[0]}? IDs are case-sensitive)" if near else ""
+    hint_zh, hint_en = both("did_you_mean", near=near[0]) if near else ("", "")
     raise UnknownChoice(
-        detail_zh=f"人员表中没有工号“{staff_id}”{hint_zh}。已有工号：{listing(ids, 'zh')}。",
-        detail_en=f"No StaffID '{staff_id}' on the Staff sheet{hint_en}. "
-        f"StaffIDs there: {listing(ids, 'en')}.",
+        said="no_such_staff",
+        staff_id=staff_id,
+        hint=Both(hint_zh, hint_en),
+        listed=Both(listing(ids, "zh"), listing(ids, "en")),
     )
 
 
@@ -137,20 +138,17 @@ def not_scored_reason(ds: Dataset, staff_id: str, month: Month, as_of: dt.date) 
         return value.date().isoformat() if isinstance(value, pd.Timestamp) else "—"
 
     if month.first > as_of:
-        zh = f"{month.label} 在截止日期 {as_of} 之后，还没有可计算的工作日。"
-        en = f"{month.label} is after the as-of date {as_of}: no working days to score yet."
+        zh, en = both("month_after_as_of", label=month.label, as_of=as_of)
     elif isinstance(start, pd.Timestamp) and start.date() > month.last:
-        zh = f"{staff_id} 的入职日期是 {day(start)}，{month.label} 时尚未入职。"
-        en = f"{staff_id} started on {day(start)}, after {month.label}."
+        zh, en = both("started_after_month", staff_id=staff_id, start=day(start), label=month.label)
     elif isinstance(end, pd.Timestamp) and end.date() < month.first:
-        zh = f"{staff_id} 的离职日期是 {day(end)}，{month.label} 时已离职。"
-        en = f"{staff_id} left on {day(end)}, before {month.label}."
+        zh, en = both("left_before_month", staff_id=staff_id, end=day(end), label=month.label)
     else:
-        zh = f"{staff_id} 在 {month.label} 没有应出勤的工作日（假期、请假或截止日期之前）。"
-        en = f"{staff_id} has no working days in {month.label} (holidays, leave or the as-of date)."
+        zh, en = both("no_working_days_in_month", staff_id=staff_id, label=month.label)
     return NothingToReport(
-        detail_zh=f"{zh}该月没有 {staff_id} 的考评，无可解释的内容。",
-        detail_en=f"{en} There is no score of {staff_id} for that month to explain.",
+        said="no_score_to_explain",
+        reason=Both(zh, en),
+        staff_id=staff_id,
     )
 
 
@@ -161,10 +159,10 @@ def require_log_month(ds: Dataset, month: Month, as_of: dt.date) -> None:
     if month in months:
         return
     raise NothingToReport(
-        detail_zh=f"{month.label} 没有日志记录（截至 {as_of}），该月不计算考评，也没有可通报的"
-        f"考评或绩效。有日志的月份：{listing(months, 'zh')}。",
-        detail_en=f"{month.label} has no logs (up to {as_of}), so it is not scored and has no "
-        f"scores or pay to report. Months with logs: {listing(months, 'en')}.",
+        said="no_logs_in_month",
+        label=month.label,
+        as_of=as_of,
+        listed=Both(listing(months, "zh"), listing(months, "en")),
     )
 
 
@@ -186,28 +184,29 @@ def require_reading_month(ds: Dataset, month: Month, as_of: dt.date) -> None:
     if month in months:
         return
     raise NothingToReport(
-        detail_zh=f"{month.label} 没有能耗读数（截至 {as_of}），无可统计或通报的内容，未写入。"
-        f"有读数的月份：{listing(months, 'zh')}。",
-        detail_en=f"{month.label} has no energy readings (up to {as_of}), so there is nothing "
-        f"to count or report and nothing was written. Months with readings: "
-        f"{listing(months, 'en')}.",
+        said="no_readings_in_month",
+        label=month.label,
+        as_of=as_of,
+        listed=Both(listing(months, "zh"), listing(months, "en")),
     )
 
 
-def meetings_listing(ds: Dataset, month: Month | None) -> tuple[str, str]:
+def meetings_listing(ds: Dataset, month: Month | None) -> Both:
     """What to say exists when a meeting look-up finds nothing: (zh, en) sentences."""
     table = ds.tables["meetings"].dropna(subset=["meeting_id", "date"])
     if month is not None:
         in_month = table[table["date"].dt.strftime("%Y-%m") == month.label]
         if not in_month.empty:
             ids = list(in_month["meeting_id"].map(str))
-            return (
-                f"{month.label} 的会议编号：{listing(ids, 'zh')}。",
-                f"Meeting IDs of {month.label}: {listing(ids, 'en')}.",
+            return both(
+                "meeting_ids_of_month",
+                label=month.label,
+                listed=Both(listing(ids, "zh"), listing(ids, "en")),
             )
     months = sorted({Month(d.year, d.month) for d in table["date"]})
     ids = list(table["meeting_id"].map(str))
-    return (
-        f"有会议的月份：{listing(months, 'zh')}；会议编号：{listing(ids, 'zh')}。",
-        f"Months with meetings: {listing(months, 'en')}; meeting IDs: {listing(ids, 'en')}.",
+    return both(
+        "meeting_months_and_ids",
+        listed=Both(listing(months, "zh"), listing(months, "en")),
+        ids=Both(listing(ids, "zh"), listing(ids, "en")),
     )

@@ -1,6 +1,7 @@
 """Validation problems as records: a stable code, a position and a message in two languages.
 
-Tests compare ``(code, sheet, row, column)``; wording lives only in ``TEMPLATES``. Each
+Tests compare ``(code, sheet, row, column)``; wording lives only in the catalogue of words
+(``words/problems.py``, one entry ``problem_<code>`` a code). Each
 template says what is wrong and how to fix it. Placeholders: ``{value}`` (what the cell
 holds), ``{column}`` (its label) and any ``params`` of the problem.
 """
@@ -9,361 +10,71 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from words import word
+
 ERROR = "error"
 WARNING = "warning"
 
-# code -> (severity, zh template, en template)
-TEMPLATES: dict[str, tuple[str, str, str]] = {
-    "sheet_missing": (
-        ERROR,
-        "缺少工作表“{sheet_label}”。请按模板添加该工作表（可用 logistics new 生成空白模板）。",
-        "Sheet '{sheet_label}' is missing. Add it as in the template "
-        "(logistics new makes a blank one).",
-    ),
-    "column_missing": (
-        ERROR,
-        "缺少列“{column}”。请在表头行添加该列，列名须与模板一致。",
-        "Column '{column}' is missing. Add it to the header row, named exactly as in the template.",
-    ),
-    "required": (
-        ERROR,
-        "“{column}”为必填项，不能为空。请填写后重新运行。",
-        "'{column}' is required and is empty. Fill it in and run again.",
-    ),
-    "not_a_number": (
-        ERROR,
-        "“{value}”不是数字。请在“{column}”中填写数字。",
-        "'{value}' is not a number. Enter a number in '{column}'.",
-    ),
-    "not_an_integer": (
-        ERROR,
-        "“{value}”不是整数。请在“{column}”中填写整数。",
-        "'{value}' is not a whole number. Enter a whole number in '{column}'.",
-    ),
-    "not_a_date": (
-        ERROR,
-        "“{value}”不是日期。请按 2025-03-07 的格式填写日期。",
-        "'{value}' is not a date. Enter a date such as 2025-03-07.",
-    ),
-    "bad_choice": (
-        ERROR,
-        "“{value}”不是可选值。请从下拉列表中选择：{choices}。",
-        "'{value}' is not one of the allowed values. Choose one of: {choices_en}.",
-    ),
-    "out_of_range": (
-        ERROR,
-        "“{value}”超出范围：{range}。",
-        "'{value}' is out of range: {range_en}.",
-    ),
-    "duplicate_id": (
-        ERROR,
-        "编号“{value}”重复（第 {first_row} 行已使用）。每个编号只能出现一次。",
-        "ID '{value}' is used twice (first on row {first_row}). Each ID must be unique.",
-    ),
-    "unknown_staff": (
-        ERROR,
-        "工号“{value}”不在“人员”表中。请先在人员表登记，或改正工号。",
-        "StaffID '{value}' is not on the Staff sheet. Add the person there first "
-        "or correct the ID.",
-    ),
-    "unknown_post": (
-        ERROR,
-        "岗位编号“{value}”不在“岗位”表中。请先在岗位表登记，或改正编号。",
-        "PostID '{value}' is not on the Posts sheet. Add the post there first or correct the ID.",
-    ),
-    "before_start": (
-        ERROR,
-        "日期 {value} 早于该人员的入职日期 {start}。请核对日期或入职日期。",
-        "Date {value} is before this person's StartDate {start}. Check the date or the StartDate.",
-    ),
-    "after_end": (
-        ERROR,
-        "日期 {value} 晚于该人员的离职日期 {end}。请核对日期或离职日期。",
-        "Date {value} is after this person's EndDate {end}. Check the date or the EndDate.",
-    ),
-    "end_before_start": (
-        ERROR,
-        "“{column}” {value} 早于“{other}” {other_value}。请改正日期。",
-        "'{column}' {value} is before '{other_en}' {other_value}. Correct the dates.",
-    ),
-    "reading_after_missing": (
-        ERROR,
-        "换表行缺少“{column}”。请填写新表安装时的起始读数。",
-        "A replacement row needs '{column}': enter the new meter's first reading.",
-    ),
-    "reading_after_unexpected": (
-        ERROR,
-        "只有检查类型为“换表”的行才填写“{column}”。请清空此格，或把检查类型改为“换表”。",
-        "'{column}' is only for rows whose check type is 'Replacement': clear it, or set the "
-        "check type to 'Replacement'.",
-    ),
-    "replacement_same_day": (
-        ERROR,
-        "该表计在 {value} 换表，同一天不能再有其他读数行。"
-        "请把这一行的读数并入换表行，或改到其他日期。",
-        "This meter was replaced on {value}; no other row of it may share that day. Merge this "
-        "reading into the replacement row or date it another day.",
-    ),
-    "reading_decreased": (
-        ERROR,
-        "读数 {value} 低于该表计 {prev_date} 的读数 {prev_value}。"
-        "累计读数不会减少，请核对读数或日期；若更换了表计，请在换表当天填一行“换表”，"
-        "读数填旧表最后读数，换表后读数填新表起始读数。",
-        "Reading {value} is below the reading {prev_value} of {prev_date} for "
-        "this meter. Cumulative readings never go down: check the reading or "
-        "the date. If the meter was replaced, add a 'Replacement' row on that day with the "
-        "old meter's last reading as Reading and the new meter's first as ReadingAfter.",
-    ),
-    "promised_date_missing": (
-        ERROR,
-        "已承诺（承诺 = 是）但未填写承诺完成日期。请填写日期，或把承诺改为“否”。",
-        "Promised = Yes but PromisedDate is empty. Enter the date, or set Promised to No.",
-    ),
-    "reason_missing": (
-        ERROR,
-        "加减分不为 0 时必须填写说明。请写明加分或扣分的原因。",
-        "Points are not 0, so a Reason is required. Say why points were given or taken.",
-    ),
-    "maxima_sum": (
-        ERROR,
-        "日志分、数量分、质量分、时效分的满分之和为 {value}，应为 100。请在“设置”表中调整。",
-        "LogPoints + QuantityPoints + QualityPoints + TimelinessPoints = {value}; "
-        "they must sum to 100. Adjust them on the Settings sheet.",
-    ),
-    "setting_invalid": (
-        ERROR,
-        "设置“{key}”的值“{value}”无效：{expected}。",
-        "Setting '{key}' has the invalid value '{value}': {expected}.",
-    ),
-    "setting_unknown": (
-        WARNING,
-        "未知的设置项“{value}”，已忽略。可用的项目见模板中的“设置”表。",
-        "Unknown setting '{value}' was ignored. The template's Settings sheet "
-        "lists the known keys.",
-    ),
-    "setting_duplicate": (
-        ERROR,
-        "设置项“{value}”出现了两次（第 {first_row} 行已设置）。请删除其中一行。",
-        "Setting '{value}' appears twice (first on row {first_row}). Delete one of the rows.",
-    ),
-    "after_as_of": (
-        WARNING,
-        "日期 {value} 晚于截止日期 {as_of}，本次计算不计入。",
-        "Date {value} is after the as-of date {as_of} and is not counted in this run.",
-    ),
-    "duplicate_log": (
-        WARNING,
-        "与第 {first_row} 行重复（同一日期、同一人员、同一工作内容）。如为重复录入，请删除一行。",
-        "Same date, person and content as row {first_row}. If it was entered "
-        "twice, delete one row.",
-    ),
-    "promise_overdue": (
-        WARNING,
-        "承诺完成日期 {value} 已过，但既未填写完成日期，也未填写解释说明。"
-        "请及时办结或向提出人解释。",
-        "PromisedDate {value} has passed with neither DoneDate nor Explanation. "
-        "Finish it, or explain to the requester.",
-    ),
-    "reading_missing": (
-        WARNING,
-        "表计“{value}”缺少 {period} 月末或之前的读数，{month} 的用量无法计算。请补录读数。",
-        "Meter '{value}' has no reading by the end of {period}, so its use in "
-        "{month} cannot be computed. Add the reading.",
-    ),
-    "cell_error": (
-        ERROR,
-        "单元格是错误值 {value}（公式出错），不是“{column}”应填的内容。请改正公式，或直接填写。",
-        "The cell holds the error value {value} (a formula went wrong), not a value for "
-        "'{column}'. Correct the formula or type the value in.",
-    ),
-    "formula_not_computed": (
-        ERROR,
-        "单元格是公式 {value}，但文件中没有保存它的计算结果（常见于其他程序生成的文件）。"
-        "请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。",
-        "The cell holds the formula {value} but the file has no computed result for it "
-        "(common in files written by other programs). Open and save it once in Excel or WPS, "
-        "or type the value in.",
-    ),
-    "merged_cells": (
-        ERROR,
-        "表格中的单元格 {cells} 被合并了，合并后只有第一行有值。请取消合并，并在每一行都填写。",
-        "Cells {cells} of the table are merged, so only the first row has a value. Unmerge "
-        "them and fill in every row.",
-    ),
-    "month_not_recorded": (
-        WARNING,
-        "{month} 在截止日期 {as_of} 前没有任何日志，不是已记录的月份，不计算考评；"
-        "该月的旧结果（如有）已删除。请先录入该月日志。",
-        "{month} has no log rows up to the as-of date {as_of}, so it is not a recorded month "
-        "and is not scored; any earlier results for it were removed. Enter the month's logs "
-        "first.",
-    ),
-    "period_not_recorded": (
-        WARNING,
-        "{period} 在截止日期 {as_of} 前没有已记录的月份（没有日志），未计算结果；"
-        "其旧结果（如有）已删除。",
-        "{period} has no recorded month (no log rows) up to the as-of date {as_of}; nothing "
-        "was computed, and any earlier results for it were removed.",
-    ),
-    "calendar_not_covered": (
-        WARNING,
-        "官方节假日日历不包含 {value} 年，已按周一至周五计算工作日。"
-        "请在“日历”表中填写该年的放假和补班日期。",
-        "The official holiday calendar does not cover {value}; Monday to "
-        "Friday were used as working days. Fill in that year's holidays and "
-        "make-up days on the Calendar sheet.",
-    ),
-    # Receptions (SPEC 4.7): one error, and every finding of the regulation is a warning.
-    "reception_meals_missing": (
-        ERROR,
-        "有餐费 {cost} 元但用餐次数为 0 或空白。请填写用餐次数，或把餐费改为 0。",
-        "MealCost is {cost} yuan but Meals is 0 or blank. Enter the number of meals, "
-        "or set MealCost to 0.",
-    ),
-    "reception_hosts_over": (
-        WARNING,
-        "陪同超标：陪同 {value} 人，来访 {guests} 人时最多 {cap} 人"
-        "（不超过 {hosts_max} 人，或来访人数的 1/{divisor}）。请减少陪同或说明原因。",
-        "Too many hosts: {value} for {guests} guests, at most {cap} "
-        "({hosts_max}, or 1/{divisor} of the guests). Reduce the hosts or explain why.",
-    ),
-    "reception_meal_over": (
-        WARNING,
-        "餐费超标：{value} 元 ÷（{people} 人 × {meals} 餐）= 每人每餐 {per_meal} 元，"
-        "超过标准 {cap} 元。请核对餐费或说明原因。",
-        "Meals over the cap: {value} yuan ÷ ({people} people × {meals} meals) = "
-        "{per_meal} yuan per person-meal, above the cap of {cap}. Check the cost or explain.",
-    ),
-    "reception_no_letter": (
-        WARNING,
-        "无公函：接待应凭来访单位公函。请补交公函后把“公函”改为“是”。",
-        "No official letter: a reception needs the visitor's official letter. File it, "
-        "then set OfficialLetter to Yes.",
-    ),
-    "reception_unapproved": (
-        WARNING,
-        "未审批：未填写审批日期，接待须在来访前（含当日）审批。已审批的请填写审批日期，"
-        "未审批的请补办审批并说明原因。",
-        "Not approved: no ApprovedDate, and a reception must be approved by the day of the "
-        "visit. If it was approved, enter the date; if not, get it approved and explain why.",
-    ),
-    "reception_approved_late": (
-        WARNING,
-        "未审批：审批日期 {value} 晚于接待日期 {date}，接待须在来访前（含当日）审批。"
-        "请在备注中说明事后审批的原因。",
-        "Not approved: approved on {value}, after the visit on {date}; a reception must be "
-        "approved by the day of the visit. Explain in Notes why it was approved afterwards.",
-    ),
-    "reception_alcohol": (
-        WARNING,
-        "酒水：接待用餐不得提供酒水。请说明情况。",
-        "Alcohol: reception meals must not include alcohol. Explain what happened.",
-    ),
-    # School property (SPEC 4.5, 4.8)
-    "unknown_asset": (
-        ERROR,
-        "资产编号“{value}”不在“资产”表中。请先在资产表登记该资产，或改正编号。",
-        "AssetID '{value}' is not on the Assets sheet. Add the asset there first or correct "
-        "the ID.",
-    ),
-    "disposed_date_missing": (
-        ERROR,
-        "状态为“报废”，但未填写报废日期。请填写报废日期，或改正状态。",
-        "Status is Disposed but DisposedDate is empty. Enter the date, or correct the status.",
-    ),
-    "count_name_missing": (
-        ERROR,
-        "资产编号为空时须填写资产名称（账外盘盈的物品）。请填写名称，或填写资产编号。",
-        "Name is required when AssetID is blank (an item found that is not on the books). "
-        "Enter the name, or the AssetID.",
-    ),
-    "loan_overdue": (
-        WARNING,
-        "资产“{asset}”借给 {borrower}，应还日期 {value} 已过（截至 {as_of}）仍未归还。"
-        "请催还，归还后填写归还日期。",
-        "Asset '{asset}' lent to {borrower} was due back on {value} and is not returned "
-        "(as of {as_of}). Ask for it back and enter the Returned date.",
-    ),
-    "counts_missing_year": (
-        WARNING,
-        "“盘点”表中没有 {value} 年的盘点记录，未生成该年的盘点结果。请先录入盘点记录。",
-        "The Counts sheet has no rows dated in {value}, so there is no count result for that "
-        "year. Enter the count first.",
-    ),
-    "duplicate_column": (
-        ERROR,
-        "表头“{value}”在 {cell} 单元格重复（{first} 列已是“{column}”）。只读取 {first} 列，"
-        "{cell_column} 列中填写的内容会被忽略。请删除其中一列，或把它改为别的列名。",
-        "Header '{value}' at cell {cell} repeats column {first} ('{column}'). Only column "
-        "{first} is read; what is typed in column {cell_column} is ignored. Delete one of "
-        "them, or give it another name.",
-    ),
-    "stale_output_copy": (
-        WARNING,
-        "工作表“{name}”与“{label}”表头相同，像是改过名的旧结果表。工具只更新“{label}”，"
-        "“{name}”中的结果不会更新，可能已过时。如不再需要请删除它；要保留请移到另一个工作簿。",
-        "Sheet '{name}' has the header of '{label}': it looks like an old, renamed copy. Only "
-        "'{label}' is updated; the results in '{name}' are not and may be out of date. Delete "
-        "it if it is not needed, or move it to another workbook to keep it.",
-    ),
-    "leave_overlap": (
-        WARNING,
-        "该请假与第 {other_row} 行的请假时间重叠。请核对日期，重复的请删除一行。",
-        "This leave overlaps the leave on row {other_row}. Check the dates; delete a "
-        "row entered twice.",
-    ),
-    "log_on_leave": (
-        WARNING,
-        "日志日期 {value} 在该人员的请假期间内（请假表第 {leave_row} 行），不计入考评。"
-        "请核对请假日期或日志日期。",
-        "Log date {value} falls inside this person's leave (Leave sheet row {leave_row}) and "
-        "is not counted. Check the leave or the log date.",
-    ),
-    "transfer_same_post": (
-        ERROR,
-        "新岗位编号与原岗位编号相同（{value}）。调岗须换到另一个岗位，请改正。",
-        "ToPostID is the same as FromPostID ({value}). A transfer moves to another post: "
-        "correct it.",
-    ),
-    "transfer_chain": (
-        ERROR,
-        "原岗位编号“{value}”与该人员上一次调岗（第 {prev_row} 行）的新岗位编号“{prev_to}”不一致。"
-        "请按生效日期核对两次调岗。",
-        "FromPostID '{value}' is not the ToPostID '{prev_to}' of this person's previous "
-        "transfer (row {prev_row}). Check both transfers by their dates.",
-    ),
-    "transfer_chain_end": (
-        ERROR,
-        "该人员最后一次调岗的新岗位编号“{value}”与“人员”表中的当前岗位“{current}”不一致。"
-        "请改正调岗记录，或把人员表的岗位编号改为调入的岗位。",
-        "The last transfer's ToPostID '{value}' is not the current post '{current}' on the "
-        "Staff sheet. Correct the transfer, or set the Staff sheet's PostID to the new post.",
-    ),
-    "pay_period_invalid": (
-        ERROR,
-        "期间“{value}”无法识别。月度总额请写 2026-03，年终总额请写 2026。",
-        "Period '{value}' is not understood. Write 2026-03 for a month's pool, 2026 for "
-        "the year-end pool.",
-    ),
-    "duplicate_period": (
-        ERROR,
-        "期间 {period} 重复（第 {first_row} 行已填写）。每个期间只能有一个总额，请删除一行。",
-        "Period {period} is given twice (first on row {first_row}). Keep one amount per period.",
-    ),
-    "pool_missing": (
-        WARNING,
-        "绩效分配方式为“总额分配”，但“绩效总额”表中没有 {value} 的总额，该月绩效工资留空。"
-        "请补填该月总额。",
-        "PayMode is Pool but the PayPools sheet has no amount for {value}, so that month's "
-        "pay is left blank. Add the month's pool.",
-    ),
-    "pool_no_weight": (
-        WARNING,
-        "{value} 的绩效总额无法分配：参加考评人员的绩效工资基数 × 系数合计为 0，绩效工资留空。"
-        "请在人员表填写绩效工资基数。",
-        "The pool of {value} cannot be shared: PayBase × coefficient sums to 0 over the "
-        "people scored, so pay is left blank. Fill in PayBase on the Staff sheet.",
-    ),
+# code -> severity; the message of each code is the entry "problem_<code>" of the catalogue
+# (words/problems.py).
+SEVERITIES: dict[str, str] = {
+    "sheet_missing": ERROR,
+    "column_missing": ERROR,
+    "required": ERROR,
+    "not_a_number": ERROR,
+    "not_an_integer": ERROR,
+    "not_a_date": ERROR,
+    "bad_choice": ERROR,
+    "out_of_range": ERROR,
+    "duplicate_id": ERROR,
+    "unknown_staff": ERROR,
+    "unknown_post": ERROR,
+    "before_start": ERROR,
+    "after_end": ERROR,
+    "end_before_start": ERROR,
+    "reading_after_missing": ERROR,
+    "reading_after_unexpected": ERROR,
+    "replacement_same_day": ERROR,
+    "reading_decreased": ERROR,
+    "promised_date_missing": ERROR,
+    "reason_missing": ERROR,
+    "maxima_sum": ERROR,
+    "setting_invalid": ERROR,
+    "setting_unknown": WARNING,
+    "setting_duplicate": ERROR,
+    "after_as_of": WARNING,
+    "duplicate_log": WARNING,
+    "promise_overdue": WARNING,
+    "reading_missing": WARNING,
+    "cell_error": ERROR,
+    "formula_not_computed": ERROR,
+    "merged_cells": ERROR,
+    "month_not_recorded": WARNING,
+    "period_not_recorded": WARNING,
+    "calendar_not_covered": WARNING,
+    "reception_meals_missing": ERROR,
+    "reception_hosts_over": WARNING,
+    "reception_meal_over": WARNING,
+    "reception_no_letter": WARNING,
+    "reception_unapproved": WARNING,
+    "reception_approved_late": WARNING,
+    "reception_alcohol": WARNING,
+    "unknown_asset": ERROR,
+    "disposed_date_missing": ERROR,
+    "count_name_missing": ERROR,
+    "loan_overdue": WARNING,
+    "counts_missing_year": WARNING,
+    "duplicate_column": ERROR,
+    "stale_output_copy": WARNING,
+    "leave_overlap": WARNING,
+    "log_on_leave": WARNING,
+    "transfer_same_post": ERROR,
+    "transfer_chain": ERROR,
+    "transfer_chain_end": ERROR,
+    "pay_period_invalid": ERROR,
+    "duplicate_period": ERROR,
+    "pool_missing": WARNING,
+    "pool_no_weight": WARNING,
 }
 
 
@@ -380,16 +91,15 @@ class Problem:
 
     @property
     def severity(self) -> str:
-        return TEMPLATES[self.code][0]
+        return SEVERITIES[self.code]
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
 
     def message(self, lang: str, column_label: str = "") -> str:
-        _, zh, en = TEMPLATES[self.code]
-        template = zh if lang == "zh" else en
-        return template.format(value=display(self.value), column=column_label, **self.params)
+        fields = {"value": display(self.value), "column": column_label, **self.params}
+        return word(lang, f"problem_{self.code}", **fields)
 
 
 def display(value: object) -> str:

@@ -16,6 +16,8 @@ from fractions import Fraction
 
 import pandas as pd
 
+from words import both, pick
+
 from .periods import Month
 from .problems import Problem, display
 from .rounding import round_half_up
@@ -26,11 +28,11 @@ SHEET = "receptions"
 # Finding key -> (column it is reported at, zh label, en label), in the order the findings
 # are listed everywhere; each Problem code names one finding (未审批 has two: no date, late).
 FINDINGS: dict[str, tuple[str, str, str]] = {
-    "hosts_over": ("hosts", "陪同超标", "Too many hosts"),
-    "meal_over": ("meal_cost", "餐费超标", "Meals over cap"),
-    "no_letter": ("official_letter", "无公函", "No letter"),
-    "unapproved": ("approved_date", "未审批", "Not approved"),
-    "alcohol": ("alcohol", "酒水", "Alcohol"),
+    "hosts_over": ("hosts", *both("flag_too_many_hosts")),
+    "meal_over": ("meal_cost", *both("flag_meals_over_cap")),
+    "no_letter": ("official_letter", *both("flag_no_letter")),
+    "unapproved": ("approved_date", *both("flag_not_approved")),
+    "alcohol": ("alcohol", *both("flag_alcohol")),
 }
 CODE_FINDING: dict[str, str] = {
     "reception_hosts_over": "hosts_over",
@@ -46,7 +48,7 @@ FINDING_CODES = frozenset(CODE_FINDING)
 def finding_label(key: str, lang: str) -> str:
     """陪同超标 / Too many hosts …: how a finding is named on sheets and in documents."""
     _, zh, en = FINDINGS[key]
-    return zh if lang == "zh" else en
+    return pick(lang, zh, en)
 
 
 def host_cap(guests: int, settings: Settings) -> int:

@@ -11,6 +11,8 @@ import datetime as dt
 
 import pandas as pd
 
+from words import Both, word
+
 from . import schema
 from .asset_checks import asset_problems
 from .cell_problems import (
@@ -117,8 +119,10 @@ def _cell_problem(
 ) -> Problem:
     params: dict[str, object] = {}
     if code == "bad_choice":
-        params["choices"] = "、".join(c.zh for c in column.choices)
-        params["choices_en"] = ", ".join(c.en for c in column.choices)
+        params["choices"] = Both(
+            word("zh", "list_sep").join(c.zh for c in column.choices),
+            word("en", "list_sep").join(c.en for c in column.choices),
+        )
     return Problem(code, sheet.key, int(row), column.key, value, params)
 
 
@@ -264,12 +268,8 @@ def _settings_problems(
                 "value",
                 display(float(settings.excellent_min)),
                 {
-                    "key": "优秀线 ≥ 良好线 ≥ 合格线"
-                    if lang == "zh"
-                    else "ExcellentMin ≥ GoodMin ≥ PassMin",
-                    "expected": "优秀线、良好线、合格线须依次不增"
-                    if lang == "zh"
-                    else "the thresholds must not increase in that order",
+                    "key": word(lang, "excellentmin_goodmin_passmin"),
+                    "expected": word(lang, "thresholds_must_not_increase"),
                 },
             )
         )
@@ -295,15 +295,11 @@ def _setting_value(d: SettingDef, value: object) -> SettingValue | None:
 def _expected(d: SettingDef, lang: str) -> str:
     kind, low, high = d.kind, d.min, d.max
     if kind is schema.Kind.CHOICE:
-        listed = "、".join(f"{c.zh}/{c.en}" for c in d.choices)
-        return f"应为以下之一：{listed}" if lang == "zh" else f"expected one of: {listed}"
-    what = (
-        ("整数" if lang == "zh" else "a whole number")
-        if kind is schema.Kind.INT
-        else ("数字" if lang == "zh" else "a number")
-    )
+        listed = word(lang, "list_sep").join(f"{c.zh}/{c.en}" for c in d.choices)
+        return word(lang, "setting_expected_one", listed=listed)
+    what = (word(lang, "a_whole_number")) if kind is schema.Kind.INT else (word(lang, "a_number"))
     bounds = range_text(low, high, lang)
-    return f"应为{what}，{bounds}" if lang == "zh" else f"expected {what}; {bounds}"
+    return word(lang, "setting_expected", what=what, bounds=bounds)
 
 
 def _overrides(table: pd.DataFrame) -> dict[dt.date, bool]:

@@ -18,11 +18,11 @@ from pathlib import Path
 from reports import fonts
 from reports.font_check import builtin_fonts, fontconfig_zh_families
 from reports.pdf import find_soffice
+from words import both, pick, word
 
 from ..core.workdays import official_year_covered
 from . import probes as probe
 from .checkup import Check
-from .checkup import say as _t
 from .documents import check_font, check_pdf
 from .office import (
     check_excel_com,
@@ -43,40 +43,38 @@ FIRST_CALENDAR_YEAR = 2004  # chinesecalendar's first year
 REQUIRED = frozenset({"python", "calendar"})  # the jobs need these; the rest are optional
 TITLES: dict[str, tuple[str, str]] = {
     "python": ("Python", "Python"),
-    "calendar": ("节假日日历（今年）", "Holiday calendar (this year)"),
-    "calendar_next": ("节假日日历（明年）", "Holiday calendar (next year)"),
-    "pdf": ("PDF 转换", "PDF conversion"),
-    "font": ("中文字体", "Chinese font"),
-    "office": ("Excel 或 WPS", "Excel or WPS"),
-    "excel_com": ("Excel 的 COM 注册", "Excel's COM registration"),
+    "calendar": both("holiday_calendar_year"),
+    "calendar_next": both("holiday_calendar_next_year"),
+    "pdf": both("pdf_conversion"),
+    "font": both("chinese_font"),
+    "office": both("excel_or_wps"),
+    "excel_com": both("excel_s_com_registration"),
     "xlwings": ("xlwings", "xlwings"),
-    "interpreter": ("工作簿的 Python 路径", "The workbook's Python path"),
-    "macros": ("工作簿宏的 xlwings 版本", "The workbook macros' xlwings version"),
-    "workbook": ("工作簿", "Workbook"),
+    "interpreter": both("workbook_s_python_path"),
+    "macros": both("workbook_macros_xlwings_version"),
+    "workbook": both("workbook"),
 }
 PURPOSES: dict[str, tuple[str, str]] = {
-    "python": ("所有任务", "every job"),
-    "calendar": ("工作日计算", "working days"),
-    "calendar_next": ("明年的工作日", "next year's working days"),
-    "pdf": ("PDF 文档（可选）", "PDF documents (optional)"),
-    "font": ("图表和 PDF 中的汉字（可选）", "Chinese in charts and PDFs (optional)"),
-    "office": ("录入工作簿（可选）", "typing the workbook (optional)"),
-    "excel_com": ("Excel 按钮（可选）", "Excel buttons (optional)"),
-    "xlwings": ("Excel 按钮（可选）", "Excel buttons (optional)"),
-    "interpreter": ("Excel 按钮（可选）", "Excel buttons (optional)"),
-    "macros": ("Excel 按钮（可选）", "Excel buttons (optional)"),
-    "workbook": ("检查工作簿", "checking the workbook"),
+    "python": both("every_job"),
+    "calendar": both("working_day_count"),
+    "calendar_next": both("next_year_s_working"),
+    "pdf": both("pdf_documents_optional"),
+    "font": both("chinese_charts_pdfs_optional"),
+    "office": both("typing_workbook_optional"),
+    "excel_com": both("excel_buttons_optional"),
+    "xlwings": both("excel_buttons_optional"),
+    "interpreter": both("excel_buttons_optional"),
+    "macros": both("excel_buttons_optional"),
+    "workbook": both("checking_workbook"),
 }
 
 
 def title(key: str, lang: str) -> str:
-    zh, en = TITLES.get(key, (key, key))
-    return zh if lang == "zh" else en
+    return pick(lang, *TITLES.get(key, (key, key)))
 
 
 def purpose(key: str, lang: str) -> str:
-    zh, en = PURPOSES.get(key, ("", ""))
-    return zh if lang == "zh" else en
+    return pick(lang, *PURPOSES.get(key, ("", "")))
 
 
 def jobs_ready(checks: Sequence[Check]) -> bool:
@@ -126,7 +124,7 @@ def run_checks(lang: str = "zh", workbook: Path | None = None) -> list[Check]:
 
 def check_python(lang: str, version: Sequence[int], executable: str) -> Check:
     shown = ".".join(map(str, version))
-    found = f"Python {shown}（{executable}）" if lang == "zh" else f"Python {shown} ({executable})"
+    found = word(lang, "python", shown=shown, executable=executable)
     if tuple(version[:2]) >= MIN_PYTHON:
         return Check("python", True, found, "")
     need = ".".join(map(str, MIN_PYTHON))
@@ -134,13 +132,7 @@ def check_python(lang: str, version: Sequence[int], executable: str) -> Check:
         "python",
         False,
         found,
-        _t(
-            lang,
-            f"请安装 Python {need} 或更新版本（https://www.python.org/downloads/），"
-            "再在项目文件夹中运行 pip install .",
-            f"Install Python {need} or newer (https://www.python.org/downloads/), then run "
-            "pip install . in the project folder",
-        ),
+        word(lang, "install_python_newer_https", need=need),
     )
 
 
@@ -167,30 +159,19 @@ def check_calendar(
     last = last_covered_year(covered, until=this_year + 10)
     name = f"chinesecalendar {package or '?'}"
     span = (
-        _t(lang, f"{name}，收录到 {last} 年", f"{name}, covers up to {last}")
+        word(lang, "covers_up", name=name, last=last)
         if last
-        else _t(lang, f"{name}，未收录任何年份", f"{name}, covers no year")
+        else word(lang, "covers_no_year", name=name)
     )
     checks = []
     for key, year in (("calendar", this_year), ("calendar_next", this_year + 1)):
         if covered(year):
             checks.append(Check(key, True, span, ""))
             continue
-        fix = _t(
-            lang,
-            f"{year} 年按周一至周五计算工作日。请在「日历」表中按国务院办公厅的放假通知填写 {year} "
-            "年的放假和补班日期；或在新版发布后升级：pip install -U chinesecalendar",
-            f"{year} counts Monday to Friday as working days. Add {year}'s holidays and make-up "
-            "working days from the State Council's notice to the Calendar sheet, or upgrade once "
-            "a new release is out: pip install -U chinesecalendar",
-        )
+        fix = word(lang, "counts_monday_friday_working", year=year)
         if key == "calendar_next":
-            fix += _t(
-                lang,
-                "（次年安排通常在每年 11 月前后公布）",
-                " (next year's dates are usually published around November)",
-            )
-        missing = _t(lang, f"{span}；{year} 年未收录", f"{span}; {year} is not covered")
+            fix += word(lang, "next_year_s_dates")
+        missing = word(lang, "not_covered", span=span, year=year)
         checks.append(Check(key, False, missing, fix))
     return checks
 
@@ -200,35 +181,21 @@ def verdict(checks: Sequence[Check], lang: str) -> tuple[str, bool]:
     and missing is named) or not (what they need is named)."""
     if not jobs_ready(checks):
         missing = [title(c.key, lang) for c in checks if c.key in REQUIRED and c.ok is False]
-        names = ("、" if lang == "zh" else ", ").join(missing)
+        names = (word(lang, "list_sep")).join(missing)
         return (
-            _t(
-                lang,
-                f"缺少任务必需的项目：{names}。请按“如何解决”一栏处理。",
-                f"Missing what the jobs need: {names}. See How to fix.",
-            ),
+            word(lang, "missing_what_jobs_need", names=names),
             False,
         )
     if any(c.key == "workbook" and c.ok is False for c in checks):
         return (
-            _t(
-                lang,
-                "任务所需的都已具备，但无法读取所给的工作簿（见上表）。",
-                "Everything the jobs need is here, but the workbook given cannot be read "
-                "(see above).",
-            ),
+            word(lang, "everything_jobs_need_here"),
             False,
         )
     optional = [title(c.key, lang) for c in checks if c.key not in REQUIRED and c.ok is False]
     if optional:
-        names = ("、" if lang == "zh" else ", ").join(optional)
+        names = (word(lang, "list_sep")).join(optional)
         return (
-            _t(
-                lang,
-                f"任务所需的都已具备。可选项目（{names}）不妨碍运行任务，处理方法见上表。",
-                f"Everything the jobs need is here. The optional items ({names}) do not stop "
-                "the jobs; see How to fix above.",
-            ),
+            word(lang, "everything_needed_but_optional", names=names),
             True,
         )
-    return _t(lang, "一切就绪。", "Everything is in place."), True
+    return word(lang, "everything_place"), True

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from words import word
+
 
 @dataclass(frozen=True)
 class Check:
@@ -18,10 +20,6 @@ class Check:
     fix: str
 
 
-def say(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def printable(text: str, limit: int = 200) -> str:
     """``text`` without control characters or direction marks (it may come from a workbook)."""
     kept = "".join(
@@ -32,8 +30,8 @@ def printable(text: str, limit: int = 200) -> str:
 
 def with_detail(lang: str, name: str, detail: str) -> str:
     """``name（detail）`` in Chinese, ``name (detail)`` in English."""
-    return f"{name}（{detail}）" if lang == "zh" else f"{name} ({detail})"
+    return word(lang, "name_detail", name=name, detail=detail)
 
 
 def joined(lang: str, parts: list[str]) -> str:
-    return ("；" if lang == "zh" else "; ").join(p for p in parts if p)
+    return (word(lang, "clause_sep")).join(p for p in parts if p)

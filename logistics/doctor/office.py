@@ -14,10 +14,11 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 
+from words import word
+
 from ..core.errors import LogisticsError
 from . import probes as probe
 from .checkup import Check, joined, printable, with_detail
-from .checkup import say as _t
 
 WPS_PROGRAMS = ("et.exe", "wps.exe", "wpsoffice.exe", "ksolaunch.exe")
 
@@ -51,12 +52,7 @@ def check_office(lang: str, platform: str, excel: str | None, wps: str | None) -
         return Check(
             "office",
             None,
-            _t(
-                lang,
-                "不适用：Linux 上请用 WPS 或 LibreOffice 录入，保存后用工作台（logistics app）运行",
-                "Not applicable: on Linux type in WPS or LibreOffice, save, and run the jobs in "
-                "the workbench (logistics app)",
-            ),
+            word(lang, "not_applicable_linux_type"),
             "",
         )
     text = joined(
@@ -71,14 +67,8 @@ def check_office(lang: str, platform: str, excel: str | None, wps: str | None) -
     return Check(
         "office",
         False,
-        _t(lang, "未找到 Excel 或 WPS", "Neither Excel nor WPS found"),
-        _t(
-            lang,
-            "安装 Microsoft Excel 可使用工作簿按钮；"
-            "WPS 或 LibreOffice 用户请用工作台（logistics app）",
-            "Install Microsoft Excel to use the workbook's buttons; with WPS or LibreOffice use "
-            "the workbench (logistics app)",
-        ),
+        word(lang, "neither_excel_nor_wps"),
+        word(lang, "install_microsoft_excel_use"),
     )
 
 
@@ -107,9 +97,7 @@ def check_excel_com(
     xlwings fails with "Member not found"). ``read`` is the registry reader. Without Excel
     the registration does not matter (ok None): the buttons need Excel anyway."""
     if platform != "win32":
-        return Check(
-            "excel_com", None, _t(lang, "不适用：仅 Windows", "Not applicable: Windows only"), ""
-        )
+        return Check("excel_com", None, word(lang, "not_applicable_windows_only"), "")
     command = probe.com_server(probe.PROGIDS["excel"], read)
     owner = com_owner(command)
     shown = printable(command or "")
@@ -119,13 +107,7 @@ def check_excel_com(
         return Check(
             "excel_com",
             None,
-            _t(
-                lang,
-                "Excel.Application 未注册（没有 Excel）：工作簿按钮不可用，"
-                "请用工作台（logistics app）",
-                "Excel.Application is not registered (no Excel): the workbook's buttons cannot "
-                "run; use the workbench (logistics app)",
-            ),
+            word(lang, "excel_application_not_registered"),
             "",
         )
     return _registered_elsewhere(lang, owner, shown, excel_installed)
@@ -134,40 +116,19 @@ def check_excel_com(
 def _registered_elsewhere(lang: str, owner: str, shown: str, excel_installed: bool) -> Check:
     """``Excel.Application`` starts ``owner`` (WPS or another program), whose command line is
     ``shown``: a failure with the repair, or nothing to repair when there is no Excel."""
-    who = "WPS" if owner == "wps" else _t(lang, "其他程序", "another program")
+    who = "WPS" if owner == "wps" else word(lang, "another_program")
     if not excel_installed:
         return Check(
             "excel_com",
             None,
-            _t(
-                lang,
-                f"Excel.Application 指向 {who}（{shown}），本机没有 Excel：工作簿按钮不可用，"
-                "请用工作台（logistics app）",
-                f"Excel.Application points at {who} ({shown}) and there is no Excel: the "
-                "workbook's buttons cannot run; use the workbench (logistics app)",
-            ),
+            word(lang, "excel_application_points_there", who=who, shown=shown),
             "",
         )
     return Check(
         "excel_com",
         False,
-        _t(
-            lang,
-            f"Excel.Application 指向 {who}：{shown}",
-            f"Excel.Application points at {who}: {shown}",
-        ),
-        _t(
-            lang,
-            f"xlwings 的调用会到达 {who} 并失败。"
-            "请在「控制面板 → 程序和功能」中对 Microsoft Office "
-            "选择“更改 → 快速修复”，让 Excel 重新注册；并在 WPS 的配置工具中关闭与 Microsoft "
-            "Office 的兼容（名称因版本而异）。在此之前请用工作台（logistics app）。",
-            f"xlwings calls reach {who} and fail. "
-            "Repair Microsoft Office (Control Panel → Programs and Features → Office → "
-            "Change → Quick Repair) so that Excel registers again, and "
-            "turn off WPS's Microsoft Office compatibility in its configuration tool (named "
-            "differently by version). Until then use the workbench (logistics app).",
-        ),
+        word(lang, "excel_application_points", who=who, shown=shown),
+        word(lang, "xlwings_calls_reach_fail", who=who),
     )
 
 
@@ -189,17 +150,12 @@ def check_xlwings(lang: str, installed: str | None, pinned: str | None) -> Check
     xlwings refuses to run when the two differ. ``pinned`` None: any version will do."""
     if installed is not None and pinned in (None, installed):
         return Check("xlwings", True, f"xlwings {installed}", "")
-    found = f"xlwings {installed}" if installed else _t(lang, "未安装", "not installed")
+    found = f"xlwings {installed}" if installed else word(lang, "not_installed")
     return Check(
         "xlwings",
         False,
         found,
-        _t(
-            lang,
-            f"pip install xlwings=={pinned}（工作簿的宏按此版本生成；版本不同时按钮会报错）",
-            f"pip install xlwings=={pinned} (the workbook's macros are built for this "
-            "version; another one makes the buttons fail)",
-        ),
+        word(lang, "pip_install_xlwings_workbook", pinned=pinned),
     )
 
 
@@ -231,37 +187,27 @@ def check_interpreter(
     key = "Interpreter_Mac" if platform == "darwin" else "Interpreter_Win"
     value = printable(conf.get(key, "").strip())
     setup = f"logistics excel-setup {printable(str(workbook))}"
-    fix = _t(
-        lang, f"运行 {setup}，写入本机 Python 的路径", f"Run {setup} to write this Python's path"
-    )
+    fix = word(lang, "run_write_python_s", setup=setup)
     if platform not in ("win32", "darwin"):
         return Check(
             "interpreter",
             None,
-            _t(
-                lang,
-                f"{key} = {value or '（空）'}；Linux 上没有 Excel",
-                f"{key} = {value or '(empty)'}; no Excel on Linux",
-            ),
+            word(lang, "no_excel_linux", key=key, value=value or word(lang, "empty_value")),
             "",
         )
     if not value:
-        return Check("interpreter", False, _t(lang, f"{key} 为空", f"{key} is empty"), fix)
+        return Check("interpreter", False, word(lang, "empty", key=key), fix)
     bare = "/" not in value and "\\" not in value
     path = which(value) if bare else (value if exists(value) else None)
     if path is None:
         return Check(
             "interpreter",
             False,
-            _t(lang, f"{key} = {value}：本机上不存在", f"{key} = {value}: not on this machine"),
+            word(lang, "not_machine", key=key, value=value),
             fix,
         )
     same = os.path.normcase(os.path.abspath(path)) == os.path.normcase(this_python)
-    note = (
-        _t(lang, "（即当前 Python）", " (this Python)")
-        if same
-        else _t(lang, f"（不是当前的 Python {this_python}）", f" (not this Python, {this_python})")
-    )
+    note = word(lang, "this_python") if same else word(lang, "not_python", this_python=this_python)
     shown = f"{key} = {value} → {path}" if bare else f"{key} = {value}"
     return Check("interpreter", True, shown + note, "")
 
@@ -282,40 +228,27 @@ def check_macros(
         return Check(
             "macros",
             False,
-            printable(_t(lang, f"无法读取宏：{exc}", f"Cannot read the macros: {exc}")),
-            _t(
-                lang,
-                "用 logistics new 新建工作簿，再把数据复制过去",
-                "Make a new workbook with logistics new and copy the data into it",
-            ),
+            printable(word(lang, "cannot_read_macros", exc=exc)),
+            word(lang, "make_new_workbook_logistics"),
         )
     if made_for is None:
         return Check(
             "macros",
             None,
-            _t(
-                lang,
-                "工作簿没有 xlwings 宏（如 .xlsx）：请用命令行或工作台",
-                "The workbook has no xlwings macros (e.g. .xlsx): use the command line or the "
-                "workbench",
-            ),
+            word(lang, "workbook_has_no_xlwings"),
             "",
         )
     if made_for == installed:
         return Check("macros", True, f"xlwings {made_for}", "")
-    found = _t(
+    found = word(
         lang,
-        f"宏按 xlwings {made_for} 生成，本机为 {installed or '未安装'}",
-        f"The macros are for xlwings {made_for}; this machine has {installed or 'none'}",
+        "macros_xlwings_machine_has",
+        made_for=made_for,
+        installed=installed or word(lang, "xlwings_not_installed"),
     )
     return Check(
         "macros",
         False,
         found,
-        _t(
-            lang,
-            f"pip install xlwings=={made_for}；或用 logistics new 新建工作簿，再把数据复制过去",
-            f"pip install xlwings=={made_for}, or make a new workbook with logistics new and "
-            "copy the data into it",
-        ),
+        word(lang, "pip_install_xlwings_make", made_for=made_for),
     )

@@ -10,6 +10,7 @@ from fractions import Fraction
 from logistics.core.assets import held, line_value, total_value
 from logistics.core.dataset import Dataset
 from logistics.core.errors import UsageError
+from words import word
 
 from . import formatting as f
 from .context import Context
@@ -22,13 +23,11 @@ def ledger_context(ds: Dataset, as_of: dt.date, lang: str) -> Context:
     rows = held(ds.tables["assets"], as_of).dropna(subset=["location"])
     if rows.empty:
         raise UsageError(
-            detail_zh=f"截至 {as_of} 没有在账资产（“资产”表为空，或资产尚未购置、均已报废），"
-            "无法生成资产台账。",
-            detail_en=f"No asset is held on {as_of} (the Assets sheet is empty, or every asset "
-            "is bought later or disposed of), so there is no ledger to write.",
+            said="no_asset_held_assets",
+            as_of=as_of,
         )
     names = staff_names(ds)
-    joiner = f.t(lang, "、", ", ")
+    joiner = word(lang, "list_sep")
     rooms = []
     for location, room in rows.groupby(rows["location"].map(str), sort=False):
         custodians = dict.fromkeys(

@@ -21,15 +21,12 @@ from matplotlib.figure import Figure
 from logistics.core.safe_text import terminal_text
 from reports import fonts
 from reports.render import Chart
+from words import word
 
 THIS_YEAR = "#2F5597"
 LAST_YEAR = "#A5B8D6"
 GRADE_COLOURS = ("#2E7D32", "#1565C0", "#F9A825", "#C62828")  # excellent, good, pass, fail
 DPI = 150
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def _png(fig: Figure) -> bytes:
@@ -75,14 +72,14 @@ def _bars_with_last_year(
         [v or 0 for v in last_year],
         width,
         color=LAST_YEAR,
-        label=_t(lang, "去年同期", "Last year"),
+        label=word(lang, "last_year"),
     )
     ax.bar(
         [x + width / 2 for x in xs],
         [v or 0 for v in this_year],
         width,
         color=THIS_YEAR,
-        label=_t(lang, "本期", "This year"),
+        label=word(lang, "this_period"),
     )
     ax.set_xticks(list(xs), [terminal_text(x) for x in labels])  # typed meter names
     ax.grid(axis="y", alpha=0.3)
@@ -103,9 +100,9 @@ def energy_chart(
         fig = _figure(7.0, 4.6)
         top, bottom = fig.subplots(2, 1)
         _bars_with_last_year(top, months, electricity, electricity_last, lang)
-        top.set_title(_t(lang, "月用电量（kWh）", "Electricity per month (kWh)"))
+        top.set_title(word(lang, "electricity_per_month_kwh"))
         _bars_with_last_year(bottom, months, water, water_last, lang)
-        bottom.set_title(_t(lang, "月用水量（m³）", "Water per month (m³)"))
+        bottom.set_title(word(lang, "water_per_month_m"))
         return Chart(_png(fig), 165)
 
 
@@ -119,8 +116,8 @@ def meter_chart(
     """This month's use per meter beside the same month last year, one panel per unit."""
     panels = [k for k in ("electricity", "water") if k in kinds]
     titles = {
-        "electricity": _t(lang, "电表（kWh）", "Electricity meters (kWh)"),
-        "water": _t(lang, "水表（m³）", "Water meters (m³)"),
+        "electricity": word(lang, "electricity_meters_kwh"),
+        "water": word(lang, "water_meters_m"),
     }
     with rc_context(_rc()):
         fig = _figure(7.0, 2.6)
@@ -147,8 +144,8 @@ def grade_chart(labels: Sequence[str], counts: Sequence[int], lang: str) -> Char
         ax = fig.subplots()
         bars = ax.bar(list(labels), list(counts), color=GRADE_COLOURS[: len(labels)], width=0.6)
         ax.bar_label(bars, padding=2)
-        ax.set_ylabel(_t(lang, "人数", "Staff"))
-        ax.set_title(_t(lang, "年度等级分布", "Annual grades"))
+        ax.set_ylabel(word(lang, "staff"))
+        ax.set_title(word(lang, "annual_grades"))
         ax.set_ylim(0, max([*counts, 1]) * 1.2)
         return Chart(_png(fig), 90)
 
@@ -171,14 +168,14 @@ def trend_chart(
             [high[i] or 0 for i in xs],
             color=LAST_YEAR,
             alpha=0.45,
-            label=_t(lang, "最低—最高", "Lowest to highest"),
+            label=word(lang, "lowest_highest"),
         )
         ax.plot(
             xs,
             [mean[i] or 0 for i in xs],
             marker="o",
             color=THIS_YEAR,
-            label=_t(lang, "平均分", "Mean"),
+            label=word(lang, "mean"),
         )
         for x in xs:
             ax.annotate(
@@ -193,5 +190,5 @@ def trend_chart(
         ax.set_ylim(max(0.0, min([v for v in low if v is not None] or [0]) - 5), 100)
         ax.grid(axis="y", alpha=0.3)
         ax.legend(frameon=False, fontsize=8, loc="lower right")
-        ax.set_title(_t(lang, "各月考评得分趋势", "Monthly scores"))
+        ax.set_title(word(lang, "monthly_scores"))
         return Chart(_png(fig), 165)

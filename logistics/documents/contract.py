@@ -12,6 +12,7 @@ from logistics.core.periods import year_months
 from logistics.core.rounding import round_half_up
 from logistics.core.scoring import GRADE_KEYS, coef_of
 from logistics.core.settings import exact
+from words import word
 
 from . import formatting as f
 from .context import Context
@@ -63,10 +64,8 @@ def contract_context(ds: Dataset, person: pd.Series, year: int, lang: str) -> Co
     return {
         "school": s.school_name,
         "year": str(year),
-        "period": f.t(
-            lang,
-            f"{f.long_date(begins, lang)}至{f.long_date(last, lang)}",
-            f"{f.long_date(begins, lang)} to {f.long_date(last, lang)}",
+        "period": word(
+            lang, "date_range", begins=f.long_date(begins, lang), last=f.long_date(last, lang)
         ),
         "period_end": f.long_date(last, lang),
         "staff_id": f.text(person["staff_id"]),
@@ -77,13 +76,14 @@ def contract_context(ds: Dataset, person: pd.Series, year: int, lang: str) -> Co
         "duties": items(f.text(p.get("duties"))),
         "quality": items(f.text(p.get("quality_standard"))),
         "quantity": items(f.text(p.get("quantity_standard"))),
-        "monthly_target": f.t(lang, "每月 ", "")
-        + (f.FILL if f.is_blank(target) else f.number(float(target)))
-        + f.t(lang, "", " a month"),
-        "time_limit": f.t(lang, "后勤处规定的时限", "the time the Logistics Office sets")
+        "monthly_target": word(
+            lang,
+            "monthly_target",
+            target=f.FILL if f.is_blank(target) else f.number(float(target)),
+        ),
+        "time_limit": word(lang, "time_logistics_office_sets")
         if f.is_blank(hours) or not hours
-        else f"{f.number(float(hours))} "
-        + f.t(lang, "小时", "hour" if float(hours) == 1 else "hours"),
+        else word(lang, "hours", hours=f.number(float(hours)), s="" if float(hours) == 1 else "s"),
         "pay_base": f.FILL if no_base else f.money(pay_base),
         "maxima": {
             "log": f.number(s.log_points),
@@ -97,7 +97,7 @@ def contract_context(ds: Dataset, person: pd.Series, year: int, lang: str) -> Co
                 "band": bands[g],
                 "coef": f.coef(coef_of(g, s)),
                 "pay": (
-                    f.t(lang, "按当月绩效总额分配", "a share of the month's pool")
+                    word(lang, "share_month_s_pool")
                     if s.pay_mode == "pool"  # 总额分配: the share depends on everyone's points
                     else f.FILL
                     if no_base

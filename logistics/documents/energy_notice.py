@@ -11,6 +11,7 @@ from logistics.core.dataset import Dataset
 from logistics.core.energy import MeterMonth, energy_month
 from logistics.core.energy_totals import totals_by_kind
 from logistics.core.periods import Month
+from words import word
 
 from . import charts
 from . import formatting as f
@@ -89,7 +90,7 @@ def _meters(rows: list[MeterMonth], lang: str) -> list[Context]:
 def _alerts(rows: list[MeterMonth], found: pd.DataFrame, lang: str) -> list[Context]:
     """The meters that alert, each with the month's findings on it (``found``: those rows)."""
     findings_by_meter = {
-        str(meter): f.t(lang, "；", "; ").join(dict.fromkeys(group["finding"].map(f.text)))
+        str(meter): word(lang, "clause_sep").join(dict.fromkeys(group["finding"].map(f.text)))
         for meter, group in found.groupby("meter", sort=False)
     }
     return [

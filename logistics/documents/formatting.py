@@ -15,17 +15,15 @@ from logistics.core import schema
 from logistics.core.energy_totals import EnergyTotal
 from logistics.core.periods import Month
 from logistics.core.rounding import round_half_up
+from words import Both, pick, word
 
 BLANK = "—"
 FILL = "_" * 10  # a blank field on a document to sign: a line to fill in by hand
 FILL_LONG = "_" * 36
-WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+# Chinese weekday names; English ones come from strftime
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNITS = {"electricity": "kWh", "water": "m³"}
-
-
-def t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def score(value: Fraction | None) -> str:
@@ -92,11 +90,8 @@ def mean(values: list[Fraction]) -> Fraction | None:
 
 
 def long_date(day: dt.date, lang: str) -> str:
-    return (
-        f"{day.year}年{day.month}月{day.day}日"
-        if lang == "zh"
-        else f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    )
+    month = Both(str(day.month), MONTHS_EN[day.month - 1])
+    return word(lang, "long_date", year=day.year, month=month, day=day.day)
 
 
 def short_date(day: dt.date | None) -> str:
@@ -104,19 +99,16 @@ def short_date(day: dt.date | None) -> str:
 
 
 def weekday(day: dt.date, lang: str) -> str:
-    return WEEKDAYS_ZH[day.weekday()] if lang == "zh" else day.strftime("%A")
+    return pick(lang, word("zh", WEEKDAYS[day.weekday()]), day.strftime("%A"))
 
 
 def month_title(month: Month, lang: str) -> str:
-    return (
-        f"{month.year}年{month.month}月"
-        if lang == "zh"
-        else f"{MONTHS_EN[month.month - 1]} {month.year}"
-    )
+    name = Both(str(month.month), MONTHS_EN[month.month - 1])
+    return word(lang, "month_title", year=month.year, month=name)
 
 
 def month_short(month: Month, lang: str) -> str:
-    return f"{month.month}月" if lang == "zh" else MONTHS_EN[month.month - 1]
+    return word(lang, "month_short", month=Both(str(month.month), MONTHS_EN[month.month - 1]))
 
 
 def choice(choices: tuple[schema.Choice, ...], key: object, lang: str) -> str:

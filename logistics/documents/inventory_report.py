@@ -19,10 +19,8 @@ def inventory_context(ds: Dataset, year: int, as_of: dt.date, lang: str) -> Cont
     figures = count_figures(ds, year)
     if figures.first is None:
         raise UsageError(
-            detail_zh=f"“盘点”表中没有 {year} 年的盘点记录，无法生成盘点报告。请先录入盘点记录，"
-            "或换一个年度。",
-            detail_en=f"The Counts sheet has no rows dated in {year}, so there is no inventory "
-            "report for it. Enter the count first, or choose another year.",
+            said="counts_sheet_has_no",
+            year=year,
         )
     return {
         "school": ds.settings.school_name,

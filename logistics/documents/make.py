@@ -19,6 +19,7 @@ from reports.font_check import font_warning
 from reports.pdf import convert_to_pdf
 from reports.render import TemplateRenderer
 from reports.template_files import TemplateChoice, find_template
+from words import Both, both, listed, pick, word
 
 from ..core import lookups
 from ..core.dataset import Dataset
@@ -106,19 +107,15 @@ def make_report(
     """
     if kind not in KINDS:
         raise UsageError(
-            detail_zh=f"未知的文档类型“{kind}”。可选：{'、'.join(KINDS)}。",
-            detail_en=f"Unknown document kind '{kind}'. Choose one of: {', '.join(KINDS)}.",
+            said="unknown_document_kind_choose",
+            kind=kind,
+            kinds=listed(KINDS),
         )
     ds, when = read_dataset(book, as_of)
     doc_lang = lang or ds.lang
     result = ReportResult(kind, doc_lang, when, list(ds.problems))
     if ds.errors:
-        result.message = _t(
-            doc_lang,
-            f"工作簿有 {len(ds.errors)} 个错误，未生成文档。请按校验结果改正后重试。",
-            f"The workbook has {len(ds.errors)} error(s); no document was written. "
-            "Fix them (see the validation results) and run again.",
-        )
+        result.message = word(doc_lang, "workbook_has_error_s", errors=len(ds.errors))
         return result
     if workbook_dir is None:
         workbook_dir = _workbook_dir(book)
@@ -169,27 +166,19 @@ def _convert_and_note(result: ReportResult, choice: TemplateChoice, pdf: bool) -
         result.message = outcome.message(doc_lang)
         by_libreoffice = outcome.converter == "libreoffice" and bool(outcome.pdfs)
     else:
-        result.message = _t(doc_lang, "未转换 PDF（--no-pdf）。", "No PDFs made (--no-pdf).")
+        result.message = word(doc_lang, "no_pdfs_made_no")
     note = font_warning(doc_lang, charts=kind in CHART_KINDS, pdfs=by_libreoffice)
     if note:
-        result.message = _t(doc_lang, "", " ").join((result.message, note))
+        result.message = pick(doc_lang, "", " ").join((result.message, note))
     if choice.edited:
-        used = _t(
-            doc_lang,
-            f"使用了自定义模板：{choice.path}。",
-            f"Used the edited template {choice.path}.",
-        )
-        result.message = f"{used}{'' if doc_lang == 'zh' else ' '}{result.message}"
+        used = word(doc_lang, "used_edited_template", path=choice.path)
+        result.message = pick(doc_lang, "", " ").join((used, result.message))
 
 
 def _workbook_dir(book: Book) -> Path | None:
     """The folder of a workbook file (``FileBook.path``); None when the book has no file."""
     path = getattr(book, "path", None)
     return path.parent if isinstance(path, Path) else None
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 Job = tuple[str, Context]  # file name stem, template context
@@ -208,18 +197,16 @@ def _documents(
     if kind == "year-end":
         y = year if year is not None else default_year(ds, as_of)
         lookups.require_year(ds, y, as_of)
-        stem = _t(lang, f"{school}-{y}年终考核报告", f"{school}-{y} year-end appraisal report")
+        stem = word(lang, "year_end_appraisal_report", school=school, y=y)
         yield stem, year_end_context(ds, y, as_of, lang)
     elif kind in ("monthly", "energy"):
         m = _month(month) if month is not None else default_month(ds, as_of)
         if kind == "monthly":
             lookups.require_log_month(ds, m, as_of)
-            stem = _t(
-                lang, f"{school}-{m.label}月度考评通报", f"{school}-{m.label} appraisal notice"
-            )
+            stem = word(lang, "appraisal_notice", school=school, label=m.label)
             yield stem, monthly_context(ds, m, as_of, lang)
         else:
-            stem = _t(lang, f"{school}-{m.label}节能通报", f"{school}-{m.label} energy notice")
+            stem = word(lang, "energy_notice", school=school, label=m.label)
             lookups.require_reading_month(ds, m, as_of)  # not a notice full of "—"
             yield stem, energy_context(ds, m, as_of, lang)
     elif kind == "meeting":
@@ -227,10 +214,10 @@ def _documents(
     elif kind == "inventory":  # the calendar year of the count (SPEC 4.8)
         home = ds.home.get("year") is not None
         y = year if year is not None else default_year(ds, as_of) if home else as_of.year
-        stem = _t(lang, f"{school}-{y}年度资产盘点报告", f"{school}-{y} inventory report")
+        stem = word(lang, "inventory_report", school=school, y=y)
         yield stem, inventory_context(ds, y, as_of, lang)
     elif kind == "asset-ledger":  # as of the as-of date
-        stem = _t(lang, f"{school}-资产台账-{as_of}", f"{school}-asset ledger-{as_of}")
+        stem = word(lang, "asset_ledger", school=school, as_of=as_of)
         yield stem, ledger_context(ds, as_of, lang)
     elif kind == "pay-notice":
         yield _pay_notice(ds, as_of, lang, month, year)
@@ -239,7 +226,7 @@ def _documents(
         lookups.require_contract_year(ds, y, as_of)
         for _, person in active_staff(ds, as_of).iterrows():
             sid, name = str(person["staff_id"]), str(person["name"])
-            stem = _t(lang, f"岗位责任状-{sid}-{name}", f"Contract-{sid}-{name}")
+            stem = word(lang, "contract_file", sid=sid, name=name)
             yield stem, contract_context(ds, person, y, lang)
 
 
@@ -250,11 +237,11 @@ def _pay_notice(
     school = ds.settings.school_name
     if year is not None:
         lookups.require_year(ds, year, as_of)  # never a notice of phantom scores
-        stem = _t(lang, f"{school}-{year}年度绩效公示", f"{school}-{year} pay notice")
+        stem = word(lang, "pay_notice_file", school=school, year=year)
         return stem, year_pay_context(ds, year, as_of, lang)
     m = _month(month) if month is not None else default_month(ds, as_of)
     lookups.require_log_month(ds, m, as_of)
-    stem = _t(lang, f"{school}-{m.label}绩效公示", f"{school}-{m.label} pay notice")
+    stem = word(lang, "pay_notice", school=school, label=m.label)
     return stem, month_pay_context(ds, m, as_of, lang)
 
 
@@ -263,26 +250,27 @@ def _meetings(
 ) -> Iterator[Job]:
     if meeting_id is None and month is None:
         raise UsageError(
-            detail_zh="会务工作单需要会议编号（--meeting）或月份（--month）。",
-            detail_en="A meeting work sheet needs a meeting ID (--meeting) or a month (--month).",
+            said="meeting_work_sheet_needs",
         )
     chosen = None if month is None else _month(month)
     rows = find_meetings(ds, meeting_id, None if chosen is None else chosen.label)
     if rows.empty:  # say what exists: the month is never taken for a meeting ID
-        known_zh, known_en = lookups.meetings_listing(ds, chosen)
+        known = lookups.meetings_listing(ds, chosen)
         if meeting_id is not None:
             raise lookups.UnknownChoice(
-                detail_zh=f"会务表中没有编号为“{meeting_id}”的会议。{known_zh}",
-                detail_en=f"No meeting with ID '{meeting_id}' on the Meetings sheet. {known_en}",
+                said="no_meeting_id_meetings",
+                meeting_id=meeting_id,
+                known=known,
             )
         label = chosen.label if chosen is not None else ""
         raise lookups.NothingToReport(
-            detail_zh=f"{label} 没有会议，未生成会务工作单。{known_zh}",
-            detail_en=f"There are no meetings in {label}, so no work sheet was written. {known_en}",
+            said="there_no_meetings_so",
+            label=label,
+            known=known,
         )
     for _, row in rows.iterrows():
         mid, title = str(row["meeting_id"]), str(row["title"])
-        stem = _t(lang, f"会务工作单-{mid}-{title}", f"Meeting work sheet-{mid}-{title}")
+        stem = word(lang, "meeting_work_sheet", mid=mid, title=title)
         yield stem, meeting_context(ds, row, lang)
 
 
@@ -292,23 +280,25 @@ def _receptions(
     """One 接待清单 per reception: the one of ``reception_id``, or every one of ``month``."""
     if reception_id is None and month is None:
         raise UsageError(
-            detail_zh="接待清单需要接待编号（--reception）或月份（--month）。",
-            detail_en="A reception list needs a reception ID (--reception) or a month (--month).",
+            said="reception_list_needs_reception",
         )
     label = None if month is None else _month(month).label
     found = find_receptions(ds, reception_id, label)
     if not found:
         ids = ds.tables["receptions"]["reception_id"].dropna().head(5)
-        known = "、".join(map(str, ids))
+        known = listed(ids) if len(ids) else both("none_listed")
         what = f"“{reception_id}”" if reception_id is not None else f"{label}"
         raise UsageError(
-            detail_zh=f"接待表中没有接待 {what}。已有编号如：{known or '（无）'}。",
-            detail_en=f"No reception {what} on the Receptions sheet. IDs there include: "
-            f"{known or '(none)'}.",
+            said="no_reception_receptions_sheet",
+            what=what,
+            known=known,
         )
     for r in found:
-        stem = _t(
-            lang, f"接待清单-{r.reception_id}-{r.visitor}", f"Reception list-{r.reception_id}"
+        stem = word(
+            lang,
+            "reception_list_file",
+            reception_id=r.reception_id,
+            visitor=Both(f"-{r.visitor}", ""),
         )
         yield stem, reception_context(ds, r, lang)
 
@@ -320,8 +310,8 @@ def _month(value: Month | str) -> Month:
         return Month.parse(value)
     except ValueError:
         raise UsageError(
-            detail_zh=f"“{value}”不是月份，请写成 2025-07。",
-            detail_en=f"'{value}' is not a month; write it as 2025-07.",
+            said="not_month_write",
+            value=value,
         ) from None
 
 

@@ -14,16 +14,17 @@ from dataclasses import dataclass
 
 from logistics.core.due_items import CHECKLIST
 from logistics.core.workdays import WorkCalendar
+from words import Both, both, pick, word
 
 SCALES = ("large", "medium", "small")
 STAGES = {key: (zh, en) for key, zh, en in CHECKLIST}  # the core's four checklist items
 OWNERS = {
-    "lead": ("会务负责人", "Person in charge"),
-    "service": ("会务服务员", "Meeting service"),
-    "electric": ("水电工", "Electrician"),
-    "cleaner": ("保洁员", "Cleaner"),
-    "gate": ("门卫员", "Gatekeeper"),
-    "reception": ("接待员", "Reception"),
+    "lead": both("person_charge"),
+    "service": both("meeting_service"),
+    "electric": both("electrician"),
+    "cleaner": both("cleaner"),
+    "gate": both("gatekeeper"),
+    "reception": both("reception"),
 }
 
 
@@ -55,144 +56,126 @@ def _all(days: tuple[int, int, int], hours: float = 0) -> dict[str, Due]:
 TASKS: tuple[Task, ...] = (
     Task(
         "notice",
-        "拟定会议通知：时间、地点、参会范围、议程、需准备的材料",
-        "Draft the notice: time, place, who attends, agenda, what to bring",
+        *both("draft_notice_time_place"),
         "lead",
         _all((7, 3, 1)),
         Due(hours=1, on_receipt=True),
     ),
     Task(
         "notice",
-        "发布通知（校园网、工作群），收集回执，确认参会人数",
-        "Send the notice (website, work groups), collect replies, confirm numbers",
+        *both("send_notice_website_work"),
         "lead",
         _all((5, 2, 1)),
         Due(hours=3),
     ),
     Task(
         "notice",
-        "会前提醒参会人员，通知主持人、发言人到场时间",
-        "Remind attendees; tell the chair and speakers when to arrive",
+        *both("remind_attendees_tell_chair"),
         "service",
         _all((1, 1, 0), hours=2),
         Due(hours=1),
     ),
     Task(
         "venue",
-        "预定会场，确认场地无冲突",
-        "Book the room and make sure nothing else is on",
+        *both("book_room_make_sure"),
         "lead",
         _all((5, 2, 1)),
         Due(hours=1, on_receipt=True),
     ),
     Task(
         "venue",
-        "摆放主席台、座次牌，划分参会区域",
-        "Set up the top table, name cards and seating areas",
+        *both("set_up_top_table"),
         "service",
         {"large": Due(1), "medium": Due(1)},
         Due(hours=2),
     ),
     Task(
         "venue",
-        "悬挂会标/横幅，布置电子屏内容",
-        "Hang the banner; put the slide or screen content up",
+        *both("hang_banner_put_slide"),
         "service",
         {"large": Due(2)},
         Due(hours=2),
     ),
     Task(
         "venue",
-        "调试音响、话筒、投影，备好备用话筒和电池",
-        "Test sound, microphones and projector; spare microphone and batteries",
+        *both("test_sound_microphones_projector"),
         "electric",
         _all((1, 1, 0), hours=1),
         Due(hours=1),
     ),
     Task(
         "venue",
-        "检查照明、空调、电源插座；大型会议安排备用电源",
-        "Check lights, air conditioning and sockets; backup power for large meetings",
+        *both("check_lights_air_conditioning"),
         "electric",
         _all((1, 1, 0), hours=1),
         Due(hours=1),
     ),
     Task(
         "venue",
-        "会场保洁，会前通风",
-        "Clean the room and air it before the meeting",
+        *both("clean_room_air_before"),
         "cleaner",
         _all((1, 0, 0), hours=2),
         Due(hours=1),
     ),
     Task(
         "sign_in",
-        "准备签到表或签到二维码、签字笔",
-        "Prepare the sign-in sheet or QR code and pens",
+        *both("prepare_sign_sheet_qr"),
         "service",
         _all((1, 1, 0), hours=1),
         Due(hours=1),
     ),
     Task(
         "sign_in",
-        "设签到台，安排 2 名签到引导人员",
-        "Set up a sign-in desk with two ushers",
+        *both("set_up_sign_desk"),
         "service",
         {"large": Due(0, 1), "medium": Due(0, 0.5)},
         Due(hours=0.5),
     ),
     Task(
         "sign_in",
-        "会议开始后 15 分钟内统计到会人数，报会议负责人",
-        "Count attendance within 15 minutes of the start; report to the person in charge",
+        *both("count_attendance_within_minutes"),
         "service",
         _all((0, 0, 0), hours=-0.25),
         Due(hours=-0.25),
     ),
     Task(
         "support",
-        "准备茶水、饮用水、纸巾",
-        "Tea, drinking water and tissues",
+        *both("tea_drinking_water_tissues"),
         "service",
         _all((0, 0, 0), hours=0.5),
         Due(hours=0.5),
     ),
     Task(
         "support",
-        "来宾车辆停放与校门引导",
-        "Guests' parking and directions at the gate",
+        *both("guests_parking_directions_gate"),
         "gate",
         {"large": Due(0, 1)},
         Due(hours=0.5),
     ),
     Task(
         "support",
-        "制定安全疏散预案，落实医务人员值守",
-        "Evacuation plan; first-aid staff on duty",
+        *both("evacuation_plan_first_aid"),
         "lead",
         {"large": Due(2)},
         Due(hours=2),
     ),
     Task(
         "support",
-        "会议摄影、摄像和会议记录",
-        "Photos, video and minutes",
+        *both("photos_video_minutes"),
         "service",
         {"large": Due(0, 0.5), "medium": Due(0, 0.5)},
         Due(hours=0.5),
     ),
     Task(
         "support",
-        "会后整理会场、关闭水电、清点归还设备",
-        "After the meeting: tidy the room, switch off, return equipment",
+        *both("after_meeting_tidy_room"),
         "cleaner",
         _all((0, 0, 0), hours=-2),
         Due(hours=-2),
     ),
     Task(
         "support",
-        "填写问题记录，完成会后小结",
-        "Record any issues and write a short review",
+        *both("record_any_issues_write"),
         "lead",
         _all((-1, -1, -1)),
         Due(days=-1),
@@ -230,43 +213,31 @@ def _days(n: int) -> str:
 def _hours(hours: float, lang: str) -> str:
     if hours < 1:
         minutes = round(hours * 60)
-        return f"{minutes} 分钟" if lang == "zh" else f"{minutes} min"
+        return word(lang, "minutes_n", minutes=minutes)
     value = f"{hours:g}"
-    return f"{value} 小时" if lang == "zh" else f"{value} h"
+    return word(lang, "hours_n", value=value)
 
 
 def due_text(meeting_day: dt.date, due: Due, calendar: WorkCalendar, lang: str) -> str:
     """``会前 3 天（3月4日）`` / ``3 days before (4 Mar)``; hours on the day for urgent ones."""
-    zh = lang == "zh"
     if due.on_receipt:
-        return (
-            f"接到任务后 {_hours(due.hours, lang)}内"
-            if zh
-            else f"within {_hours(due.hours, lang)} of the request"
-        )
+        return word(lang, "within_request", hours=_hours(due.hours, lang))
     day = due_date(meeting_day, due, calendar)
-    date = f"{day.month}月{day.day}日" if zh else day.strftime("%d %b").lstrip("0")
+    date = word(lang, "month_day", month=Both(str(day.month), day.strftime("%b")), day=day.day)
     if due.days > 0:
-        return f"会前 {due.days} 天（{date}）" if zh else f"{_days(due.days)} before ({date})"
+        return word(lang, "days_before", days=Both(str(due.days), _days(due.days)), date=date)
     if due.days < 0:
-        return (
-            f"会后 {-due.days} 个工作日内（{date}）"
-            if zh
-            else f"within {_days(-due.days).replace('day', 'working day')} after ({date})"
+        return word(
+            lang,
+            "working_days_after",
+            days=Both(str(-due.days), _days(-due.days).replace("day", "working day")),
+            date=date,
         )
     if due.hours > 0:
-        return (
-            f"会前 {_hours(due.hours, lang)}"
-            if zh
-            else f"{_hours(due.hours, lang)} before the start"
-        )
+        return word(lang, "before_start", hours=_hours(due.hours, lang))
     if due.hours < 0:
-        return (
-            f"会议开始后 {_hours(-due.hours, lang)}"
-            if zh
-            else f"{_hours(-due.hours, lang)} after the start"
-        )
-    return f"会议当天（{date}）" if zh else f"on the day ({date})"
+        return word(lang, "after_start", hours=_hours(-due.hours, lang))
+    return word(lang, "on_meeting_day", date=date)
 
 
 def checklist(
@@ -275,13 +246,12 @@ def checklist(
     """The rows of the work sheet's checklist table."""
     rows: list[dict[str, object]] = []
     for no, (task, due) in enumerate(tasks_for(scale, urgent), start=1):
-        zh = lang == "zh"
         rows.append(
             {
                 "no": no,
-                "stage": STAGES[task.stage][0 if zh else 1],
-                "task": task.zh if zh else task.en,
-                "owner": OWNERS[task.owner][0 if zh else 1],
+                "stage": pick(lang, *STAGES[task.stage]),
+                "task": pick(lang, task.zh, task.en),
+                "owner": pick(lang, *OWNERS[task.owner]),
                 "due": due_text(meeting_day, due, calendar, lang),
             }
         )
@@ -290,18 +260,9 @@ def checklist(
 
 def standard(scale: str, urgent: bool, lang: str) -> str:
     """The standard applied, e.g. ``大型会议 · 一般（会前 7 天启动）``."""
-    names = {"large": ("大型", "Large"), "medium": ("中型", "Medium"), "small": ("小型", "Small")}
-    zh = lang == "zh"
-    name = names[scale][0 if zh else 1]
+    names = {"large": both("large"), "medium": both("medium"), "small": both("small")}
+    name = pick(lang, *names[scale])
     if urgent:
-        return (
-            f"{name}会议 · 紧急（按小时倒排）"
-            if zh
-            else f"{name} meeting · urgent (hours on the day)"
-        )
+        return word(lang, "meeting_urgent_hours_day", name=name)
     days = LEAD_DAYS[scale]
-    return (
-        f"{name}会议 · 一般（会前 {days} 天启动）"
-        if zh
-        else f"{name} meeting · normal (starts {_days(days)} ahead)"
-    )
+    return word(lang, "meeting_normal_starts_ahead", name=name, days=Both(str(days), _days(days)))

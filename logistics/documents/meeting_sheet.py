@@ -7,6 +7,7 @@ import pandas as pd
 from logistics.core import schema
 from logistics.core.dataset import Dataset
 from logistics.core.due_items import checklist_done
+from words import word
 
 from . import formatting as f
 from .context import Context
@@ -31,10 +32,10 @@ def meeting_context(ds: Dataset, row: pd.Series, lang: str) -> Context:
             "weekday": f.weekday(day, lang),
             "scale": f.choice(schema.SCALE, row["scale"], lang),
             "urgency": f.choice(schema.URGENCY, row["urgency"], lang),
-            "owner": f"{owner}（{owner_id}）"
-            if lang == "zh" and owner
-            else f"{owner} ({owner_id})".strip(),
-            "issues": f.text(row["issues"]) or f.t(lang, "无", "None"),
+            "owner": word(lang, "name_detail", name=owner, detail=owner_id)
+            if owner
+            else f" ({owner_id})".strip(),
+            "issues": f.text(row["issues"]) or word(lang, "none"),
         },
         "standard": standard(scale, urgent, lang),
         "items": checklist(day, scale, urgent, ds.calendar, lang),

@@ -12,6 +12,7 @@ from logistics.core.numbers import exact_sum
 from logistics.core.periods import Month
 from logistics.core.recorded import score_recorded
 from logistics.core.scoring import GRADE_KEYS, MonthScore
+from words import word
 
 from . import formatting as f
 from .context import Context
@@ -33,7 +34,7 @@ def monthly_context(
     inspections = _inspections(ds, month.first, end)
     names = {x.staff_id: x.name for x in scores}
     totals = [x.total for x in scores]
-    joiner = f.t(lang, "、", ", ")
+    joiner = word(lang, "list_sep")
     return {
         "school": s.school_name,
         "month": month.label,
@@ -62,7 +63,7 @@ def monthly_context(
                 "post": x.post,
                 "total": f.score(x.total),
                 "grade": f.grade(x.grade, lang),
-                "reasons": f.t(lang, "；", "; ").join(_reasons(x, inspections, lang)) or f.BLANK,
+                "reasons": word(lang, "clause_sep").join(_reasons(x, inspections, lang)) or f.BLANK,
             }
             for x in scores
             if x.grade in ("pass", "fail")
@@ -120,24 +121,16 @@ def _reasons(x: MonthScore, inspections: pd.DataFrame, lang: str) -> list[str]:
     reasons = []
     missing = x.workdays - x.log_days
     if missing > 0:
-        reasons.append(
-            f.t(lang, f"{missing} 个工作日未填日志", f"no log on {missing} working day(s)")
-        )
+        reasons.append(word(lang, "no_log_working_day", missing=missing))
     if x.target > 0 and x.units < x.target:
         done = f.ratio(x.units, x.target)
-        reasons.append(f.t(lang, f"工作数量完成 {done}", f"quantity {done} of target"))
+        reasons.append(word(lang, "quantity_target", done=done))
     mine = inspections[(inspections["staff_id"] == x.staff_id) & (inspections["points"] < 0)]
     if len(mine):
-        items = f.t(lang, "、", ", ").join(dict.fromkeys(mine["item"].map(f.text)))
+        items = word(lang, "list_sep").join(dict.fromkeys(mine["item"].map(f.text)))
         points = f.number(-exact_sum(mine["points"]))
-        reasons.append(
-            f.t(lang, f"检查扣 {points} 分（{items}）", f"-{points} at inspections ({items})")
-        )
+        reasons.append(word(lang, "inspections", points=points, items=items))
     if x.items and x.credits < x.items:
         kept = f.number(float(x.credits))
-        reasons.append(
-            f.t(
-                lang, f"时效事项完成 {kept}/{x.items}", f"{kept} of {x.items} time-bound items kept"
-            )
-        )
+        reasons.append(word(lang, "time_bound_items_kept", kept=kept, items=x.items))
     return reasons

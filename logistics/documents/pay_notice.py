@@ -20,6 +20,7 @@ from logistics.core.pay_pools import pool_amounts
 from logistics.core.periods import Month
 from logistics.core.scoring import MonthScore, coef_of, score_month
 from logistics.core.workdays import WorkCalendar
+from words import word
 
 from . import formatting as f
 from .appraisal_year import AppraisalYear, appraisal_year
@@ -103,7 +104,7 @@ def year_pay_context(
     return {
         **_common(ds, as_of, lang),
         "is_year": True,
-        "period_title": f.t(lang, f"{year}年度", f"the year {year}"),
+        "period_title": word(lang, "the_year", year=year),
         "pool": f.money(sum((pools[m.label] for m in y.months if m.label in pools), Fraction(0))),
         "has_pool": any(m.label in pools for m in y.months),
         "paid": f.money(sum((r.pay for r in y.annual), Fraction(0))),

@@ -15,6 +15,7 @@ import pandas as pd
 from logistics.core import schema
 from logistics.core.assets import RESULTS, CountLine, count_result, line_value, overdue_loans
 from logistics.core.dataset import Dataset
+from words import pick, word
 
 from . import formatting as f
 from .context import Context
@@ -25,11 +26,7 @@ RESULT_ORDER = ("match", "shortage", "surplus", "wrong_location", "not_found")
 
 def result_name(key: str, lang: str) -> str:
     zh, en = RESULTS[key]
-    return (
-        zh
-        if lang == "zh"
-        else {"WrongLocation": "Wrong location", "NotFound": "Not found"}.get(en, en)
-    )
+    return pick(lang, zh, {"WrongLocation": "Wrong location", "NotFound": "Not found"}.get(en, en))
 
 
 def assets_by_id(ds: Dataset) -> pd.DataFrame:
@@ -96,7 +93,7 @@ def count_context(figures: CountFigures, ds: Dataset, lang: str) -> Context:
     def line(x: CountLine, value: Fraction | None) -> Context:
         custodian = by_id["staff_id"].get(x.asset_id) if x.asset_id is not None else None
         return {
-            "id": x.asset_id or f.t(lang, "账外", "off books"),
+            "id": x.asset_id or word(lang, "off_books"),
             "name": x.name,
             "book_location": x.book_location or "",
             "actual_location": x.actual_location or "",
@@ -104,9 +101,7 @@ def count_context(figures: CountFigures, ds: Dataset, lang: str) -> Context:
             "counted": x.counted,
             "difference": f"{x.difference:+d}" if x.difference else "0",
             "value": f.money(value) if value is not None else f.BLANK,
-            "result": ("、" if lang == "zh" else ", ").join(
-                result_name(k, lang) for k in x.results
-            ),
+            "result": (word(lang, "list_sep")).join(result_name(k, lang) for k in x.results),
             "custodian": names.get(f.text(custodian), f.text(custodian)),
             "note": note(x),
         }
@@ -152,7 +147,7 @@ def _dates(figures: CountFigures, lang: str) -> str:
     if figures.first == figures.last:
         return f.long_date(figures.first, lang)
     return (
-        f.long_date(figures.first, lang) + f.t(lang, "至", " to ") + f.long_date(figures.last, lang)
+        f.long_date(figures.first, lang) + word(lang, "range_to") + f.long_date(figures.last, lang)
     )
 
 

@@ -18,6 +18,7 @@ from logistics.core.receptions import (
     receptions,
 )
 from logistics.core.settings import Settings
+from words import word
 
 from . import formatting as f
 from .context import Context
@@ -31,7 +32,7 @@ def reception_context(ds: Dataset, r: Reception, lang: str) -> Context:
     s = ds.settings
     keys = finding_keys(findings(r, s))
     owner = staff_names(ds).get(r.staff_id, "")
-    sep = f.t(lang, "、", ", ")
+    sep = word(lang, "list_sep")
     return {
         "school": s.school_name,
         "r": {
@@ -44,11 +45,11 @@ def reception_context(ds: Dataset, r: Reception, lang: str) -> Context:
             "hosts": r.hosts,
             "people": r.guests + r.hosts,
             "meals": r.meals,
-            "letter": f.t(lang, "有", "Yes") if r.official_letter else f.t(lang, "无", "No"),
+            "letter": word(lang, "yes") if r.official_letter else word(lang, "no"),
             "approver": r.approver or FILL,
             "approved_date": f.long_date(r.approved_date, lang) if r.approved_date else FILL,
             "owner": _person(owner, r.staff_id, lang),
-            "alcohol": f.t(lang, "有", "Yes") if r.alcohol else f.t(lang, "无", "None"),
+            "alcohol": word(lang, "yes") if r.alcohol else word(lang, "none"),
             "notes": r.notes or FILL,
         },
         "costs": {
@@ -69,7 +70,7 @@ def _person(name: str, staff_id: str, lang: str) -> str:
         return FILL
     if not name:
         return staff_id
-    return f"{name}（{staff_id}）" if lang == "zh" else f"{name} ({staff_id})"
+    return word(lang, "name_detail", name=name, detail=staff_id)
 
 
 def _label(key: str, lang: str) -> str:
@@ -79,56 +80,54 @@ def _label(key: str, lang: str) -> str:
 def _per_meal(r: Reception, lang: str) -> str:
     cost = per_person_meal(r.meal_cost, r.guests, r.hosts, r.meals)
     if cost is None:
-        return f.t(lang, "未用餐", "No meals") if not r.meal_cost else f.BLANK
-    return f.t(
+        return word(lang, "no_meals") if not r.meal_cost else f.BLANK
+    return word(
         lang,
-        f"{f.money(r.meal_cost)} ÷（{r.guests + r.hosts} 人 × {r.meals} 餐）= {f.money(cost)}",
-        f"{f.money(r.meal_cost)} ÷ ({r.guests + r.hosts} people × {r.meals} meals) = "
-        f"{f.money(cost)}",
+        "people_meals",
+        meal_cost=f.money(r.meal_cost),
+        hosts=r.guests + r.hosts,
+        meals=r.meals,
+        cost=f.money(cost),
     )
 
 
 def _checks(r: Reception, s: Settings, keys: list[str], lang: str) -> list[Context]:
     """One row per rule: what the regulation asks, what happened, and the verdict."""
-    t = lambda zh, en: f.t(lang, zh, en)  # noqa: E731
     cap = host_cap(r.guests, s) if r.guests >= 1 else s.hosts_max
     cost = per_person_meal(r.meal_cost, r.guests, r.hosts, r.meals)
-    approved = f.short_date(r.approved_date) if r.approved_date else t("未填写", "none")
+    approved = f.short_date(r.approved_date) if r.approved_date else word(lang, "not_filled")
     rows = [
         (
             "no_letter",
-            t("公函", "Official letter"),
-            t("凭来访单位公函接待", "The visitor's official letter"),
-            t("有公函", "Letter filed") if r.official_letter else t("无公函", "No letter"),
+            word(lang, "official_letter"),
+            word(lang, "visitor_s_official_letter"),
+            word(lang, "letter_filed") if r.official_letter else word(lang, "flag_no_letter"),
         ),
         (
             "unapproved",
-            t("事前审批", "Prior approval"),
-            t("来访前（含当日）审批", "Approved by the day of the visit"),
-            t(f"审批日期 {approved}", f"Approved: {approved}"),
+            word(lang, "prior_approval"),
+            word(lang, "approved_by_day_visit"),
+            word(lang, "approved", approved=approved),
         ),
         (
             "hosts_over",
-            t("陪同人数", "Hosts"),
-            t(f"不超过 {cap} 人", f"At most {cap}"),
-            t(f"来访 {r.guests} 人，陪同 {r.hosts} 人", f"{r.guests} guests, {r.hosts} hosts"),
+            word(lang, "hosts"),
+            word(lang, "at_most_people", cap=cap),
+            word(lang, "guests_hosts", guests=r.guests, hosts=r.hosts),
         ),
         (
             "meal_over",
-            t("用餐标准", "Meal cap"),
-            t(
-                f"每人每餐不超过 {f.number(s.meal_cap)} 元",
-                f"At most {f.number(s.meal_cap)} yuan per person-meal",
-            ),
-            t("未用餐", "No meals")
+            word(lang, "meal_cap"),
+            word(lang, "most_yuan_per_person", meal_cap=f.number(s.meal_cap)),
+            word(lang, "no_meals")
             if cost is None
-            else t(f"每人每餐 {f.money(cost)} 元", f"{f.money(cost)} yuan per person-meal"),
+            else word(lang, "yuan_per_person_meal", cost=f.money(cost)),
         ),
         (
             "alcohol",
-            t("酒水", "Alcohol"),
-            t("不提供酒水", "No alcohol"),
-            t("有酒水", "Alcohol served") if r.alcohol else t("无酒水", "None"),
+            word(lang, "flag_alcohol"),
+            word(lang, "no_alcohol"),
+            word(lang, "alcohol_served") if r.alcohol else word(lang, "no_alcohol_served"),
         ),
     ]
     return [
@@ -136,7 +135,7 @@ def _checks(r: Reception, s: Settings, keys: list[str], lang: str) -> list[Conte
             "rule": rule,
             "standard": standard,
             "actual": actual,
-            "verdict": _label(key, lang) if key in keys else t("符合", "Complies"),
+            "verdict": _label(key, lang) if key in keys else word(lang, "complies"),
         }
         for key, rule, standard, actual in rows
     ]

@@ -21,6 +21,7 @@ from logistics.core.receptions import (
     reception_month,
     receptions,
 )
+from words import word
 
 from . import formatting as f
 from .context import Context
@@ -43,8 +44,8 @@ def _listed(r: Reception, ds: Dataset, lang: str) -> Context:
         "purpose": r.purpose,
         "people": f"{r.guests} / {r.hosts}",
         "total": f.money(r.total),
-        "findings": f.t(lang, "、", ", ").join(finding_label(k, lang) for k in keys)
-        or f.t(lang, "符合规定", "Complies"),
+        "findings": word(lang, "list_sep").join(finding_label(k, lang) for k in keys)
+        or word(lang, "complies_rule"),
     }
 
 

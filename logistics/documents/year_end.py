@@ -12,6 +12,7 @@ from logistics.core.rounding import round_half_up
 from logistics.core.scoring import GRADE_KEYS, MonthScore
 from logistics.core.settings import Settings
 from logistics.core.summary import PeriodScore
+from words import both, pick, word
 
 from . import charts
 from . import formatting as f
@@ -83,7 +84,7 @@ def year_end_context(
 
 def _period(y: AppraisalYear, lang: str) -> str:
     a, b = y.months[0], y.months[-1]
-    return f"{f.month_title(a, lang)}{f.t(lang, '至', ' to ')}{f.month_title(b, lang)}"
+    return f"{f.month_title(a, lang)}{word(lang, 'range_to')}{f.month_title(b, lang)}"
 
 
 def _summary(y: AppraisalYear, lang: str) -> Context:
@@ -128,14 +129,8 @@ def _bands(s: Settings, lang: str) -> dict[str, str]:
     n = f.number
     return {
         "excellent": f"≥ {n(s.excellent_min)}",
-        "good": f.t(
-            lang,
-            f"{n(s.good_min)}（含）～{n(s.excellent_min)}",
-            f"{n(s.good_min)} to <{n(s.excellent_min)}",
-        ),
-        "pass": f.t(
-            lang, f"{n(s.pass_min)}（含）～{n(s.good_min)}", f"{n(s.pass_min)} to <{n(s.good_min)}"
-        ),
+        "good": word(lang, "good_band", good_min=n(s.good_min), excellent_min=n(s.excellent_min)),
+        "pass": word(lang, "pass_band", pass_min=n(s.pass_min), good_min=n(s.good_min)),
         "fail": f"< {n(s.pass_min)}",
     }
 
@@ -308,7 +303,7 @@ def _requests(ds: Dataset, first: dt.date, last: dt.date, lang: str) -> Context:
             "owner": names.get(str(row["staff_id"]), f.text(row["staff_id"])),
             "promised": f.short_date(f.day(row["promised_date"])),
             "done": f.short_date(f.day(row["done_date"])),
-            "status": f.text(row["explanation"]) or f.t(lang, "未说明", "Not explained"),
+            "status": f.text(row["explanation"]) or word(lang, "not_explained"),
         }
         for _, row in s.late_rows.iterrows()
     ]
@@ -363,10 +358,10 @@ def _plans(ds: Dataset, first: dt.date, last: dt.date, lang: str) -> Context:
 
 
 COMPONENTS = (
-    ("log_score", "日志分", "Log"),
-    ("quantity_score", "数量分", "Quantity"),
-    ("quality_score", "质量分", "Quality"),
-    ("timeliness_score", "时效分", "Timeliness"),
+    ("log_score", *both("log")),
+    ("quantity_score", *both("quantity")),
+    ("quality_score", *both("quality")),
+    ("timeliness_score", *both("timeliness")),
 )
 
 
@@ -377,9 +372,9 @@ def _appendix(y: AppraisalYear, ranking: list[Context], lang: str) -> list[Conte
         scores = [y.score_of(r.staff_id, m) for m in y.months]
         had = [x for x in scores if x is not None]
         rows = [
-            {"label": f.t(lang, "总分", "Total"), "m": shown["m"], "year": shown["score"]},
+            {"label": word(lang, "total"), "m": shown["m"], "year": shown["score"]},
             {
-                "label": f.t(lang, "等级", "Grade"),
+                "label": word(lang, "grade"),
                 "m": [f.BLANK if x is None else f.grade(x.grade, lang) for x in scores],
                 "year": shown["grade"],
             },
@@ -387,19 +382,19 @@ def _appendix(y: AppraisalYear, ranking: list[Context], lang: str) -> list[Conte
         for attr, zh, en in COMPONENTS:
             rows.append(
                 {
-                    "label": f.t(lang, zh, en),
+                    "label": pick(lang, zh, en),
                     "m": [f.BLANK if x is None else f.score(getattr(x, attr)) for x in scores],
                     "year": f.score(f.mean([getattr(x, attr) for x in had])),
                 }
             )
         rows.append(
             {
-                "label": f.t(lang, "绩效工资", "Pay"),
+                "label": word(lang, "pay"),
                 "m": [f.BLANK if x is None else f.money(x.pay) for x in scores],
                 "year": shown["pay"],
             }
         )
-        quarters = f.t(lang, "，", ", ").join(
+        quarters = word(lang, "comma_sep").join(
             f"{q.label} {f.score(quarter_scores.get((r.staff_id, q.label)))}" for q in y.quarters
         )
         out.append({**shown, "months": r.months, "quarters": quarters, "rows": rows})

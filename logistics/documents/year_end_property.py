@@ -11,6 +11,7 @@ from logistics.core import schema
 from logistics.core.assets import asset_stats
 from logistics.core.dataset import Dataset
 from logistics.core.repairs import repair_window, repairs_between, repeat_repairs, satisfaction
+from words import word
 
 from . import formatting as f
 from .context import Context
@@ -58,19 +59,19 @@ def _property(ds: Dataset, year: int, until: dt.date, lang: str) -> Context:
         "count": count_context(figures, ds, lang),
         "overdue_loans": overdue_loan_rows(ds, until, lang),
         "threshold": threshold,
-        "window": f"{f.short_date(start)}{f.t(lang, '至', ' to ')}{f.short_date(end)}",
+        "window": f"{f.short_date(start)}{word(lang, 'range_to')}{f.short_date(end)}",
         "repairs": len(repairs_between(ds.tables["requests"], start, end)),
         "repeats": [
             {
-                "what": (f"{r.name}（{r.key}）" if lang == "zh" else f"{r.name} ({r.key})")
+                "what": word(lang, "name_detail", name=r.name, detail=r.key)
                 if r.kind == "asset"
-                else f.t(lang, "（未登记资产）", "(no asset given)"),
+                else word(lang, "no_asset_given"),
                 "location": r.location,
                 "count": r.count,
                 "last": f.short_date(r.last),
-                "plan": f.t(lang, "设备添置（更换）", "Equipment (replace)")
+                "plan": word(lang, "equipment_replace")
                 if r.kind == "asset"
-                else f.t(lang, "校舍维修", "Repairs"),
+                else word(lang, "repairs"),
             }
             for r in repeats
         ],

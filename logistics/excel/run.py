@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 import xlwings as xw
 
+from words import word
+
 from ..actions import (
     ACTIONS,
     DOCUMENTS_FOLDER,
@@ -35,7 +37,6 @@ from ..actions import (
 )
 from ..core.errors import LogisticsError
 from ..core.outputs import validation_rows
-from ..terminal import t
 from .xl_book import XlBook, screen_paused
 
 if TYPE_CHECKING:  # imported when a document button runs: Word and charts load slowly
@@ -45,15 +46,7 @@ LOG_NAME = "logistics-error.log"
 
 
 class WorkbookNotSaved(LogisticsError):
-    zh = (
-        "找不到工作簿所在的文件夹，文档无法保存在工作簿旁边。请先把工作簿保存到本机的文件夹"
-        "（“文件”>“另存为”），再点击此按钮。"
-    )
-    en = (
-        "The workbook has no folder, so the documents cannot be saved beside it. Save the "
-        "workbook to a folder on this computer first (File > Save As), then click the button "
-        "again."
-    )
+    said = "workbook_not_saved"
 
 
 def now() -> dt.datetime:
@@ -88,7 +81,7 @@ def _press(book: xw.Book, function_name: str) -> None:
 
 def _run(xl: XlBook, function_name: str, lang: str) -> Report:
     action = ACTIONS.get(function_name)
-    what = (action.zh if lang == "zh" else action.en) if action else function_name
+    what = word(lang, action.said) if action else function_name
     when = now().strftime("%m-%d %H:%M")
     try:
         if action is None:
@@ -100,22 +93,19 @@ def _run(xl: XlBook, function_name: str, lang: str) -> Report:
         return outcome(action, period, result, when)
     except LogisticsError as exc:
         message = exc.message(lang)
-        status = t(
-            lang, f"{what}未完成（{when}）：{message}", f"{what}: not run ({when}). {message}"
-        )
+        status = word(lang, "button_not_run", what=what, when=when, message=message)
         return Report(status, message)
     except Exception as exc:  # a bug or an Excel hiccup: logged, reported in one line
         path = log_error(xl.book, exc)
         where = str(path) if path else "stderr"
-        status = t(
-            lang, f"{what}出错（{when}），详情见 {where}", f"{what} failed ({when}); see {where}"
-        )
-        alert = t(
+        status = word(lang, "button_failed", what=what, when=when, where=where)
+        alert = word(
             lang,
-            f"运行“{what}”时出错：{type(exc).__name__}: {exc}\n详细信息已记录在 {where}，"
-            "请把该文件发给维护人员。",
-            f"'{what}' failed: {type(exc).__name__}: {exc}\nThe details were logged to {where}; "
-            "please send that file to whoever maintains the workbook.",
+            "button_failed_alert",
+            what=what,
+            error_type=type(exc).__name__,
+            exc=exc,
+            where=where,
         )
         return Report(status, alert, critical=True)
 
@@ -168,7 +158,7 @@ def _lang(xl: XlBook) -> str:
 
 
 def _alert(book: xw.Book, report: Report, lang: str) -> None:
-    title = t(lang, "后勤考核", "Logistics appraisal")
+    title = word(lang, "alert_title")
     try:
         book.app.alert(
             report.alert or "", title=title, mode="critical" if report.critical else "info"

@@ -20,6 +20,8 @@ from typing import Any
 
 import xlwings as xw
 
+from words import LANGS, both
+
 from ..core import schema
 from ..core.errors import LogisticsError
 from ..core.outputs import SheetRows
@@ -36,20 +38,13 @@ FORMULA_START = ("=", "+", "-", "@")  # what Excel would take as the start of a 
 MAX_MARKS = 500  # cells marked per run: one Excel call each; the Validation sheet lists all
 ERROR_FILL = (255, 199, 206)  # Excel's "light red fill"
 WARNING_FILL = (255, 235, 156)  # Excel's "light yellow fill"
-NOTE_PREFIX = {"zh": "校验：", "en": "Validation: "}  # tells our notes from the user's own
+# tells our notes from the user's own
+NOTE_PREFIX: dict[str, str] = dict(zip(LANGS, both("note_prefix"), strict=True))
 _ERROR_LABELS = {schema.SEVERITY[0].zh, schema.SEVERITY[0].en}
 
 
 class OutputSheetMissing(LogisticsError):
-    zh = (
-        "工作簿中没有结果工作表“{sheet}”，本次结果没有写入。结果工作表不能改名或删除；"
-        "请恢复该工作表，或用 logistics build-workbook 重新生成工作簿。"
-    )
-    en = (
-        "The workbook has no result sheet '{sheet}', so no results were written. Result "
-        "sheets must not be renamed or deleted: restore it, or rebuild the workbook with "
-        "logistics build-workbook."
-    )
+    said = "output_sheet_missing"
 
 
 @dataclass

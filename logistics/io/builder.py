@@ -26,6 +26,8 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from words import LANGS, pick, word
+
 from ..core import schema
 from .data_sheets import default_settings_frame, write_input_sheet, write_output_sheet
 from .home_sheet import (
@@ -34,7 +36,6 @@ from .home_sheet import (
     BUTTON_GAP,
     BUTTON_SIZE,
     HOME_CELLS,
-    HOME_TEXT,
     home_title,
     write_buttons,
     write_home,
@@ -54,7 +55,6 @@ __all__ = [
     "home_title",
 ]
 
-AUTHOR = "后勤处"
 FIXED_CREATED = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 # XlsxWriter options: never turn a str into a formula, URL or number, even via write().
 WORKBOOK_OPTIONS: dict[str, Any] = {
@@ -133,7 +133,7 @@ def _check_args(
     vba_project: bytes | None,
     constant_memory: bool,
 ) -> None:
-    if lang not in HOME_TEXT:
+    if lang not in LANGS:
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     if constant_memory:
         # XlsxWriter 3.3.1 refuses add_table() in constant_memory mode, and every input
@@ -171,12 +171,14 @@ def _write_package(
     wb = xlsxwriter.Workbook(str(target), WORKBOOK_OPTIONS)
     try:
         title = home_title(lang, data)
-        wb.set_properties({"title": title, "author": AUTHOR, "created": created_at()})
+        wb.set_properties(
+            {"title": title, "author": word(lang, "workbook_author"), "created": created_at()}
+        )
         if vba_project is not None:
             wb.add_vba_project(io.BytesIO(vba_project), is_stream=True)  # type: ignore[arg-type]
             wb.set_vba_name("ThisWorkbook")
         formats = Formats(wb)
-        home = wb.add_worksheet(schema.HOME[2 if lang == "en" else 1])
+        home = wb.add_worksheet(pick(lang, schema.HOME[1], schema.HOME[2]))
         write_home(home, formats, lang, data, build_date)
         if vba_project is not None:
             write_buttons(home, lang)

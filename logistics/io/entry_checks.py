@@ -5,44 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.schema import Column, Kind
+from words import word
 
-CHECK_TEXT: dict[str, dict[str, str]] = {
-    "zh": {
-        "required": "必填",
-        "unique": "不可重复",
-        "choose": "请从下拉列表中选择：",
-        "invalid": "输入无效",
-        "date_hint": "填写日期，如 2025-03-07",
-        "number": "数字",
-        "whole": "整数",
-        "between": "请输入 {lo} 到 {hi} 之间的{what}",
-        "at_least": "请输入不小于 {lo} 的{what}",
-        "at_most": "请输入不大于 {hi} 的{what}",
-        "sep": "、",
-    },
-    "en": {
-        "required": "Required",
-        "unique": "must be unique",
-        "choose": "Please choose from the list: ",
-        "invalid": "Invalid entry",
-        "date_hint": "Enter a date, e.g. 2025-03-07",
-        "number": "number",
-        "whole": "whole number",
-        "between": "Enter a {what} between {lo} and {hi}",
-        "at_least": "Enter a {what} of at least {lo}",
-        "at_most": "Enter a {what} of at most {hi}",
-        "sep": ", ",
-    },
-}
+from ..core.schema import Column, Kind
 
 
 def validation_options(col: Column, lang: str) -> dict[str, Any] | None:
     """The data validation for a column's entry rows: dropdown, range, or a hint only."""
-    t = CHECK_TEXT[lang]
-    hints = [t["required"]] if col.required else []
+    hints = [word(lang, "check_required")] if col.required else []
     if col.unique:
-        hints.append(t["unique"])
+        hints.append(word(lang, "check_unique"))
     options: dict[str, Any]
     if col.choices:
         labels = [c.label(lang) for c in col.choices]
@@ -50,7 +22,7 @@ def validation_options(col: Column, lang: str) -> dict[str, Any] | None:
             "validate": "list",
             "source": labels,
             "error_type": "stop",
-            "error_message": t["choose"] + t["sep"].join(labels),
+            "error_message": word(lang, "check_choose") + word(lang, "list_sep").join(labels),
         }
     elif col.min is not None or col.max is not None:
         whole = col.kind is Kind.INT
@@ -64,16 +36,16 @@ def validation_options(col: Column, lang: str) -> dict[str, Any] | None:
         hints.append(message)
     elif col.kind is Kind.DATE:
         options = {"validate": "any"}
-        hints.append(t["date_hint"])
+        hints.append(word(lang, "check_date_hint"))
     elif hints:
         options = {"validate": "any"}
     else:
         return None
     if "error_message" in options:
-        options["error_title"] = t["invalid"]
+        options["error_title"] = word(lang, "check_invalid")
     if hints:
         options["input_title"] = col.label(lang)
-        options["input_message"] = ("；" if lang == "zh" else "; ").join(hints)
+        options["input_message"] = word(lang, "clause_sep").join(hints)
     return options
 
 
@@ -87,13 +59,18 @@ def _criteria(lo: float | None, hi: float | None) -> dict[str, Any]:
 
 def range_message(lang: str, lo: float | None, hi: float | None, *, whole: bool) -> str:
     """The error/hint text for a numeric range, e.g. 请输入 0 到 24 之间的数字."""
-    t = CHECK_TEXT[lang]
     case = (
-        "between"
+        "check_between"
         if lo is not None and hi is not None
-        else ("at_least" if lo is not None else "at_most")
+        else ("check_at_least" if lo is not None else "check_at_most")
     )
-    return t[case].format(lo=_num(lo), hi=_num(hi), what=t["whole" if whole else "number"])
+    return word(
+        lang,
+        case,
+        lo=_num(lo),
+        hi=_num(hi),
+        what=word(lang, "check_whole" if whole else "check_number"),
+    )
 
 
 def _num(value: float | None) -> str:

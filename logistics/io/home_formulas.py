@@ -15,6 +15,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from words import LANGS, both
+
 from ..core import schema
 from ..core.columns import column_letters
 from ..core.settings import SETTING_DEFS
@@ -24,7 +26,7 @@ YEARS_AROUND = 5  # the month list spans build year − 5 … build year + 5 (SP
 # filled cell would cut them off; a hidden column this far out is never reached.
 MONTH_LIST_COLUMN = 25  # 0-based: column Z
 
-CONSOLE_NAME = {"zh": "后勤考核工作台", "en": "Logistics appraisal console"}
+CONSOLE_NAME: dict[str, str] = dict(zip(LANGS, both("console_name"), strict=True))
 
 _SCHOOL = next(d for d in SETTING_DEFS if d.key == "school_name")
 

@@ -13,11 +13,12 @@ import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from words import pick, word
+
 from ..buttons import BUTTONS, Button
 from ..core import schema
-from .entry_checks import CHECK_TEXT, range_message
+from .entry_checks import range_message
 from .home_formulas import (
-    CONSOLE_NAME,
     MONTH_LIST_COLUMN,
     month_list,
     month_list_range,
@@ -46,48 +47,28 @@ BUTTON_AREA = ("D3", f"F{max(14, 3 + _BUTTON_ROWS)}")
 INSTRUCTIONS_ROW = int(BUTTON_AREA[1][1:]) + 2
 HOME_WIDTHS = {"A": 14.0, "B": 28.0, "C": 2.0, "D": 16.0, "E": 16.0, "F": 16.0}
 
-HOME_TEXT: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": CONSOLE_NAME["zh"],
-        "month_hint": "从列表选择或输入 YYYY-MM，如 2025-03",
-        "year_hint": "考核所在年度，如 2025",
-        "as_of_hint": "可选：只计算到此日期；留空为今天",
-        "instructions": "使用说明",
-    },
-    "en": {
-        "title": CONSOLE_NAME["en"],
-        "month_hint": "Pick from the list or type YYYY-MM, e.g. 2025-03",
-        "year_hint": "The appraisal year, e.g. 2025",
-        "as_of_hint": "Optional: compute up to this date; blank = today",
-        "instructions": "How to use",
-    },
-}
+# The instructions below the buttons, one entry a line.
+INSTRUCTION_LINES = (
+    "home_line_inputs",
+    "home_line_dropdowns",
+    "home_line_settings",
+    "home_line_buttons",
+    "home_line_outputs",
+    "home_line_cli",
+    "home_line_cli_more",
+)
 
 
 def _instructions(lang: str) -> list[str]:
     inputs = [s.label(lang) for s in schema.INPUT_SHEETS if s.key != "settings"]
     outputs = [s.label(lang) for s in schema.OUTPUT_SHEETS]
-    settings = schema.SETTINGS.label(lang)
-    if lang == "zh":
-        return [
-            f"1. 在「{'」「'.join(inputs[:3])}」等输入表中逐行填写；在表格下方接着写即可扩展表格。",
-            "2. 带下拉箭头的列从列表中选择；日期写成 2025-03-07；是/否 列填“是”或“否”。",
-            f"3. 「{settings}」表可改学校名称、各项满分、等级线和系数；缺少的项目按默认值。",
-            "4. 选择考核月份后点击右侧按钮运行；结果见运行状态一栏。",
-            f"5. 「{'」「'.join(outputs)}」由工具写入，请勿手工修改。",
-            "6. 命令行（无需 Excel）：logistics validate 工作簿.xlsm",
-            "   logistics score 工作簿.xlsm --month 2025-03；logistics --help 查看全部命令。",
-        ]
-    return [
-        f"1. Type rows into the input sheets ({', '.join(inputs[:3])}, …); "
-        "typing just below a table extends it.",
-        "2. Pick dropdown columns from the list; dates as 2025-03-07; yes/no columns take Yes/No.",
-        f"3. The {settings} sheet holds the school name, maxima, grade lines and coefficients.",
-        "4. Choose the month, then click a button on the right; the result shows in Status.",
-        f"5. {', '.join(outputs)} are written by the tool: do not edit them.",
-        "6. Command line (no Excel needed): logistics validate WORKBOOK.xlsm",
-        "   logistics score WORKBOOK.xlsm --month 2025-03; logistics --help lists every command.",
-    ]
+    join = word(lang, "quoted_names_sep").join
+    fields = {
+        "inputs": join(inputs[:3]),
+        "settings": schema.SETTINGS.label(lang),
+        "outputs": join(outputs),
+    }
+    return [word(lang, key, **fields) for key in INSTRUCTION_LINES]
 
 
 def home_title(lang: str, data: Mapping[str, pd.DataFrame] | None = None) -> str:
@@ -189,7 +170,7 @@ def _home_month(
         "source": month_list_range(build_year),
         "show_error": False,  # other years' months may be typed freely
         "input_title": _home_label("month", lang),
-        "input_message": HOME_TEXT[lang]["month_hint"],
+        "input_message": word(lang, "home_month_hint"),
     }
     ws.data_validation(row, 1, row, 1, options)
 
@@ -203,8 +184,8 @@ def _home_year(ws: Worksheet, row: int, formats: Formats, lang: str, year: int) 
         "minimum": 2000,
         "maximum": 2100,
         "input_title": _home_label("year", lang),
-        "input_message": HOME_TEXT[lang]["year_hint"],
-        "error_title": CHECK_TEXT[lang]["invalid"],
+        "input_message": word(lang, "home_year_hint"),
+        "error_title": word(lang, "check_invalid"),
         "error_message": range_message(lang, 2000, 2100, whole=True),
     }
     ws.data_validation(row, 1, row, 1, options)
@@ -216,7 +197,7 @@ def _home_as_of(ws: Worksheet, row: int, formats: Formats, lang: str) -> None:
     options: dict[str, Any] = {
         "validate": "any",
         "input_title": _home_label("as_of", lang),
-        "input_message": HOME_TEXT[lang]["as_of_hint"],
+        "input_message": word(lang, "home_as_of_hint"),
     }
     ws.data_validation(row, 1, row, 1, options)
 
@@ -228,12 +209,12 @@ def _home_status(ws: Worksheet, row: int, formats: Formats) -> None:
 
 
 def _home_label(key: str, lang: str) -> str:
-    return next(zh if lang == "zh" else en for k, zh, en in schema.HOME_FIELDS if k == key)
+    return next(pick(lang, zh, en) for k, zh, en in schema.HOME_FIELDS if k == key)
 
 
 def write_instructions(ws: Worksheet, formats: Formats, lang: str, first_row: int) -> None:
     ws.write_string(
-        first_row, 0, HOME_TEXT[lang]["instructions"], formats.get(bold=True, font_size=12)
+        first_row, 0, word(lang, "home_instructions"), formats.get(bold=True, font_size=12)
     )
     hint = formats.get(font_color="#404040")
     for i, line in enumerate(_instructions(lang), start=1):

@@ -26,6 +26,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from words import Both, both, word
+
 from ..core.errors import LogisticsError
 from ..core.safe_text import terminal_text
 from .tool_lock import (
@@ -64,7 +66,6 @@ EXCEL = "Excel"
 EXCEL_OR_WPS = "Excel or WPS"  # ``~$name``: Excel, or WPS on Windows, write the same file
 WPS = "WPS"
 LIBREOFFICE = "LibreOffice"
-_APP_ZH = {EXCEL_OR_WPS: "Excel 或 WPS"}
 
 
 @dataclass(frozen=True)
@@ -78,47 +79,23 @@ class LockInfo:
     host: str = ""  # LibreOffice records the machine
 
     def app_label(self, lang: str) -> str:
-        return _APP_ZH.get(self.app, self.app) if lang == "zh" else self.app
+        return word(lang, "excel_or_wps") if self.app == EXCEL_OR_WPS else self.app
 
 
 class WorkbookOpen(LogisticsError):
-    zh = (
-        "工作簿 {name} 正被 {user_zh} 在 {app_zh} 中打开（自 {since}）。"
-        "请先在 {app_zh} 中保存并关闭该工作簿，再重试。"
-        "如果其实没有人打开它（程序异常退出时会留下锁文件），请删除锁文件：{lock_file}"
-    )
-    en = (
-        "Workbook {name} is open in {app} by {user_en} (since {since}). Save and close the "
-        "workbook in {app} first, then try again. If nobody has it open ({app} leaves its lock "
-        "file behind after a crash), delete the lock file: {lock_file}"
-    )
+    said = "workbook_open"
 
 
 class WorkbookOpenUnknownOwner(WorkbookOpen):
     """A lock file that is empty or unreadable: someone may have it open, who is unknown."""
 
-    zh = (
-        "工作簿 {name} 可能正在另一个程序（{app_zh}）中打开：旁边有它的锁文件，但看不出是谁。"
-        "请先在该程序中保存并关闭工作簿，再重试；如果没有人打开它，请删除锁文件：{lock_file}"
-    )
-    en = (
-        "Workbook {name} may be open in another program ({app}): its lock file is there but "
-        "does not say who has it. Save and close the workbook in that program first, then try "
-        "again; if no one has it open, delete the lock file: {lock_file}"
-    )
+    said = "workbook_open_unknown_owner"
 
 
 class WorkbookOpenNoLockFile(WorkbookOpen):
     """Windows denies write access (Excel or another program has the file) but no owner file."""
 
-    zh = (
-        "工作簿 {name} 正被其他程序打开（Windows 拒绝写入）。"
-        "请先在 Excel 或 WPS 中保存并关闭该工作簿，再重试。"
-    )
-    en = (
-        "Workbook {name} is open in another program (Windows refuses write access). "
-        "Save and close the workbook in Excel or WPS first, then try again."
-    )
+    said = "workbook_open_no_lock_file"
 
 
 def excel_lock_file(path: Path) -> Path:
@@ -172,22 +149,16 @@ def lock_owner(path: Path) -> LockInfo | None:
 def open_error(path: Path, info: LockInfo) -> WorkbookOpen:
     """The message for a workbook that ``lock_owner`` found open (SPEC §7)."""
     name = Path(path).name
-    app_zh = info.app_label("zh")
+    app = Both(info.app_label("zh"), info.app_label("en"))
     if info.lock_file is None:
-        return WorkbookOpenNoLockFile(name=name, app=info.app, app_zh=app_zh)
+        return WorkbookOpenNoLockFile(name=name, app=app)
     if not info.user:
-        return WorkbookOpenUnknownOwner(
-            name=name, app=info.app, app_zh=app_zh, lock_file=str(info.lock_file)
-        )
-    where_zh = f"{info.user}（计算机 {info.host}）" if info.host else info.user
-    where_en = f"{info.user} on computer {info.host}" if info.host else info.user
+        return WorkbookOpenUnknownOwner(name=name, app=app, lock_file=str(info.lock_file))
+    user = both("user_on_computer", user=info.user, host=info.host) if info.host else info.user
     return WorkbookOpen(
         name=name,
-        app=info.app,
-        app_zh=app_zh,
-        user=info.user,
-        user_zh=where_zh,
-        user_en=where_en,
+        app=app,
+        user=user,
         since=f"{info.since:%Y-%m-%d %H:%M}" if info.since else "?",
         lock_file=str(info.lock_file),
     )

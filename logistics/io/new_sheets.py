@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from words import both
+
 from .ooxml import PREFIX, START_TAG
 from .sheet_plan import NewSheet, SheetPlan
 from .workbook_parts import APP, CONTENT_TYPES, RELS, WORKBOOK, PartTexts, WorkbookPart
@@ -111,8 +113,7 @@ def _append_children(
     if empty is None:
         raise WriteFailed(
             name=book.file,
-            reason_zh=f"{part} 中缺少 <{parent}>，无法添加工作表",
-            reason_en=f"{part} has no <{parent}> element, so no sheet can be added",
+            reason=both("has_no_element_so", part=part, parent=parent),
         )
     p, attrs = empty.group(1), empty.group(2)
     opened = f"<{p}{parent}{attrs}>{children(p)}</{p}{parent}>"

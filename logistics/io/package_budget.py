@@ -22,6 +22,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from words import Both, both
+
 from .package import MAX_TOTAL_SIZE, UnsafeWorkbook
 from .write_errors import DAMAGED
 
@@ -175,7 +177,7 @@ def check_budget(path: Path) -> frozenset[str]:
     marked: set[str] = set()
 
     def unsafe(zh: str, en: str) -> UnsafeWorkbook:
-        return UnsafeWorkbook(name=name, reason_zh=zh, reason_en=en)
+        return UnsafeWorkbook(name=name, reason=Both(zh, en))
 
     try:
         with zipfile.ZipFile(path) as z:
@@ -187,8 +189,9 @@ def check_budget(path: Path) -> frozenset[str]:
                         total += len(chunk)
                         if total > MAX_TOTAL_SIZE:
                             raise unsafe(
-                                f"解压后超过 {MAX_TOTAL_SIZE / 1024**2:,.0f} MiB",
-                                f"it unpacks to more than {MAX_TOTAL_SIZE / 1024**2:,.0f} MiB",
+                                *both(
+                                    "unpacks_more_than_mib", MAX_TOTAL_SIZE=MAX_TOTAL_SIZE / 1024**2
+                                ),
                             )
                         if extent is not None:
                             extent.feed(tail + chunk, len(tail))
@@ -204,14 +207,15 @@ def check_budget(path: Path) -> frozenset[str]:
                 if size > MAX_CELLS or cells > MAX_CELLS:
                     size = max(size, cells)
                     raise unsafe(
-                        f"工作表部件 {info.filename!r} 约有 {size:,} 个单元格"
-                        f"（上限 {MAX_CELLS:,}）",
-                        f"worksheet part {info.filename!r} spans about {size:,} cells "
-                        f"(limit {MAX_CELLS:,})",
+                        *both(
+                            "worksheet_part_spans_about",
+                            filename=info.filename,
+                            size=size,
+                            MAX_CELLS=MAX_CELLS,
+                        ),
                     )
     except DAMAGED as exc:
         raise unsafe(
-            f"内部数据已损坏（{type(exc).__name__}: {exc}）",
-            f"its data is damaged ({type(exc).__name__}: {exc})",
+            *both("data_damaged", name=type(exc).__name__, exc=exc),
         ) from exc
     return frozenset(marked)

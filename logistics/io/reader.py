@@ -30,11 +30,7 @@ HEADER_SCAN_ROWS = 30  # a header further down than this is not looked for
 
 
 class UnreadableWorkbook(LogisticsError):
-    zh = "无法读取工作簿 {name}：{reason}。请用 Excel 打开检查，或另存为 .xlsm 后重试。"
-    en = (
-        "Cannot read workbook {name}: {reason}. Open it in Excel to check, or save it again "
-        "as .xlsm."
-    )
+    said = "unreadable_workbook"
 
 
 @contextmanager

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from defusedxml import ElementTree as DET
 
+from words import both
+
 from ..core.errors import LogisticsError
 from .package import check_package
 from .write_errors import DAMAGED, WriteFailed
@@ -47,8 +49,7 @@ def verify_patched(src: Path, tmp: Path, patched: Patched) -> None:
     def failed(detail: str) -> WriteFailed:
         return WriteFailed(
             name=src.name,
-            reason_zh=f"新文件校验失败（{detail}）",
-            reason_en=f"the new file failed verification ({detail})",
+            reason=both("new_file_failed_verification", detail=detail),
         )
 
     try:

@@ -11,6 +11,8 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as DET
 
+from words import both, listed
+
 from .cell_xml import CellGrid
 from .ooxml import local_name
 from .workbook_parts import CONTENT_TYPES, WorkbookPart, rel_part
@@ -72,7 +74,7 @@ def plan_sheets(
             plans.append(SheetPlan(name, part, hits[0], rows, book.date1904, header_rows, labels))
             continue
         if labels is None:
-            raise SheetMissing(name=book.file, sheet=name, sheets="、".join(book.names))
+            raise SheetMissing(name=book.file, sheet=name, sheets=listed(book.names))
         slots = slots or Slots.of(book, zin)
         part, new = slots.take()
         plans.append(SheetPlan(name, part, len(names), rows, book.date1904, 1, labels, new))
@@ -85,15 +87,13 @@ def _worksheet_part(book: WorkbookPart, zin: zipfile.ZipFile, name: str, entry: 
     if rel is None or not rel.get("Type", "").endswith("/worksheet"):
         raise WriteFailed(
             name=book.file,
-            reason_zh=f"“{name}”不是普通工作表",
-            reason_en=f"'{name}' is not a worksheet",
+            reason=both("not_worksheet", name=name),
         )
     part = rel_part(rel.get("Target", ""))
     if part not in zin.NameToInfo:
         raise WriteFailed(
             name=book.file,
-            reason_zh=f"工作表“{name}”的内容（{part}）缺失",
-            reason_en=f"the part {part} of sheet '{name}' is missing",
+            reason=both("part_sheet_missing", name=name, part=part),
         )
     return part
 

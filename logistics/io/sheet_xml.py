@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from words import both
+
 from .cell_xml import col_index, col_letter, rows_xml
 from .header_row import SharedStrings, rewritten_header
 from .ooxml import ATTR, PREFIX
@@ -34,8 +36,7 @@ def split_sheet(plan: SheetPlan, xml: bytes, book: str, shared: SharedStrings) -
     if m is None or end < 0:
         raise WriteFailed(
             name=book,
-            reason_zh=f"工作表“{plan.name}”的内容不完整（sheetData）",
-            reason_en=f"the content of sheet '{plan.name}' is incomplete (sheetData)",
+            reason=both("content_sheet_incomplete_sheetdata", name=plan.name),
         )
     pb = m[1]
     plan.prefix = pb.decode()
@@ -57,10 +58,14 @@ def split_sheet(plan: SheetPlan, xml: bytes, book: str, shared: SharedStrings) -
     if last_row > EXCEL_MAX_ROWS or ncols > EXCEL_MAX_COLS:
         raise WriteFailed(
             name=book,
-            reason_zh=f"工作表“{plan.name}”的结果有 {last_row:,} 行、{ncols:,} 列，"
-            f"超出 Excel 的上限（{EXCEL_MAX_ROWS:,} 行、{EXCEL_MAX_COLS:,} 列）",
-            reason_en=f"the results for sheet '{plan.name}' need {last_row:,} rows and "
-            f"{ncols:,} columns; Excel allows {EXCEL_MAX_ROWS:,} and {EXCEL_MAX_COLS:,}",
+            reason=both(
+                "results_sheet_need_rows",
+                name=plan.name,
+                last_row=last_row,
+                ncols=ncols,
+                EXCEL_MAX_ROWS=EXCEL_MAX_ROWS,
+                EXCEL_MAX_COLS=EXCEL_MAX_COLS,
+            ),
         )
     plan.styles = _column_styles(before, ncols)
     dim = "A1" if ncols == 1 and last_row == 1 else f"A1:{col_letter(ncols)}{last_row}"

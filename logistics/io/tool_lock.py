@@ -28,45 +28,19 @@ _UNREADABLE_LOCK_GRACE_S = 30.0
 
 
 class WorkbookBusy(LogisticsError):
-    zh = (
-        "另一个 logistics 任务（主机 {host} 上的进程 {pid}，开始于 {since}）正在处理工作簿 {name}。"
-        "请等它完成后重试。如果并没有任务在运行，请删除锁文件：{lock_file}"
-    )
-    en = (
-        "Another logistics run (process {pid} on {host}, started {since}) is working on "
-        "workbook {name}. Wait for it to finish and try again. If no run is in progress, "
-        "delete the lock file: {lock_file}"
-    )
+    said = "workbook_busy"
 
 
 class WorkbookBusyUnknown(WorkbookBusy):
     """The tool's lock file is there but empty or garbled: who holds it is unknown."""
 
-    zh = (
-        "工作簿 {name} 正被另一个程序使用（锁文件自 {since} 起存在，但内容无法识别）。"
-        "请等它完成或关闭它后重试；如果没有程序在使用它，请删除锁文件：{lock_file}"
-    )
-    en = (
-        "Workbook {name} is in use by another program (its lock file has been there since "
-        "{since} but cannot be read). Wait for it to finish or close it, then try again; if no "
-        "one has it open, delete the lock file: {lock_file}"
-    )
+    said = "workbook_busy_unknown"
 
 
 class FolderReadOnly(LogisticsError):
     """The workbook's folder refuses new files: no lock, temp file or backup can be made."""
 
-    zh = (
-        "工作簿 {name} 所在的文件夹 {folder} 是只读的（{error}），无法写入结果、备份或锁文件。"
-        "请把工作簿复制到可写的文件夹（如“文档”）后再运行。只读的命令（validate、explain）"
-        "在这里也能运行，但不写入任何内容。"
-    )
-    en = (
-        "The folder of workbook {name} ({folder}) is read-only ({error}), so results, backups "
-        "and lock files cannot be written there. Copy the workbook to a folder you can write "
-        "to (such as Documents) and run again. Read-only commands (validate, explain) work "
-        "here but write nothing."
-    )
+    said = "folder_read_only"
 
 
 def tool_lock_file(path: Path) -> Path:

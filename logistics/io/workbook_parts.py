@@ -11,6 +11,8 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as DET
 
+from words import both
+
 from .ooxml import local_name, namespace
 from .write_errors import WriteFailed
 
@@ -70,8 +72,7 @@ def read_workbook_part(file: str, zin: zipfile.ZipFile) -> WorkbookPart:
     if RELS not in zin.NameToInfo:
         raise WriteFailed(
             name=file,
-            reason_zh="缺少 xl/_rels/workbook.xml.rels，无法找到各工作表",
-            reason_en="xl/_rels/workbook.xml.rels is missing, so sheets cannot be located",
+            reason=both("xl_rels_workbook_xml"),
         )
     wb = DET.fromstring(zin.read(WORKBOOK))
     rels = DET.fromstring(zin.read(RELS))

@@ -36,6 +36,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from words import both
+
 from .cell_xml import CellGrid
 from .locks import ensure_not_open
 from .new_sheets import check_sheet_name
@@ -137,8 +139,7 @@ def _ensure_writable(path: Path, target: Path) -> None:
     if not os.access(target, os.W_OK) or not os.access(target.parent, os.W_OK):
         raise WriteFailed(
             name=path.name,
-            reason_zh="文件或所在文件夹是只读的",
-            reason_en="the file or its folder is read-only",
+            reason=both("file_folder_read_only"),
         )
 
 
@@ -181,14 +182,12 @@ def _patch_and_replace(
         if isinstance(exc, OSError):
             raise WriteFailed(
                 name=path.name,
-                reason_zh=f"文件系统错误（{exc.strerror or exc}）",
-                reason_en=f"file system error ({exc.strerror or exc})",
+                reason=both("file_system_error", exc=exc.strerror or exc),
             ) from exc
         if isinstance(exc, DAMAGED):
             raise WriteFailed(
                 name=path.name,
-                reason_zh=f"工作簿内部已损坏（{type(exc).__name__}: {exc}）",
-                reason_en=f"the workbook is damaged inside ({type(exc).__name__}: {exc})",
+                reason=both("workbook_damaged_inside", name=type(exc).__name__, exc=exc),
             ) from exc
         raise
     return backup

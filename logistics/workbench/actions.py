@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from words import pick, word
+
 from ..actions import ACTIONS, DOCUMENTS_FOLDER, Action, Document, Home, document_outcome, outcome
 from ..buttons import BUTTONS, Button
 from ..core.errors import LogisticsError, UsageError
@@ -27,7 +29,6 @@ from ..core.rawbook import RawBook
 from ..documents import make_report
 from ..io.file_book import FileBook
 from ..io.locks import WorkbookOpen, lock_owner
-from .words import word
 
 HOME_KEYS = ("month", "year", "as_of")
 LOG_NAME = "logistics-error.log"
@@ -85,11 +86,7 @@ def home_fields(form: dict[str, str]) -> dict[str, object]:
         try:
             values["as_of"] = dt.date.fromisoformat(str(as_of))
         except ValueError:
-            raise UsageError(
-                detail_zh=f"截止日期“{as_of}”不是日期。请写成 2025-03-31，或留空（今天）。",
-                detail_en=f"The as-of date '{as_of}' is not a date. Write it as 2025-03-31, "
-                "or leave it blank (today).",
-            ) from None
+            raise UsageError(said="as_of_bad", as_of=as_of) from None
     return values
 
 
@@ -109,7 +106,7 @@ def run_button(
     action = ACTIONS.get(function)
     what = function
     if action is not None:
-        what = action.zh if page_lang == "zh" else action.en
+        what = word(page_lang, action.said)
     when = dt.datetime.now().strftime("%m-%d %H:%M")
     try:
         if action is None:
@@ -127,8 +124,8 @@ def run_button(
         user = (info.user if info else "") or word(page_lang, "unknown_user")
         message = word(page_lang, "open_elsewhere", app=app, user=user)
         if info is not None and info.lock_file is not None:
-            gap = "" if page_lang == "zh" else " "
-            message += gap + word(page_lang, "stale_lock", lock_file=info.lock_file.name)
+            stale = word(page_lang, "stale_lock", lock_file=info.lock_file.name)
+            message = pick(page_lang, "", " ").join((message, stale))
         return Outcome(False, message, lang=page_lang)
     except LogisticsError as exc:
         return Outcome(False, exc.message(page_lang), lang=page_lang)

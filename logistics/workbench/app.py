@@ -20,12 +20,13 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from words import word
+
 from ..core.errors import LogisticsError
 from . import actions, pages, result_pages
 from .rendering import page_lang, render
 from .runner import Runner
 from .security import SECURITY_HEADERS, Guard, Session
-from .words import word
 from .workspace import NotServed, Workspace
 
 PACKAGE = files("logistics.workbench")

@@ -11,6 +11,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from words import LANGS, word
+
 from ..core.errors import LogisticsError
 from ..doctor import Check, run_checks, title, verdict
 from ..io.builder import build_workbook
@@ -19,7 +21,6 @@ from ..io.package import check_package
 from . import actions
 from .rendering import page_lang, render
 from .runner import Job
-from .words import LANGS, word
 from .workspace import (
     MAX_UPLOAD_BYTES,
     NotServed,
@@ -82,7 +83,7 @@ async def new_workbook(request: Request) -> Response:
     form = await request.form()
     book_lang = str(form.get("book_lang", "zh"))
     book_lang = book_lang if book_lang in LANGS else "zh"
-    default = "后勤考核" if book_lang == "zh" else "logistics"
+    default = word(book_lang, "new_workbook_stem")
     name = safe_workbook_name(str(form.get("name") or default), ".xlsm")
     if not name.endswith(".xlsm"):
         name = name.rsplit(".", 1)[0] + ".xlsm"  # it carries the buttons' macros

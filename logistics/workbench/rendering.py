@@ -7,9 +7,10 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from words import LANGS, word
+
 from ..core.schema import SHEETS
 from .views import result_sheets
-from .words import LANGS, word
 
 
 def page_lang(request: Request) -> str:

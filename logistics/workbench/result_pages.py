@@ -10,6 +10,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
+from words import word
+
 from ..core import schema
 from ..core.dataset import today
 from ..core.errors import UsageError
@@ -17,7 +19,6 @@ from ..core.periods import Month, year_months
 from ..core.problems import display
 from . import charts, views
 from .rendering import page_lang, render
-from .words import word
 from .workspace import Workspace
 
 
@@ -30,10 +31,7 @@ def _month(text: str) -> Month:
     try:
         return Month.parse(text)
     except ValueError:
-        raise UsageError(
-            detail_zh=f"“{text}”不是月份，请写成 2025-03。",
-            detail_en=f"'{text}' is not a month; write it as 2025-03.",
-        ) from None
+        raise UsageError(said="month_bad", text=text) from None
 
 
 def _home_month(raw_home: dict[str, object], fallback: Month) -> Month:
@@ -64,7 +62,7 @@ async def sheet(request: Request) -> Response:
     _, lang, path = _parts(request)
     key = request.path_params["key"]
     if key not in {s.key for s in views.result_sheets()}:
-        raise UsageError(detail_zh=f"没有结果表“{key}”。", detail_en=f"No result sheet '{key}'.")
+        raise UsageError(said="no_result_sheet", key=key)
     q = request.query_params
     raw = await anyio.to_thread.run_sync(views.read_cached, path)
     table = views.result_table(

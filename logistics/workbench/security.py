@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp
 
-from .words import word
+from words import word
 
 CSRF_HEADER = "x-csrf-token"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")

@@ -16,22 +16,19 @@ from pathlib import Path
 import uvicorn
 from rich.console import Console
 
+from words import both
+
 from ..core.errors import LogisticsError
 from .app import create_app
 from .security import LOCAL_HOSTS, Session
 
 
 class NoSuchFolder(LogisticsError):
-    zh = "找不到 {path}。请给出工作簿所在的文件夹，或一个工作簿文件。"
-    en = "{path} does not exist. Give the folder that holds the workbooks, or one workbook."
+    said = "no_such_folder"
 
 
 class CannotListen(LogisticsError):
-    zh = "无法在 {host}:{port} 上启动工作台：{error}。请换一个端口（--port），或不指定端口。"
-    en = (
-        "Cannot start the workbench on {host}:{port}: {error}. Choose another port (--port), "
-        "or give none."
-    )
+    said = "cannot_listen"
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -55,18 +52,16 @@ def serve(path: Path, host: str, port: int, *, open_browser: bool, console: Cons
         raise NoSuchFolder(path=str(path))
     if host.strip("[]") not in (*LOCAL_HOSTS, "::1"):
         console.print(
-            f"注意：工作台监听 {host}，本机以外的电脑也可能访问它（仍需令牌）。\n"
-            f"Warning: the workbench listens on {host}; other computers may reach it "
-            "(the token is still required).",
+            "\n".join(both("listens_beyond_this_computer", host=host)),
             style="bold yellow",
         )
     sock = bind(host, port)
     session = Session(port=sock.getsockname()[1], host=host)
     app = create_app(path, session)
     url = session.url()
-    console.print(f"后勤考核工作台 / Logistics workbench: {path.resolve()}")
-    console.print(f"请在浏览器中打开 / Open in your browser:\n  {url}", soft_wrap=True)
-    console.print("按 Ctrl+C 停止 / Press Ctrl+C to stop.", style="dim")
+    console.print(f"{' / '.join(both('app_title'))}: {path.resolve()}")
+    console.print(f"{' / '.join(both('open_in_browser'))}:\n  {url}", soft_wrap=True)
+    console.print(" / ".join(both("press_ctrl_c")), style="dim")
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
     if open_browser:

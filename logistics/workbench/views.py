@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from words import word
+
 from .. import jobs
 from ..core import outputs, schema
 from ..core.periods import Month
@@ -27,7 +29,6 @@ from ..core.scoring import MonthScore
 from ..explain_days import leave_rows
 from ..io.file_book import FileBook
 from ..io.reader import read_workbook
-from .words import word
 
 _CACHE: OrderedDict[tuple[str, int, int], RawBook] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
@@ -187,7 +188,9 @@ def explain_month(path: Path, staff_id: str, month: Month, lang: str) -> PersonM
     if x is None:
         return out
     out.scored = True
-    out.heading = f"{x.staff_id} {x.name}（{x.post}）{x.month}"
+    out.heading = word(
+        lang, "person_month_heading", staff_id=x.staff_id, name=x.name, post=x.post, month=x.month
+    )
     out.components = _components(x, lang)
     out.evidence += _days(x, ex.tables, month, lang)
     out.evidence += _rows_behind(x, ex.tables, lang)

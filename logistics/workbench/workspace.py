@@ -26,9 +26,12 @@ from ..actions import DOCUMENTS_FOLDER
 from ..core import schema
 from ..core.errors import LogisticsError
 from ..core.safe_text import terminal_text
+from ..core.settings import SETTING_DEFS
 from ..io.locks import LockInfo, lock_owner
 from ..io.package import check_package
 from ..io.reader import rows_to_raw_sheet
+
+SCHOOL_NAME = next(d for d in SETTING_DEFS if d.key == "school_name")
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
@@ -154,7 +157,7 @@ def school_name(path: Path) -> str:
     raw = rows_to_raw_sheet(sheet, name, book.get_sheet_by_name(name).to_python())
     if "key" not in raw.frame.columns or "value" not in raw.frame.columns:
         return ""
-    wanted = {schema.label_key(x) for x in ("学校名称", "SchoolName")}
+    wanted = {schema.label_key(x) for x in (SCHOOL_NAME.zh, SCHOOL_NAME.en)}
     for key, value in zip(raw.frame["key"], raw.frame["value"], strict=True):
         if isinstance(key, str) and schema.label_key(key) in wanted and value is not None:
             return str(value)

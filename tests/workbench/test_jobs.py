@@ -26,7 +26,7 @@ def test_every_home_button_is_on_the_page(bench: Bench) -> None:
     page = bench.client.get(f"/wb/{DEMO_NAME}").text
     for b in BUTTONS:
         assert b.function in ACTIONS  # the Excel side's own test keeps these in step
-        assert f'data-function="{b.function}"' in page and b.zh in page
+        assert f'data-function="{b.function}"' in page and b.caption("zh") in page
     assert [b.function for b in actions.page_buttons(0)] == [
         b.function for b in BUTTONS if b.column == 0
     ]

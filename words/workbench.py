@@ -1,18 +1,18 @@
-"""Every word the workbench's pages show, in Chinese and English, in one place.
+"""Words of the workbench's pages: key -> (zh, en).
 
 Sheet, column and button names are not here: they come from the schema
 (``logistics.core.schema``) and the button table (``logistics.buttons``), so the page
-says what the workbook says. Messages of jobs come from the jobs themselves.
+says what the workbook says.
 """
 
 from __future__ import annotations
 
-LANGS = ("zh", "en")
-
-# key -> (zh, en); ``{name}`` placeholders are filled by ``word``.
 WORDS: dict[str, tuple[str, str]] = {
     "app_title": ("后勤考核工作台", "Logistics workbench"),
     "switch_lang": ("English", "中文"),
+    # not shown: the page's language tag and the language its switch turns to
+    "html_lang": ("zh-CN", "en"),
+    "other_lang": ("en", "zh"),
     "home": ("工作簿列表", "Workbooks"),
     "choose": ("选择工作簿", "Choose a workbook"),
     "machine": ("本机环境", "This machine"),
@@ -38,6 +38,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "unknown_user": ("未知用户", "an unknown user"),
     "new_title": ("新建空白工作簿", "New blank workbook"),
     "new_name": ("文件名", "File name"),
+    "new_name_example": ("后勤考核-2026", "logistics-2026"),
     "new_lang": ("语言", "Language"),
     "lang_zh": ("中文", "Chinese"),
     "lang_en": ("英文", "English"),
@@ -157,6 +158,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "完成数量 {units} / 目标 {target}（月目标 × {workdays}/{full}）",
         "units {units} / target {target} (monthly target × {workdays}/{full})",
     ),
+    "how_quantity_posts": (
+        "完成数量 {units} / 目标 {target}（各工作日所在岗位的月目标之和 ÷ {full}）",
+        "units {units} / target {target} (the monthly targets of each working day's post, "
+        "summed, ÷ {full})",
+    ),
     "how_quality": (
         "满分加检查加减分 {points}，限于 0 至满分",
         "maximum plus inspection points {points}, clamped to 0..maximum",
@@ -195,11 +201,31 @@ WORDS: dict[str, tuple[str, str]] = {
         "The request failed a security check; reload the page and try again.",
     ),
     "not_found": ("找不到该工作簿或文件。", "No such workbook or file."),
+    "no_such_folder": (
+        "找不到 {path}。请给出工作簿所在的文件夹，或一个工作簿文件。",
+        "{path} does not exist. Give the folder that holds the workbooks, or one workbook.",
+    ),
+    "cannot_listen": (
+        "无法在 {host}:{port} 上启动工作台：{error}。请换一个端口（--port），或不指定端口。",
+        "Cannot start the workbench on {host}:{port}: {error}. Choose another port (--port), or "
+        "give none.",
+    ),
+    "as_of_bad": (
+        "截止日期“{as_of}”不是日期。请写成 2025-03-31，或留空（今天）。",
+        "The as-of date '{as_of}' is not a date. Write it as 2025-03-31, or leave it blank "
+        "(today).",
+    ),
+    "month_bad": (
+        "“{text}”不是月份，请写成 2025-03。",
+        "'{text}' is not a month; write it as 2025-03.",
+    ),
+    "no_result_sheet": ("没有结果表“{key}”。", "No result sheet '{key}'."),
+    "new_workbook_stem": ("后勤考核", "logistics"),
+    "listens_beyond_this_computer": (
+        "注意：工作台监听 {host}，本机以外的电脑也可能访问它（仍需令牌）。",
+        "Warning: the workbench listens on {host}; other computers may reach it "
+        "(the token is still required).",
+    ),
+    "open_in_browser": ("请在浏览器中打开", "Open in your browser"),
+    "press_ctrl_c": ("按 Ctrl+C 停止", "Press Ctrl+C to stop."),
 }
-
-
-def word(lang: str, key: str, **params: object) -> str:
-    """The page text ``key`` in ``lang`` (zh unless "en"), with ``params`` filled in."""
-    zh, en = WORDS[key]
-    text = en if lang == "en" else zh
-    return text.format(**params) if params else text
