@@ -108,18 +108,24 @@ def _run_job(
     show: Callable[[jobs.JobResult], None],
     *,
     writes: bool = True,
+    job_is_checking: bool = False,
+    topic: str | None = None,
 ) -> None:
     """Open the book, run the job, print the outcome, exit with the job's code.
 
     ``writes``: the job exists to write results, so a read-only folder stops it (exit 2);
-    else it runs there, prints, and says what it could not write.
+    else it runs there, prints, and says what it could not write. ``job_is_checking``
+    (validate): the whole validation table is the result; other jobs print it only when
+    errors block them, else one line counts the input's warnings but those of ``topic``
+    (a sheet key: the reception command lists the Receptions sheet's findings).
     """
     try:
         with FileBook.open(path, writes=writes) as book:
             result = job(book)
     except LogisticsError as exc:
         _fail(exc)
-    terminal.print_problems(console, result.problems, result.lang)
+    checked = None if job_is_checking else result.checked
+    terminal.print_problems(console, result.problems, result.lang, checked=checked, topic=topic)
     if book.unwritten:
         _say_unwritten(book, result.lang)
     if result.blocked:
@@ -179,7 +185,13 @@ def _fail(exc: LogisticsError) -> None:
 @app.command()
 def validate(workbook: Workbook, as_of: AsOf = None) -> None:
     """Check every input sheet and list problems on the Validation sheet (exit 1 on errors)."""
-    _run_job(workbook, lambda b: jobs.validate(b, _date(as_of)), lambda r: None, writes=False)
+    _run_job(
+        workbook,
+        lambda b: jobs.validate(b, _date(as_of)),
+        lambda r: None,
+        writes=False,
+        job_is_checking=True,
+    )
 
 
 @app.command()
@@ -280,6 +292,7 @@ def reception(
         lambda r: console.print(
             terminal.reception_table(r.receptions, r.lang, SHEETS["reception_stats"].label(r.lang))
         ),
+        topic="receptions",
     )
 
 
@@ -388,7 +401,6 @@ def report(
     """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
     work sheets, responsibility contracts, the pay notice (绩效公示), reception lists, the
     inventory report or the asset ledger. The workbook itself is not changed."""
-    from .core.outputs import validation_rows
     from .documents import make_report
 
     if month is not None:
@@ -407,13 +419,10 @@ def report(
                 as_of=_date(as_of),
                 templates_dir=templates,
             )
-            if result.blocked:  # as every job: errors are listed on the Validation sheet
-                book.write(
-                    {"validation": validation_rows(result.problems, result.lang)}, result.lang
-                )
+            jobs.list_blocking_errors(book, result.problems, result.lang)
     except LogisticsError as exc:
         _fail(exc)
-    terminal.print_problems(console, result.problems, result.lang)
+    terminal.print_problems(console, result.problems, result.lang, checked=len(result.problems))
     if book.unwritten:
         _say_unwritten(book, result.lang)
     if result.blocked:

@@ -21,6 +21,7 @@ from .core.asset_outputs import asset_stats_rows, count_result_rows
 from .core.assets import RESULTS, AssetStat, CountLine, result_label
 from .core.energy import MeterMonth
 from .core.periods import Month
+from .core.problem_order import by_place
 from .core.problems import Problem, display
 from .core.receptions import ReceptionMonth, reception_stat_rows
 from .core.rounding import to_float
@@ -45,6 +46,22 @@ class SafeConsole(Console):
         # Every str the console prints passes here: print() arguments, table cells, titles.
         return super().render_str(terminal_text(text), **kwargs)
 
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        """Print; a table's cells wrap rather than end in "…" (a message, the allowed values
+        of a column, a path: the clerk needs all of it, at any terminal width)."""
+        for table in objects:
+            if isinstance(table, Table):
+                fold(table)
+        super().print(*objects, **kwargs)
+
+
+def fold(table: Table) -> Table:
+    """``table`` with every column that would cut its text with "…" folding it instead."""
+    for column in table.columns:
+        if column.overflow == "ellipsis":
+            column.overflow = "fold"
+    return table
+
 
 def t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
@@ -55,16 +72,41 @@ def _labels(sheet: schema.Sheet, lang: str) -> list[str]:
 
 
 def problems_table(problems: list[Problem], lang: str) -> Table:
+    """The first ``MAX_PROBLEMS_SHOWN`` problems by sheet, row and column; every cell wraps
+    (a message or its list of allowed values is never cut with "…")."""
     sheet = schema.VALIDATION
-    table = Table(*_labels(sheet, lang), title=t(lang, "校验结果", "Validation"), show_lines=False)
-    for row in outputs.validation_rows(problems[:MAX_PROBLEMS_SHOWN], lang):
+    table = Table(title=t(lang, "校验结果", "Validation"), show_lines=False)
+    for label in _labels(sheet, lang):
+        table.add_column(label, overflow="fold")
+    shown = by_place(problems)[:MAX_PROBLEMS_SHOWN]
+    for row in outputs.validation_rows(shown, lang):
         style = "red" if row[4] == schema.SEVERITY[0].label(lang) else "yellow"
         table.add_row(*("" if v is None else str(v) for v in row), style=style)
     return table
 
 
-def print_problems(console: Console, problems: list[Problem], lang: str) -> None:
+def print_problems(
+    console: Console,
+    problems: list[Problem],
+    lang: str,
+    *,
+    checked: int | None = None,
+    topic: str | None = None,
+) -> None:
+    """The validation table once, then the counts; what to do when errors block.
+
+    ``checked``: how many of ``problems`` (the first ones) came from checking the input
+    sheets. ``None`` (``logistics validate``, or a job blocked by errors) lists them all. A
+    job that ran (score, rank, energy …) lists only its own findings (a month without logs,
+    a missing pool) and counts the input's warnings in one line that points to the
+    Validation sheet: they were listed by ``validate`` and are not printed again before
+    every result. ``topic``: a sheet key whose warnings are the job's subject (the
+    reception command's findings), listed with the job's own.
+    """
     errors = sum(p.is_error for p in problems)
+    if checked is not None and not errors:
+        _print_job_problems(console, problems, lang, checked, topic)
+        return
     warnings = len(problems) - errors
     if problems:
         console.print(problems_table(problems, lang))
@@ -96,6 +138,33 @@ def print_problems(console: Console, problems: list[Problem], lang: str) -> None
         )
 
 
+def _print_job_problems(
+    console: Console, problems: list[Problem], lang: str, checked: int, topic: str | None
+) -> None:
+    # Shown: this run's own findings, those about the result sheets it writes (a renamed
+    # copy of one) and those of its topic; counted: the other input sheets' warnings.
+    def shown(p: Problem) -> bool:
+        sheet = schema.SHEETS.get(p.sheet)
+        return p.sheet == topic or (sheet is not None and sheet.owned)
+
+    inputs = [p for p in problems[:checked] if not shown(p)]
+    own = [p for p in problems[:checked] if shown(p)] + problems[checked:]
+    if own:
+        console.print(problems_table(own, lang))
+    if inputs:
+        sheet = schema.VALIDATION.label(lang)
+        console.print(
+            t(
+                lang,
+                f"输入校验：警告 {len(inputs)} 条，已列在“{sheet}”工作表"
+                "（logistics validate 可在此列出）。",
+                f"Input checks: {len(inputs)} warning(s), listed on the {sheet} sheet "
+                "(logistics validate lists them here).",
+            ),
+            style="yellow",
+        )
+
+
 # Columns a terminal can spare (the sheet has them all; ``explain`` breaks a score down).
 OMITTED_IN_TERMINAL = {
     "coef",
@@ -103,7 +172,6 @@ OMITTED_IN_TERMINAL = {
     "quantity_score",
     "quality_score",
     "timeliness_score",
-    "last_year",
     "year_end_pay",  # 年终绩效: a line under the ranking gives its total
 }
 
@@ -129,10 +197,23 @@ def _table(
 
 
 def _number(value: object, column: schema.Column) -> str:
+    """A figure as the sheet's number format shows it: money with two decimals, a score or
+    percentage with one ("95.0", never "95" beside "95.1"), a use with one or two."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:,.2f}" if column.num_format == schema.PAY_FMT else f"{value:g}"
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        match column.num_format:
+            case schema.PAY_FMT | schema.MONEY_FMT:
+                return f"{value:,.2f}"
+            case schema.SCORE_FMT:
+                return f"{value:.1f}"
+            case "0.00":
+                return f"{value:.2f}"
+            case "0.##":  # at least one decimal, and the hundredths a reading may have
+                text = f"{value:.2f}"
+                return text[:-1] if text.endswith("0") else text
+        if isinstance(value, float):
+            return f"{value:g}"
     return str(value)
 
 
@@ -201,7 +282,7 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
 
     summary.add_row(
         t(lang, "日志分", "LogScore"),
-        f"{to_float(x.log_score):g}",
+        f"{to_float(x.log_score):.1f}",
         t(
             lang,
             f"有日志的工作日 {x.log_days} / 应出勤工作日 {x.workdays}",
@@ -210,7 +291,7 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
     )
     summary.add_row(
         t(lang, "数量分", "QuantityScore"),
-        f"{to_float(x.quantity_score):g}",
+        f"{to_float(x.quantity_score):.1f}",
         t(
             lang,
             f"完成数量 {float(x.units):g} / 目标 {float(x.target):.2f}"
@@ -229,7 +310,7 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
     )
     summary.add_row(
         t(lang, "质量分", "QualityScore"),
-        f"{to_float(x.quality_score):g}",
+        f"{to_float(x.quality_score):.1f}",
         t(
             lang,
             f"满分加检查加减分 {float(x.inspection_points):+g}，限于 0 至满分",
@@ -239,7 +320,7 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
     )
     summary.add_row(
         t(lang, "时效分", "TimelinessScore"),
-        f"{to_float(x.timeliness_score):g}",
+        f"{to_float(x.timeliness_score):.1f}",
         t(
             lang,
             f"得分项 {float(x.credits):g} / 到期事项 {x.items}",
@@ -248,7 +329,7 @@ def print_explanation(console: Console, ex: Explanation, staff_id: str, month: s
     )
     summary.add_row(
         t(lang, "总分", "Total"),
-        f"{float(x.total):g}",
+        f"{float(x.total):.1f}",
         f"{outputs.grade_label(x.grade, lang)} · {t(lang, '名次', 'rank')} {x.rank}"
         f" · {t(lang, '绩效工资', 'pay')} {'' if x.pay is None else f'{float(x.pay):.2f}'}",
     )
