@@ -9,7 +9,6 @@ button reads the same in both.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from . import jobs
 from .core import schema
 from .core.errors import UsageError
+from .core.home_fields import home_month, home_year
 from .core.periods import Month, Quarter
 from .terminal import t
 
@@ -34,32 +34,26 @@ class Home:
     values: dict[str, object]
 
     def month(self) -> Month:
-        value = self.values.get("month")
-        if isinstance(value, dt.date):  # Excel turned a typed 2025-03 into a date
-            return Month.of(value)
-        text = "" if value is None else str(value).strip()
-        try:
-            return Month.parse(text)
-        except ValueError:
+        """考核月份 (core.home_fields.home_month); a blank one is an error here: the button
+        needs a month."""
+        month = home_month(self.values.get("month"))
+        if month is None:
             raise UsageError(
-                detail_zh=f"控制台的考核月份“{text}”不是月份。请写成 2025-03 的形式，"
-                "或从下拉列表中选择。",
-                detail_en=f"The Home sheet's Month '{text}' is not a month. Write it as "
-                "2025-03, or pick it from the list.",
-            ) from None
+                detail_zh="控制台的考核月份是空的。请写成 2025-03 的形式，或从下拉列表中选择。",
+                detail_en="The Home sheet's Month is empty. Write it as 2025-03, or pick it "
+                "from the list.",
+            )
+        return month
 
     def year(self) -> int:
-        value = self.values.get("year")
-        text = str(value).strip() if value is not None else ""
-        if isinstance(value, float) and value.is_integer():
-            text = str(int(value))
-        if text.isdigit() and 2000 <= int(text) <= 2100:
-            return int(text)
-        raise UsageError(
-            detail_zh=f"控制台的考核年度“{text}”不是年度。请填写四位数的年份，如 2025。",
-            detail_en=f"The Home sheet's Year '{text}' is not a year. Enter four digits, "
-            "e.g. 2025.",
-        )
+        """考核年度 (core.home_fields.home_year); a blank one is an error here."""
+        year = home_year(self.values.get("year"))
+        if year is None:
+            raise UsageError(
+                detail_zh="控制台的考核年度是空的。请填写四位数的年份，如 2025。",
+                detail_en="The Home sheet's Year is empty. Enter four digits, e.g. 2025.",
+            )
+        return year
 
 
 @dataclass(frozen=True)
