@@ -39,9 +39,9 @@ def run_demo(out: Path, console: Console) -> Path:
         step("生成工作簿 / building the workbook")
         if path.exists():
             path.unlink()  # the demo's own file from an earlier run
-        build_workbook(path, "zh", frames)
+        build_workbook(path, "zh", frames, as_of=DEMO_AS_OF)  # later commands count to it
         step("校验 / validating")
-        with FileBook.open(path) as book:
+        with FileBook.open(path, keep_backups=0) as book:  # its own new file: no backups
             checked = jobs.validate(book, DEMO_AS_OF)
             step("月度考评 / monthly scores")
             scored = jobs.score(book, months, DEMO_AS_OF)
@@ -81,9 +81,9 @@ def _pool_school(out: Path, months: list[Month], quarters: list[Quarter]) -> tup
     path = out / POOL_WORKBOOK_NAME
     if path.exists():
         path.unlink()
-    build_workbook(path, "zh", pool_school_frames(DEMO_YEAR))
+    build_workbook(path, "zh", pool_school_frames(DEMO_YEAR), as_of=DEMO_AS_OF)
     written = []
-    with FileBook.open(path) as book:
+    with FileBook.open(path, keep_backups=0) as book:
         jobs.score(book, months, DEMO_AS_OF)
         jobs.summary(book, quarters, DEMO_AS_OF)
         jobs.rank(book, DEMO_YEAR, DEMO_AS_OF)
