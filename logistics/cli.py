@@ -18,6 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from . import interrupt, jobs, terminal
+from .cli_help import HelpGroup
 from .core.errors import LogisticsError
 from .core.periods import Month, Quarter
 from .core.safe_text import terminal_text
@@ -33,6 +34,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    cls=HelpGroup,  # commands in a new user's order, never cut, in the locale's language
 )
 console = terminal.SafeConsole()
 err_console = terminal.SafeConsole(stderr=True)
@@ -624,6 +626,7 @@ def app_command(
 templates_app = typer.Typer(
     help="The Word templates of the documents: export them to edit in Word.",
     no_args_is_help=True,
+    cls=HelpGroup,
 )
 app.add_typer(templates_app, name="templates")
 
