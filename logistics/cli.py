@@ -445,6 +445,18 @@ def new(
 
     if lang not in ("zh", "en"):
         raise typer.BadParameter("--lang is zh or en")
+    if not path.suffix:  # "logistics new 2026" means a workbook, with its buttons
+        path = path.with_name(path.name + ".xlsm")
+    if path.suffix.lower() not in (".xlsm", ".xlsx"):
+        err_console.print(
+            terminal.t(
+                lang,
+                f"{path} 不是工作簿文件名：请以 .xlsm（带按钮）或 .xlsx 结尾。",
+                f"{path} is not a workbook name: end it in .xlsm (with the buttons) or .xlsx.",
+            ),
+            style="bold red",
+        )
+        raise typer.Exit(2)
     if path.exists():
         err_console.print(
             terminal.t(

@@ -276,6 +276,15 @@ def _receptions(
         )
     label = None if month is None else _month(month).label
     found = find_receptions(ds, reception_id, label)
+    if not found and reception_id is None:  # a month without receptions: say which have some
+        dates = ds.tables["receptions"]["date"].dropna()
+        months = lookups.listing(sorted({Month(d.year, d.month) for d in dates}), "zh")
+        months_en = lookups.listing(sorted({Month(d.year, d.month) for d in dates}), "en")
+        raise lookups.NothingToReport(
+            detail_zh=f"{label} 没有接待记录，未生成接待清单。有接待的月份：{months}。",
+            detail_en=f"There are no receptions in {label}, so no reception list was written. "
+            f"Months with receptions: {months_en}.",
+        )
     if not found:
         ids = ds.tables["receptions"]["reception_id"].dropna().head(5)
         known = "、".join(map(str, ids))

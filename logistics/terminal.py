@@ -8,6 +8,8 @@ codes are off: a name such as ``[/]`` or ``:x:`` prints as typed; styles are giv
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -53,6 +55,18 @@ class SafeConsole(Console):
             if isinstance(table, Table):
                 fold(table)
         super().print(*objects, **kwargs)
+
+    def on_broken_pipe(self) -> None:
+        """The reader stopped reading (``logistics … | head -1``): end quietly with 141, as
+        a Unix tool ended by SIGPIPE does (128 + 13), not with 1, which here means
+        validation errors. The job's work on the workbook was done before printing."""
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, (sys.stderr if self.stderr else sys.stdout).fileno())
+        raise SystemExit(BROKEN_PIPE_EXIT)
+
+
+BROKEN_PIPE_EXIT = 141
 
 
 def fold(table: Table) -> Table:

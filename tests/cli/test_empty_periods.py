@@ -97,3 +97,11 @@ def test_the_same_year_without_old_rows_is_refused():
     with pytest.raises(NothingToReport):
         jobs.inventory(Book(), 2024, D(2025, 12, 31))
     assert written == {}
+
+
+def test_reception_lists_of_a_month_without_receptions_name_the_months_with_some(book, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("report", book, "reception", "--month", "2025-05", "--out", out, "--no-pdf")
+    assert result.exit_code == 2, result.output
+    assert "2025-05 没有接待记录" in result.output and "有接待的月份：2025-03" in result.output
+    assert not out.exists()
