@@ -269,7 +269,7 @@ class HelpCommand(typer.core.TyperCommand):
                 text = text.replace("[default: ", "[默认：").replace("[required]", "[必填]")
             form = _value_form(self.name or "", param)
             if form is not None:
-                names = _replace_type(names, form)
+                names = _with_form(param, names, form)
             options.append((names, text))
         zh = chinese_locale()
         if arguments:
@@ -284,10 +284,12 @@ class HelpCommand(typer.core.TyperCommand):
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix)
 
 
-def _replace_type(names: str, form: str) -> str:
-    # "--month <str>" -> "--month YYYY-MM"; flags carry no type and stay as they are.
-    head, sep, _ = names.rpartition(" <")
-    return f"{head} {form}" if sep else names
+def _with_form(param: _click.Parameter, names: str, form: str) -> str:
+    # "--month <str>" (typer 0.29) or "--month TEXT" (0.28) -> "--month YYYY-MM"; a flag
+    # (--all, --pdf/--no-pdf) carries no value and stays as it is.
+    if getattr(param, "is_flag", False) or getattr(param, "count", False):
+        return names
+    return f"{', '.join(param.opts)} {form}"
 
 
 def _localized(command: _click.Command, name: str) -> _click.Command:
