@@ -88,7 +88,7 @@ def home_as_of(value: object, date1904: bool = False) -> dt.date | None:
     if not text:
         return None
     parsed = parse_date(value, date1904)  # the rule every date column follows
-    day = parsed.date() if isinstance(parsed, pd.Timestamp) else None
+    day: dt.date | None = parsed.date() if isinstance(parsed, pd.Timestamp) else None
     if day is None or not is_year(day.year):
         raise UsageError(
             detail_zh=f"控制台的截止日期“{text}”不是日期。请写成 2025-12-31 的形式，"
