@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .core import asset_outputs, empty_periods, lookups, outputs, schema
+from .core import asset_outputs, lookups, outputs, schema
 from .core.assets import AssetStat, CountLine, asset_stats, count_result, counts_in_year
 from .core.dataset import Dataset, today
 from .core.energy import MeterMonth, energy_month
@@ -128,11 +128,7 @@ def score(
         )
         return {"scores": merged}, warnings + pool_problems(ds, result.months)
 
-    def check(ds: Dataset, when: dt.date) -> None:
-        if months is not None:  # --all takes the recorded months: never empty-handed
-            empty_periods.require_score_months(ds, months, when)
-
-    return _run(book, as_of, compute, check)
+    return _run(book, as_of, compute)
 
 
 def summary(book: Book, quarters: Sequence[Quarter], as_of: dt.date | None = None) -> JobResult:
@@ -211,11 +207,7 @@ def reception(book: Book, months: Sequence[Month], as_of: dt.date | None = None)
         )
         return {"reception_stats": merged}, []
 
-    def check(ds: Dataset, when: dt.date) -> None:
-        for month in months:
-            empty_periods.require_reception_month(ds, month, when)
-
-    return _run(book, as_of, compute, check)
+    return _run(book, as_of, compute)
 
 
 def assets(book: Book, as_of: dt.date | None = None) -> JobResult:
@@ -248,7 +240,7 @@ def inventory(book: Book, year: int, as_of: dt.date | None = None) -> JobResult:
         )
         return {"count_result": merged}, problems
 
-    return _run(book, as_of, compute, lambda ds, when: empty_periods.require_count_year(ds, year))
+    return _run(book, as_of, compute)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from logistics.cli import app
 from logistics.core import schema
 from logistics.io.builder import build_workbook
-from tests.workbooks import part_hashes, sheet_rows, small_school
+from tests.workbooks import sheet_rows, small_school
 
 runner = CliRunner(env={"COLUMNS": "240"})
 AS_OF = ["--as-of", "2025-12-31"]
@@ -81,17 +81,14 @@ def test_inventory_writes_the_count_result(tmp_path):
     assert "盘亏 1" in result.output and "盘盈 1" in result.output
 
 
-def test_a_year_without_counts_stops_before_writing_and_names_the_years_with_counts(tmp_path):
-    # Nothing to count and no old rows of 2024 to remove: like rank --year 25, exit 2 and
-    # nothing written, not even a backup. (With old rows, they are removed with a warning,
-    # SPEC 4.8: tests/cli/test_empty_periods.py.)
+def test_a_year_without_counts_writes_no_rows_and_warns(tmp_path):
     book = school(tmp_path)
-    before = part_hashes(book)
     result = invoke("inventory", book, "--year", "2024", *AS_OF)
-    assert result.exit_code == 2, result.output
-    assert "2024" in result.output and "有盘点记录的年份：2025" in result.output
-    assert part_hashes(book) == before
-    assert not (tmp_path / ".logistics-backups").exists()
+    assert result.exit_code == 0, result.output
+    assert sheet_rows(book, "盘点结果")[1:] == []
+    validation = sheet_rows(book, "校验结果")[1:]
+    assert [(r[0], r[4]) for r in validation] == [("盘点", "警告")]
+    assert "2024" in validation[0][5]
 
 
 def test_an_unknown_asset_in_counts_blocks_with_exit_1(tmp_path):
@@ -136,6 +133,5 @@ def test_a_workbook_without_the_property_sheets_and_request_columns_still_works(
     result = invoke("score", old, "--month", "2025-03", *AS_OF)
     assert result.exit_code == 0, result.output
     result = invoke("inventory", old, "--year", "2025", *AS_OF)
-    assert result.exit_code == 2, result.output  # no Counts sheet: nothing to count, said so
-    assert "有盘点记录的年份：（无）" in result.output
+    assert result.exit_code == 0, result.output
     assert sheet_rows(old, "盘点结果")[1:] == []

