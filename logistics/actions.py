@@ -9,7 +9,6 @@ button reads the same in both.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from words import LANGS, both, word
 from . import jobs
 from .core import schema
 from .core.errors import UsageError
+from .core.home_fields import home_month, home_year
 from .core.periods import Month, Quarter
 
 if TYPE_CHECKING:  # imported when a document button runs: Word and charts load slowly
@@ -36,23 +36,19 @@ class Home:
     values: dict[str, object]
 
     def month(self) -> Month:
-        value = self.values.get("month")
-        if isinstance(value, dt.date):  # Excel turned a typed 2025-03 into a date
-            return Month.of(value)
-        text = "" if value is None else str(value).strip()
-        try:
-            return Month.parse(text)
-        except ValueError:
-            raise UsageError(said="home_month_bad", text=text) from None
+        """考核月份 (core.home_fields.home_month); a blank one is an error here: the button
+        needs a month."""
+        month = home_month(self.values.get("month"))
+        if month is None:
+            raise UsageError(said="home_month_blank")
+        return month
 
     def year(self) -> int:
-        value = self.values.get("year")
-        text = str(value).strip() if value is not None else ""
-        if isinstance(value, float) and value.is_integer():
-            text = str(int(value))
-        if text.isdigit() and 2000 <= int(text) <= 2100:
-            return int(text)
-        raise UsageError(said="home_year_bad", text=text)
+        """考核年度 (core.home_fields.home_year); a blank one is an error here."""
+        year = home_year(self.values.get("year"))
+        if year is None:
+            raise UsageError(said="home_year_blank")
+        return year
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import interrupt
+from .cli_help import HelpGroup
 from .core.errors import LogisticsError
 from .core.periods import Month, Quarter
 from .core.safe_text import terminal_text
@@ -42,6 +43,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    cls=HelpGroup,  # commands in a new user's order, never cut, in the locale's language
 )
 console = SafeConsole()
 err_console = SafeConsole(stderr=True)
@@ -123,18 +125,24 @@ def _run_job(
     show: Callable[[jobs.JobResult], None],
     *,
     writes: bool = True,
+    job_is_checking: bool = False,
+    topic: str | None = None,
 ) -> None:
     """Open the book, run the job, print the outcome, exit with the job's code.
 
     ``writes``: the job exists to write results, so a read-only folder stops it (exit 2);
-    else it runs there, prints, and says what it could not write.
+    else it runs there, prints, and says what it could not write. ``job_is_checking``
+    (validate): the whole validation table is the result; other jobs print it only when
+    errors block them, else one line counts the input's warnings but those of ``topic``
+    (a sheet key: the reception command lists the Receptions sheet's findings).
     """
     try:
         with file_book.FileBook.open(path, writes=writes) as book:
             result = job(book)
     except LogisticsError as exc:
         _fail(exc)
-    terminal.print_problems(console, result.problems, result.lang)
+    checked = None if job_is_checking else result.checked
+    terminal.print_problems(console, result.problems, result.lang, checked=checked, topic=topic)
     if book.unwritten:
         _say_unwritten(book, result.lang)
     if result.blocked:
@@ -206,7 +214,13 @@ def validate(workbook: WorkbookOrFolder, as_of: AsOf = None, workers: Workers = 
     """Check every input sheet and list problems on the Validation sheet (exit 1 on errors)."""
     if workbook.is_dir():
         _run_folder(workbook, batch.Task("validate", _date(as_of)), workers)
-    _run_job(workbook, lambda b: jobs.validate(b, _date(as_of)), lambda r: None, writes=False)
+    _run_job(
+        workbook,
+        lambda b: jobs.validate(b, _date(as_of)),
+        lambda r: None,
+        writes=False,
+        job_is_checking=True,
+    )
 
 
 @app.command()
@@ -312,6 +326,7 @@ def reception(
         lambda r: console.print(
             terminal.reception_table(r.receptions, r.lang, SHEETS["reception_stats"].label(r.lang))
         ),
+        topic="receptions",
     )
 
 
@@ -413,7 +428,6 @@ def report(
     """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
     work sheets, responsibility contracts, the pay notice (绩效公示), reception lists, the
     inventory report or the asset ledger. The workbook itself is not changed."""
-    from .core.outputs import validation_rows
     from .documents import make_report
 
     if month is not None:
@@ -432,13 +446,10 @@ def report(
                 as_of=_date(as_of),
                 templates_dir=templates,
             )
-            if result.blocked:  # as every job: errors are listed on the Validation sheet
-                book.write(
-                    {"validation": validation_rows(result.problems, result.lang)}, result.lang
-                )
+            jobs.list_blocking_errors(book, result.problems, result.lang)
     except LogisticsError as exc:
         _fail(exc)
-    terminal.print_problems(console, result.problems, result.lang)
+    terminal.print_problems(console, result.problems, result.lang, checked=len(result.problems))
     if book.unwritten:
         _say_unwritten(book, result.lang)
     if result.blocked:
@@ -459,6 +470,11 @@ def new(
 
     if lang not in ("zh", "en"):
         raise typer.BadParameter("--lang is zh or en")
+    if not path.suffix:  # "logistics new 2026" means a workbook, with its buttons
+        path = path.with_name(path.name + ".xlsm")
+    if path.suffix.lower() not in (".xlsm", ".xlsx"):
+        err_console.print(word(lang, "new_not_a_workbook_name", path=path), style="bold red")
+        raise typer.Exit(2)
     if path.exists():
         err_console.print(
             word(lang, "exists_choose_another", path=path),
@@ -632,6 +648,7 @@ def app_command(
 templates_app = typer.Typer(
     help="The Word templates of the documents: export them to edit in Word.",
     no_args_is_help=True,
+    cls=HelpGroup,
 )
 app.add_typer(templates_app, name="templates")
 

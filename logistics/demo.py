@@ -50,9 +50,9 @@ def run_demo(out: Path, console: Console) -> Path:
         step(_both("demo_step_build"))
         if path.exists():
             path.unlink()  # the demo's own file from an earlier run
-        build_workbook(path, "zh", frames)
+        build_workbook(path, "zh", frames, as_of=DEMO_AS_OF)  # later commands count to it
         step(_both("demo_step_validate"))
-        with FileBook.open(path) as book:
+        with FileBook.open(path, keep_backups=0) as book:  # its own new file: no backups
             checked = jobs.validate(book, DEMO_AS_OF)
             step(_both("demo_step_score"))
             scored = jobs.score(book, months, DEMO_AS_OF)
@@ -89,9 +89,9 @@ def _pool_school(out: Path, months: list[Month], quarters: list[Quarter]) -> tup
     path = out / POOL_WORKBOOK_NAME
     if path.exists():
         path.unlink()
-    build_workbook(path, "zh", pool_school_frames(DEMO_YEAR))
+    build_workbook(path, "zh", pool_school_frames(DEMO_YEAR), as_of=DEMO_AS_OF)
     written = []
-    with FileBook.open(path) as book:
+    with FileBook.open(path, keep_backups=0) as book:
         jobs.score(book, months, DEMO_AS_OF)
         jobs.summary(book, quarters, DEMO_AS_OF)
         jobs.rank(book, DEMO_YEAR, DEMO_AS_OF)

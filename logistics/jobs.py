@@ -16,9 +16,9 @@ from .core import asset_outputs, lookups, outputs, schema
 from .core.assets import AssetStat, CountLine, asset_stats, count_result, counts_in_year
 from .core.dataset import Dataset, today
 from .core.energy import MeterMonth, energy_month
+from .core.home_fields import home_as_of
 from .core.month_score import MonthScore
 from .core.outputs import SheetRows
-from .core.parsing import BAD, parse_date
 from .core.pay import annual_year_end_pay, pool_problems
 from .core.periods import Month, Quarter, year_months
 from .core.problems import Problem
@@ -52,6 +52,7 @@ class JobResult:
     receptions: list[ReceptionMonth] = field(default_factory=list)
     asset_stats: list[AssetStat] = field(default_factory=list)
     count_lines: list[CountLine] = field(default_factory=list)
+    checked: int = 0  # how many of ``problems`` (the first) came from checking the input
 
     @property
     def blocked(self) -> bool:
@@ -59,15 +60,11 @@ class JobResult:
 
 
 def resolve_as_of(as_of: dt.date | None, raw: RawBook) -> dt.date:
-    """The command line's --as-of, else the Home sheet's 截止日期, else today."""
+    """The command line's --as-of, else the Home sheet's 截止日期, else today; a 截止日期
+    that is not a date raises ``UsageError`` (core.home_fields)."""
     if as_of is not None:
         return as_of
-    home = raw.home.get("as_of")
-    if home is not None:
-        parsed = parse_date(home, raw.date1904)
-        if parsed is not BAD:
-            return parsed.date()
-    return today()
+    return home_as_of(raw.home.get("as_of"), raw.date1904) or today()
 
 
 def read_dataset(book: Book, as_of: dt.date | None) -> tuple[Dataset, dt.date]:
@@ -87,7 +84,9 @@ def _run(
     ds, when = read_dataset(book, as_of)
     if check is not None:  # before anything is written (SPEC §6: exit 2)
         check(ds, when)
-    result = JobResult(ds.lang, when, list(ds.problems), ds.settings.school_name)
+    result = JobResult(
+        ds.lang, when, list(ds.problems), ds.settings.school_name, checked=len(ds.problems)
+    )
     rows: SheetRows = {}
     if compute is not None and not ds.errors:
         rows, extra = compute(ds, when, result)
@@ -96,6 +95,17 @@ def _run(
     book.write(rows, ds.lang)
     result.written = list(rows)
     return result
+
+
+def list_blocking_errors(book: Book, problems: list[Problem], lang: str) -> bool:
+    """When errors block a job that writes no sheet of its own (a document), write every
+    problem to the Validation sheet, as a blocked scoring job does (SPEC 4.5); return
+    whether they blocked. ``lang``: the workbook's language. The three front doors (the
+    command line, the Excel buttons, the workbench) call this, never the writer."""
+    if not any(p.is_error for p in problems):
+        return False
+    book.write({"validation": outputs.validation_rows(problems, lang)}, lang)
+    return True
 
 
 def validate(book: Book, as_of: dt.date | None = None) -> JobResult:

@@ -22,6 +22,7 @@ from .core.asset_outputs import asset_stats_rows, count_result_rows
 from .core.assets import RESULTS, AssetStat, CountLine, result_label
 from .core.energy import MeterMonth
 from .core.periods import Month
+from .core.problem_order import by_place
 from .core.problems import Problem, display
 from .core.receptions import ReceptionMonth, reception_stat_rows
 from .core.rounding import to_float
@@ -41,16 +42,41 @@ def _labels(sheet: schema.Sheet, lang: str) -> list[str]:
 
 
 def problems_table(problems: list[Problem], lang: str) -> Table:
+    """The first ``MAX_PROBLEMS_SHOWN`` problems by sheet, row and column; every cell wraps
+    (a message or its list of allowed values is never cut with "…")."""
     sheet = schema.VALIDATION
-    table = Table(*_labels(sheet, lang), title=word(lang, "validation_title"), show_lines=False)
-    for row in outputs.validation_rows(problems[:MAX_PROBLEMS_SHOWN], lang):
+    table = Table(title=word(lang, "validation_title"), show_lines=False)
+    for label in _labels(sheet, lang):
+        table.add_column(label, overflow="fold")
+    shown = by_place(problems)[:MAX_PROBLEMS_SHOWN]
+    for row in outputs.validation_rows(shown, lang):
         style = "red" if row[4] == schema.SEVERITY[0].label(lang) else "yellow"
         table.add_row(*("" if v is None else str(v) for v in row), style=style)
     return table
 
 
-def print_problems(console: Console, problems: list[Problem], lang: str) -> None:
+def print_problems(
+    console: Console,
+    problems: list[Problem],
+    lang: str,
+    *,
+    checked: int | None = None,
+    topic: str | None = None,
+) -> None:
+    """The validation table once, then the counts; what to do when errors block.
+
+    ``checked``: how many of ``problems`` (the first ones) came from checking the input
+    sheets. ``None`` (``logistics validate``, or a job blocked by errors) lists them all. A
+    job that ran (score, rank, energy …) lists only its own findings (a month without logs,
+    a missing pool) and counts the input's warnings in one line that points to the
+    Validation sheet: they were listed by ``validate`` and are not printed again before
+    every result. ``topic``: a sheet key whose warnings are the job's subject (the
+    reception command's findings), listed with the job's own.
+    """
     errors = sum(p.is_error for p in problems)
+    if checked is not None and not errors:
+        _print_job_problems(console, problems, lang, checked, topic)
+        return
     warnings = len(problems) - errors
     if problems:
         console.print(problems_table(problems, lang))
@@ -65,6 +91,26 @@ def print_problems(console: Console, problems: list[Problem], lang: str) -> None
         console.print(word(lang, "nothing_computed_because_errors"))
 
 
+def _print_job_problems(
+    console: Console, problems: list[Problem], lang: str, checked: int, topic: str | None
+) -> None:
+    # Shown: this run's own findings, those about the result sheets it writes (a renamed
+    # copy of one) and those of its topic; counted: the other input sheets' warnings.
+    def shown(p: Problem) -> bool:
+        sheet = schema.SHEETS.get(p.sheet)
+        return p.sheet == topic or (sheet is not None and sheet.owned)
+
+    inputs = [p for p in problems[:checked] if not shown(p)]
+    own = [p for p in problems[:checked] if shown(p)] + problems[checked:]
+    if own:
+        console.print(problems_table(own, lang))
+    if inputs:
+        sheet = schema.VALIDATION.label(lang)
+        console.print(
+            word(lang, "input_warnings_line", count=len(inputs), sheet=sheet), style="yellow"
+        )
+
+
 # Columns a terminal can spare (the sheet has them all; ``explain`` breaks a score down).
 OMITTED_IN_TERMINAL = {
     "coef",
@@ -72,7 +118,6 @@ OMITTED_IN_TERMINAL = {
     "quantity_score",
     "quality_score",
     "timeliness_score",
-    "last_year",
     "year_end_pay",  # 年终绩效: a line under the ranking gives its total
 }
 
@@ -98,10 +143,23 @@ def _table(
 
 
 def _number(value: object, column: schema.Column) -> str:
+    """A figure as the sheet's number format shows it: money with two decimals, a score or
+    percentage with one ("95.0", never "95" beside "95.1"), a use with one or two."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:,.2f}" if column.num_format == schema.PAY_FMT else f"{value:g}"
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        match column.num_format:
+            case schema.PAY_FMT | schema.MONEY_FMT:
+                return f"{value:,.2f}"
+            case schema.SCORE_FMT:
+                return f"{value:.1f}"
+            case "0.00":
+                return f"{value:.2f}"
+            case "0.##":  # at least one decimal, and the hundredths a reading may have
+                text = f"{value:.2f}"
+                return text[:-1] if text.endswith("0") else text
+        if isinstance(value, float):
+            return f"{value:g}"
     return str(value)
 
 
@@ -172,27 +230,27 @@ def _breakdown_table(x: MonthScore, lang: str) -> Table:
 
     summary.add_row(
         word(lang, "log_score"),
-        f"{to_float(x.log_score):g}",
+        f"{to_float(x.log_score):.1f}",
         word(lang, "how_log", log_days=x.log_days, workdays=x.workdays),
     )
     summary.add_row(
         word(lang, "quantity_score"),
-        f"{to_float(x.quantity_score):g}",
+        f"{to_float(x.quantity_score):.1f}",
         _quantity_how(x, lang),
     )
     summary.add_row(
         word(lang, "quality_score"),
-        f"{to_float(x.quality_score):g}",
+        f"{to_float(x.quality_score):.1f}",
         word(lang, "how_quality", points=f"{float(x.inspection_points):+g}"),
     )
     summary.add_row(
         word(lang, "timeliness_score"),
-        f"{to_float(x.timeliness_score):g}",
+        f"{to_float(x.timeliness_score):.1f}",
         word(lang, "how_timeliness", credits=f"{float(x.credits):g}", items=x.items),
     )
     summary.add_row(
         word(lang, "total"),
-        f"{float(x.total):g}",
+        f"{float(x.total):.1f}",
         f"{outputs.grade_label(x.grade, lang)} · {word(lang, 'rank_word')} {x.rank}"
         f" · {word(lang, 'pay_word')} {'' if x.pay is None else f'{float(x.pay):.2f}'}",
     )

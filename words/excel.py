@@ -71,6 +71,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "unit_rows": ("行", "rows"),
     "unit_items": ("项", "items"),
     "documents_folder": ("后勤文档", "documents"),
+    "home_month_blank": (
+        "控制台的考核月份是空的。请写成 2025-03 的形式，或从下拉列表中选择。",
+        "The Home sheet's Month is empty. Write it as 2025-03, or pick it from the list.",
+    ),
+    "home_year_blank": (
+        "控制台的考核年度是空的。请填写四位数的年份，如 2025。",
+        "The Home sheet's Year is empty. Enter four digits, e.g. 2025.",
+    ),
     "home_month_bad": (
         "控制台的考核月份“{text}”不是月份。请写成 2025-03 的形式，或从下拉列表中选择。",
         "The Home sheet's Month '{text}' is not a month. Write it as 2025-03, or pick it from "

@@ -3,6 +3,34 @@
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
+    "input_warnings_line": (
+        "输入校验：警告 {count} 条，已列在“{sheet}”工作表（logistics validate 可在此列出）。",
+        "Input checks: {count} warning(s), listed on the {sheet} sheet "
+        "(logistics validate lists them here).",
+    ),
+    "new_not_a_workbook_name": (
+        "{path} 不是工作簿文件名：请以 .xlsm（带按钮）或 .xlsx 结尾。",
+        "{path} is not a workbook name: end it in .xlsm (with the buttons) or .xlsx.",
+    ),
+    "no_receptions_in_month": (
+        "{month} 没有接待记录，未生成接待清单。有接待的月份：{months}。",
+        "There are no receptions in {month}, so no reception list was written. "
+        "Months with receptions: {months}.",
+    ),
+    "excel_setup_no_excel_here": (
+        "Excel 的按钮只在 Windows 或 macOS 上运行，这台电脑（{platform}）的 Python 路径对它们"
+        "无用，所以未写入任何内容。请在打开该工作簿的 Windows 或 Mac 电脑上运行 "
+        "logistics excel-setup；在这台电脑上，logistics app（工作台）可以完成同样的工作。",
+        "Excel runs the buttons on Windows or macOS only; a Python path from this computer "
+        "({platform}) would be of no use to them, so nothing was written. Run logistics "
+        "excel-setup on the Windows or Mac computer that opens the workbook; here, logistics "
+        "app (the workbench) does the same jobs.",
+    ),
+    "home_as_of_bad": (
+        "控制台的截止日期“{text}”不是日期。请写成 2025-12-31 的形式，或清空它（即按今天计算）。",
+        "The Home sheet's AsOf '{text}' is not a date. Write it as 2025-12-31, or clear it to "
+        "count up to today.",
+    ),
     "person_month_heading": (
         "{staff_id} {name}（{post}）{month}",
         "{staff_id} {name} ({post}) {month}",

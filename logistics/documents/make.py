@@ -24,7 +24,7 @@ from words import Both, both, listed, pick, word
 from ..core import lookups
 from ..core.dataset import Dataset
 from ..core.errors import UsageError
-from ..core.parsing import parse_int
+from ..core.home_fields import home_month, home_year
 from ..core.periods import Month
 from ..core.problems import Problem
 from ..jobs import Book, read_dataset
@@ -284,6 +284,14 @@ def _receptions(
         )
     label = None if month is None else _month(month).label
     found = find_receptions(ds, reception_id, label)
+    if not found and reception_id is None:  # a month without receptions: say which have some
+        dates = ds.tables["receptions"]["date"].dropna()
+        months = sorted({Month(d.year, d.month) for d in dates})
+        raise lookups.NothingToReport(
+            said="no_receptions_in_month",
+            month=label,
+            months=listed(months) if months else both("none_listed"),
+        )
     if not found:
         ids = ds.tables["receptions"]["reception_id"].dropna().head(5)
         known = listed(ids) if len(ids) else both("none_listed")
@@ -316,21 +324,16 @@ def _month(value: Month | str) -> Month:
 
 
 def default_month(ds: Dataset, as_of: dt.date) -> Month:
-    """The Home sheet's 考核月份, else the month of ``as_of``."""
-    home = ds.home.get("month")
-    if home is not None:
-        text = home.strftime("%Y-%m") if isinstance(home, dt.date) else str(home)
-        try:
-            return Month.parse(text)
-        except ValueError:
-            pass
-    return Month.of(as_of)
+    """The Home sheet's 考核月份, else (blank) the month of ``as_of``; a Home month that is
+    not a month raises ``UsageError`` (core.home_fields)."""
+    return home_month(ds.home.get("month")) or Month.of(as_of)
 
 
 def default_year(ds: Dataset, as_of: dt.date) -> int:
-    """The Home sheet's 考核年度, else the appraisal year that holds ``as_of``."""
-    home = parse_int(ds.home.get("year"))
-    if isinstance(home, float) and 1900 <= home <= 9999:
-        return int(home)
+    """The Home sheet's 考核年度, else (blank) the appraisal year that holds ``as_of``; a Home
+    year that is not a year raises ``UsageError`` (core.home_fields)."""
+    home = home_year(ds.home.get("year"))
+    if home is not None:
+        return home
     start = ds.settings.year_start_month
     return as_of.year if as_of.month >= start else as_of.year - 1

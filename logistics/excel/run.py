@@ -36,7 +36,7 @@ from ..actions import (
     outcome,
 )
 from ..core.errors import LogisticsError
-from ..core.outputs import validation_rows
+from ..jobs import list_blocking_errors
 from .xl_book import XlBook, screen_paused
 
 if TYPE_CHECKING:  # imported when a document button runs: Word and charts load slowly
@@ -145,8 +145,7 @@ def make_documents(xl: XlBook, document: Document, lang: str) -> tuple[Path, str
         pdf=True,
         workbook_dir=book_folder(xl.book),  # its 模板 (templates) folder overrides (SPEC §5)
     )
-    if result.blocked:
-        xl.write({"validation": validation_rows(result.problems, result.lang)}, result.lang)
+    list_blocking_errors(xl, result.problems, result.lang)
     return folder, period, result
 
 

@@ -87,6 +87,7 @@ def build_workbook(
     vba_project: bytes | None = None,
     constant_memory: bool = False,
     build_date: dt.date | None = None,
+    as_of: dt.date | None = None,
 ) -> Path:
     """Write the workbook to ``path`` and return ``path``.
 
@@ -98,7 +99,8 @@ def build_workbook(
 
     ``build_date`` (default: the fixed creation date, so the build is byte-stable) sets the
     Home sheet's month list, five years either side of its year, and the month and year
-    offered when ``data`` has no log dates (``logistics new`` passes today).
+    offered when ``data`` has no log dates (``logistics new`` passes today). ``as_of`` fills
+    the Home sheet's 截止日期 (default: blank, which the jobs read as today).
     """
     path = Path(path)
     data = dict(data or {})
@@ -108,7 +110,7 @@ def build_workbook(
     # Build beside the target and rename: a failed build never leaves a half-written file.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        _write_package(tmp, lang, data, vba_project, build_date or created_at().date())
+        _write_package(tmp, lang, data, vba_project, build_date or created_at().date(), as_of)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -167,6 +169,7 @@ def _write_package(
     data: Mapping[str, pd.DataFrame],
     vba_project: bytes | None,
     build_date: dt.date,
+    as_of: dt.date | None = None,
 ) -> None:
     wb = xlsxwriter.Workbook(str(target), WORKBOOK_OPTIONS)
     try:
@@ -179,7 +182,7 @@ def _write_package(
             wb.set_vba_name("ThisWorkbook")
         formats = Formats(wb)
         home = wb.add_worksheet(pick(lang, schema.HOME[1], schema.HOME[2]))
-        write_home(home, formats, lang, data, build_date)
+        write_home(home, formats, lang, data, build_date, as_of)
         if vba_project is not None:
             write_buttons(home, lang)
         for sheet in schema.INPUT_SHEETS:

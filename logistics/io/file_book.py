@@ -18,8 +18,9 @@ from .writer import FileStamp, file_stamp, write_owned_sheets
 class FileBook:
     """Reads once, writes once; open it with ``FileBook.open`` to hold the tool's lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, keep_backups: int = 10) -> None:
         self.path = path
+        self.keep_backups = keep_backups  # newest backups kept per workbook; 0: none made
         self.backup: Path | None = None
         self.read_only = False  # opened in a read-only folder: ``write`` writes nothing
         self.unwritten: list[str] = []  # sheet keys a read-only book did not write
@@ -28,17 +29,19 @@ class FileBook:
 
     @classmethod
     @contextmanager
-    def open(cls, path: Path, *, writes: bool = True) -> Iterator[FileBook]:
+    def open(cls, path: Path, *, writes: bool = True, keep_backups: int = 10) -> Iterator[FileBook]:
         """Refuse a missing, unsafe or open workbook before any work; lock it for this run.
 
         In a folder that is read-only, a run that ``writes`` stops with ``FolderReadOnly``
         (exit 2) before reading; any other run (validate, explain) reads without the lock,
         and its ``write`` only records what it could not write (``unwritten``).
+        ``keep_backups`` 0 makes no backup: for a file the tool itself has just made (the
+        demo), never for a workbook the user had.
         """
         check_package(path)
         ensure_not_open(path)
         with ExitStack() as stack:
-            book = cls(path)
+            book = cls(path, keep_backups)
             try:
                 stack.enter_context(tool_lock(path))
             except FolderReadOnly:
@@ -71,7 +74,11 @@ class FileBook:
             if not self._header_in_place(sheet):  # checking costs a shared-strings parse
                 headers[name] = [c.label(lang) for c in sheet.columns]
         self.backup = write_owned_sheets(
-            self.path, by_name, headers=headers, unchanged_since=self._read_stamp
+            self.path,
+            by_name,
+            headers=headers,
+            unchanged_since=self._read_stamp,
+            keep_backups=self.keep_backups,
         )
 
     def _header_in_place(self, sheet: schema.Sheet) -> bool:

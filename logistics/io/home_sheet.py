@@ -83,11 +83,13 @@ def write_home(
     lang: str,
     data: Mapping[str, pd.DataFrame],
     build_date: dt.date,
+    as_of: dt.date | None = None,
 ) -> None:
     """Title, the HOME_FIELDS label/value rows, and instructions below the button area.
 
     ``build_date`` sets the month list (five years either side of its year, SPEC §3.1) and,
-    when the data has no log dates, the month and year offered.
+    when the data has no log dates, the month and year offered; ``as_of`` the 截止日期
+    (blank when None).
     """
     ws.activate()
     ws.hide_gridlines(2)
@@ -113,7 +115,7 @@ def write_home(
             case "year":
                 _home_year(ws, row, formats, lang, year)
             case "as_of":
-                _home_as_of(ws, row, formats, lang)
+                _home_as_of(ws, row, formats, lang, as_of)
             case "status":
                 _home_status(ws, row, formats)
             case _:
@@ -191,9 +193,15 @@ def _home_year(ws: Worksheet, row: int, formats: Formats, lang: str, year: int) 
     ws.data_validation(row, 1, row, 1, options)
 
 
-def _home_as_of(ws: Worksheet, row: int, formats: Formats, lang: str) -> None:
+def _home_as_of(
+    ws: Worksheet, row: int, formats: Formats, lang: str, as_of: dt.date | None
+) -> None:
     ws.set_row(row, 20)
-    ws.write_blank(row, 1, None, _input_cell(formats, num_format=DATE_FORMAT, align="left"))
+    cell = _input_cell(formats, num_format=DATE_FORMAT, align="left")
+    if as_of is None:
+        ws.write_blank(row, 1, None, cell)
+    else:
+        ws.write_datetime(row, 1, dt.datetime.combine(as_of, dt.time()), cell)
     options: dict[str, Any] = {
         "validate": "any",
         "input_title": _home_label("as_of", lang),

@@ -21,10 +21,11 @@ from typing import Any, cast
 
 from words import pick, word
 
+from .. import jobs
 from ..actions import ACTIONS, DOCUMENTS_FOLDER, Action, Document, Home, document_outcome, outcome
 from ..buttons import BUTTONS, Button
 from ..core.errors import LogisticsError, UsageError
-from ..core.outputs import SheetRows, validation_rows
+from ..core.outputs import SheetRows
 from ..core.rawbook import RawBook
 from ..documents import make_report
 from ..io.file_book import FileBook
@@ -170,8 +171,7 @@ def _document(
     result = make_report(
         book, document.kind, month=month, year=year, out_dir=folder, pdf=True, progress=step
     )
-    if result.blocked:  # as the Excel button: the errors go to the Validation sheet
-        book.write({"validation": validation_rows(result.problems, result.lang)}, result.lang)
+    jobs.list_blocking_errors(book, result.problems, result.lang)  # as every door does
     report = document_outcome(document, period, result, folder, when)
     return Outcome(
         not result.blocked and bool(result.documents),

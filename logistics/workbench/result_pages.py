@@ -15,6 +15,7 @@ from words import word
 from ..core import schema
 from ..core.dataset import today
 from ..core.errors import UsageError
+from ..core.home_fields import home_month
 from ..core.periods import Month, year_months
 from ..core.problems import display
 from . import charts, views
@@ -35,10 +36,12 @@ def _month(text: str) -> Month:
 
 
 def _home_month(raw_home: dict[str, object], fallback: Month) -> Month:
-    value = raw_home.get("month")
+    """The Home month (core.home_fields) as the page's default period; a page that only
+    shows results still opens on ``fallback`` when the Home month is blank or not a month
+    (the buttons say what is wrong with it)."""
     try:
-        return Month.parse(display(value)[:7]) if value is not None else fallback
-    except ValueError:
+        return home_month(raw_home.get("month")) or fallback
+    except UsageError:
         return fallback
 
 

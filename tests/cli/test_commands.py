@@ -143,6 +143,16 @@ def test_new_writes_an_empty_workbook_in_either_language(tmp_path):
     assert invoke("new", tmp_path / "new-zh.xlsm").exit_code == 2  # never overwrites
 
 
+def test_new_makes_only_workbooks(tmp_path):
+    refused = invoke("new", tmp_path / "x.txt")
+    assert refused.exit_code == 2 and ".xlsm" in refused.output
+    assert list(tmp_path.iterdir()) == []  # no x.txt that is really a workbook
+    made = invoke("new", tmp_path / "school")  # no suffix: the macro workbook
+    assert made.exit_code == 0, made.output
+    assert [p.name for p in tmp_path.iterdir()] == ["school.xlsm"]
+    assert zipfile.is_zipfile(tmp_path / "school.xlsm")
+
+
 def test_english_workbook_gets_english_results(tmp_path):
     path = build(tmp_path / "en.xlsm", lang="en")
     result = invoke("score", path, "--month", "2025-03", *AS_OF)

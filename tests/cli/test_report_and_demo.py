@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 
@@ -9,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from logistics.cli import app
+from logistics.io.reader import read_workbook
 from tests.workbooks import build, part_hashes, sheet_rows, small_school
 
 runner = CliRunner(env={"COLUMNS": "200"})
@@ -78,3 +80,10 @@ def test_demo_builds_computes_and_reports(tmp_path):
     assert [r[0] for r in sheet_rows(book, "季度汇总")[1:]].count("2025Q4") >= 40
     assert len(sheet_rows(book, "年终排名")) == 45  # header + 44 staff
     assert "年度等级分布" in result.output and "食堂电表" in result.output
+    # Its own fresh files need no backups (a backup is for a workbook the user had) ...
+    assert not (tmp_path / ".logistics-backups").exists()
+    # ... and its 截止日期 is the demo's, so a later command counts to it, not to today.
+    for name in ("示例实验小学-后勤考核-2025.xlsm", "示例育才中学-后勤考核-2025.xlsm"):
+        assert read_workbook(tmp_path / name).home["as_of"] == dt.date(2025, 12, 31)
+    later = invoke("validate", book)
+    assert later.exit_code == 0 and "（截至 2025-12-31）" in later.output  # overdue loans

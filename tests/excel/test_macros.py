@@ -274,11 +274,11 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     ("function", "cell", "value", "message"),
     [
         ("compute_monthly_scores", MONTH, "2025-13", "考核月份“2025-13”不是月份"),
-        ("summarize_quarter", MONTH, None, "考核月份“”不是月份"),
+        ("summarize_quarter", MONTH, None, "考核月份是空的"),
         ("rank_year", YEAR, "明年", "考核年度“明年”不是年度"),
         ("monthly_notice", MONTH, "2025-13", "考核月份“2025-13”不是月份"),
         ("year_end_report", YEAR, "明年", "考核年度“明年”不是年度"),
-        ("responsibility_contracts", YEAR, None, "考核年度“”不是年度"),
+        ("responsibility_contracts", YEAR, None, "考核年度是空的"),
         ("meeting_sheets", MONTH, "2025-04", "2025-04 没有会议，未生成会务工作单"),
     ],
 )
