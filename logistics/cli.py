@@ -11,7 +11,6 @@ import tempfile
 import traceback
 import warnings
 from collections.abc import Callable
-from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -51,7 +50,9 @@ err_console = SafeConsole(stderr=True)
 
 def _print_version(asked: bool) -> None:
     if asked:
-        console.print(f"logistics {package_version('school-logistics')}")
+        from importlib.metadata import version  # 10 ms: only for --version
+
+        console.print(f"logistics {version('school-logistics')}")
         raise typer.Exit()
 
 
