@@ -20,6 +20,8 @@ from collections.abc import Sequence
 import typer.core
 from typer import _click
 
+from words import word
+
 # demo and new first: what a new user runs before anything else; then the month's jobs.
 ORDER = (
     "demo",
@@ -60,89 +62,65 @@ VALUE_FORMS = {
 }
 VALUE_FORMS_BY_COMMAND = {("build-workbook", "out"): "PATH"}
 
-ZH_APP = (
-    "学校后勤处考核工具：在工作簿文件上校验录入、计算月度考评、季度汇总、年终排名、分配绩效工资，"
-    "统计能耗、接待和资产，并生成各类文档。logistics app 在浏览器中提供同样的功能。"
-    "第一次使用请运行 logistics demo。"
-)
-
-ZH_COMMANDS = {
-    "demo": "生成一所示例学校的工作簿（一整年的数据）并计算全部结果，写出年终考核报告。",
-    "new": "新建一个空白工作簿，包含全部录入表和结果表（默认中文）。",
-    "validate": "检查所有录入表，把问题写入“校验结果”工作表（有错误时退出码为 1）。",
-    "score": "计算月度考评，写入“考评”工作表。",
-    "summary": "汇总一个季度，写入“季度汇总”工作表。",
-    "rank": "年终排名和全年绩效工资，写入“年终排名”工作表。",
-    "energy": "某月各表计的用量、去年同期和同比，写入“能耗统计”工作表。",
-    "reception": "某月的接待：批次、费用、问题和预算执行，写入“接待统计”工作表；"
-    "问题以警告列在对应行。",
-    "assets": "截至截止日期在账资产（按类别和存放地点），写入“资产统计”工作表。",
-    "inventory": "某年盘点与账面的核对，写入“盘点结果”工作表。",
-    "explain": "逐行说明某人某月的得分是怎么来的（不写入任何内容）。",
-    "report": "生成文档（.docx 和 .pdf）：年终考核报告、月度考评通报、节能通报、会务工作单、"
-    "岗位责任状、绩效公示、接待清单、资产盘点报告或资产台账。不改动工作簿。",
-    "app": "启动工作台：在本机网页上完成全部工作和文档。",
-    "launcher": "写一个双击即可启动工作台的文件（Windows 为 .bat，macOS 为 .command，"
-    "Linux 为 .desktop）。",
-    "doctor": "检查这台电脑具备哪些条件（Python、节假日日历、PDF、中文字体、Excel 或 WPS、"
-    "xlwings），并说明如何补齐。",
-    "excel-setup": "把这台电脑的 Python 路径写入工作簿的 xlwings.conf，让 Excel 按钮可以运行"
-    "（仅 Windows 和 macOS）。",
-    "build-workbook": "从源代码生成宏工作簿：各工作表、VBA 工程和控制台按钮。",
-    "templates": "文档的 Word 模板：导出后可在 Word 中编辑。",
-    "export": "把内置模板写入 FOLDER 以便在 Word 中编辑；改好的模板放在工作簿旁的“模板”文件夹，"
-    "或用 logistics report --templates 指定。",
+# The Chinese help of each command and option, by name (entries of ``words.help_pages``; the
+# English is the commands' own help in ``logistics.cli``).
+COMMAND_HELP = {
+    "demo": "help_cmd_demo",
+    "new": "help_cmd_new",
+    "validate": "help_cmd_validate",
+    "score": "help_cmd_score",
+    "summary": "help_cmd_summary",
+    "rank": "help_cmd_rank",
+    "energy": "help_cmd_energy",
+    "reception": "help_cmd_reception",
+    "assets": "help_cmd_assets",
+    "inventory": "help_cmd_inventory",
+    "explain": "help_cmd_explain",
+    "report": "help_cmd_report",
+    "app": "help_cmd_app",
+    "launcher": "help_cmd_launcher",
+    "doctor": "help_cmd_doctor",
+    "excel-setup": "help_cmd_excel_setup",
+    "build-workbook": "help_cmd_build_workbook",
+    "templates": "help_cmd_templates",
+    "export": "help_cmd_export",
 }
 
-ZH_PARAMS = {
-    "workbook": "工作簿文件（.xlsm 或 .xlsx）。",
-    "as_of": "统计到这一天（YYYY-MM-DD）。默认：控制台的截止日期，否则今天。",
-    "month": "月份，如 2025-03。",
-    "all_months": "计算每个有日志的月份。",
-    "quarter": "季度，如 2025Q1。",
-    "year": "考核年度（从“年度起始月”开始）。",
-    "staff": "人员的工号。",
-    "lang": "语言：zh（中文）或 en（英文）。",
-    "version": "显示版本号后退出。",
-    "help": "显示此帮助后退出。",
-    "path": "工作簿所在的文件夹，或一个工作簿。",
-    "out": "输出文件夹。",
-    "meeting": "一个会议的编号（meeting）。",
-    "reception": "一次接待的编号（reception：生成其接待清单）。",
-    "pdf": "同时生成 PDF（需要 Word 或 LibreOffice）。",
-    "templates": "改过的模板所在文件夹（logistics templates export）；"
-    "默认：工作簿旁的“模板”文件夹。",
-    "kind": "文档类型：year-end、monthly、energy、meeting、contracts、pay-notice、reception、"
-    "inventory（--year）或 asset-ledger（按 --as-of）。",
-    "host": "监听地址；只在需要时才用 127.0.0.1 以外的地址。",
-    "port": "端口（0：任选一个空闲端口）。",
-    "no_browser": "只显示地址，不打开浏览器。",
-    "folder": "模板写入的文件夹。",
+PARAM_HELP = {
+    "workbook": "help_param_workbook",
+    "as_of": "help_param_as_of",
+    "month": "help_param_month",
+    "all_months": "help_param_all_months",
+    "quarter": "help_param_quarter",
+    "year": "help_param_year",
+    "staff": "help_param_staff",
+    "lang": "help_param_lang",
+    "version": "help_param_version",
+    "help": "help_param_help",
+    "path": "help_param_path",
+    "out": "help_param_out",
+    "meeting": "help_param_meeting",
+    "reception": "help_param_reception",
+    "pdf": "help_param_pdf",
+    "templates": "help_param_templates",
+    "kind": "help_param_kind",
+    "host": "help_param_host",
+    "port": "help_param_port",
+    "no_browser": "help_param_no_browser",
+    "folder": "help_param_folder",
 }
-ZH_PARAMS_BY_COMMAND = {
-    ("score", "month"): "要计算的月份，如 2025-03。",
-    ("inventory", "year"): "盘点的日历年度。",
-    ("report", "month"): "月份，如 2025-03（monthly、energy、pay-notice；meeting、reception："
-    "该月的每一个）。",
-    (
-        "report",
-        "year",
-    ): "考核年度（year-end、contracts；pay-notice 的年度公示）；盘点年度（inventory）。",
-    ("report", "out"): "文档的输出文件夹。",
-    ("new", "path"): "新工作簿的保存位置（.xlsm）。",
-    ("build-workbook", "out"): "保存位置（默认 workbook/logistics.xlsm，en 为 "
-    "workbook/logistics-en.xlsm）。",
-    ("demo", "out"): "示例工作簿和文档的文件夹。",
-    ("doctor", "workbook"): "同时检查这个工作簿的 Python 路径和宏。",
-    ("launcher", "out"): "启动文件的保存位置（默认：工作簿所在的文件夹）。",
-    ("app", "path"): "工作簿所在的文件夹，或一个工作簿。",
-}
-
-ZH_HEADINGS = {
-    "Usage:": "用法：",  # the full-width colon takes the space
-    "Options": "选项",
-    "Arguments": "参数",
-    "Commands": "命令",
+PARAM_HELP_BY_COMMAND = {
+    ("score", "month"): "help_param_score_month",
+    ("inventory", "year"): "help_param_inventory_year",
+    ("report", "month"): "help_param_report_month",
+    ("report", "year"): "help_param_report_year",
+    ("report", "out"): "help_param_report_out",
+    ("new", "path"): "help_param_new_path",
+    ("build-workbook", "out"): "help_param_build_workbook_out",
+    ("demo", "out"): "help_param_demo_out",
+    ("doctor", "workbook"): "help_param_doctor_workbook",
+    ("launcher", "out"): "help_param_launcher_out",
+    ("app", "path"): "help_param_app_path",
 }
 
 
@@ -161,7 +139,8 @@ def chinese_locale() -> bool:
 
 def _zh_param(command: str, param: _click.Parameter) -> str | None:
     name = param.name or ""
-    return ZH_PARAMS_BY_COMMAND.get((command, name)) or ZH_PARAMS.get(name)
+    key = PARAM_HELP_BY_COMMAND.get((command, name)) or PARAM_HELP.get(name)
+    return None if key is None else word("zh", key)
 
 
 def _value_form(command: str, param: _click.Parameter) -> str | None:
@@ -265,22 +244,23 @@ class HelpCommand(typer.core.TyperCommand):
             names, text = record
             if chinese_locale():
                 if param.name == "help":  # click adds it to every command
-                    text = ZH_PARAMS["help"]
-                text = text.replace("[default: ", "[默认：").replace("[required]", "[必填]")
+                    text = word("zh", PARAM_HELP["help"])
+                for key in ("help_default_prefix", "help_required"):
+                    text = text.replace(word("en", key), word("zh", key))
             form = _value_form(self.name or "", param)
             if form is not None:
                 names = _with_form(param, names, form)
             options.append((names, text))
         zh = chinese_locale()
         if arguments:
-            with formatter.section(ZH_HEADINGS["Arguments"] if zh else "Arguments"):
+            with formatter.section(word("zh" if zh else "en", "help_heading_arguments")):
                 formatter.write_dl(arguments)
         if options:
-            with formatter.section(ZH_HEADINGS["Options"] if zh else "Options"):
+            with formatter.section(word("zh" if zh else "en", "help_heading_options")):
                 formatter.write_dl(options)
 
     def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        prefix = ZH_HEADINGS["Usage:"] if chinese_locale() else "Usage: "
+        prefix = word("zh" if chinese_locale() else "en", "help_heading_usage")
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix)
 
 
@@ -299,7 +279,7 @@ def _localized(command: _click.Command, name: str) -> _click.Command:
         found.__class__ = HelpCommand
     if not chinese_locale():
         return found
-    found.help = ZH_COMMANDS.get(name, found.help)
+    found.help = word("zh", COMMAND_HELP[name]) if name in COMMAND_HELP else found.help
     found.short_help = None
     params = []
     for param in found.params:
@@ -329,15 +309,15 @@ class HelpGroup(typer.core.TyperGroup):
     def format_help_text(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         if chinese_locale() and ctx.parent is None:
             text = self.help
-            self.help = ZH_APP
+            self.help = word("zh", "help_app_summary")
             try:
                 super().format_help_text(ctx, formatter)
             finally:
                 self.help = text
             return
-        if chinese_locale() and self.name in ZH_COMMANDS:
+        if chinese_locale() and self.name in COMMAND_HELP:
             text = self.help
-            self.help = ZH_COMMANDS[self.name]
+            self.help = word("zh", COMMAND_HELP[self.name])
             try:
                 super().format_help_text(ctx, formatter)
             finally:
@@ -346,7 +326,7 @@ class HelpGroup(typer.core.TyperGroup):
         super().format_help_text(ctx, formatter)
 
     def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        prefix = ZH_HEADINGS["Usage:"] if chinese_locale() else "Usage: "
+        prefix = word("zh" if chinese_locale() else "en", "help_heading_usage")
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix)
 
     def format_options(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
@@ -358,7 +338,7 @@ class HelpGroup(typer.core.TyperGroup):
                 text = _zh_param("", param) if zh else None
                 options.append((record[0], text or record[1]))
         if options:
-            with formatter.section(ZH_HEADINGS["Options"] if zh else "Options"):
+            with formatter.section(word("zh" if zh else "en", "help_heading_options")):
                 formatter.write_dl(options)
         self.format_commands(ctx, formatter)
 
@@ -370,5 +350,7 @@ class HelpGroup(typer.core.TyperGroup):
             if command is not None and not command.hidden:
                 rows.append((name, _first_paragraph(command.short_help or command.help)))
         if rows:
-            with formatter.section(ZH_HEADINGS["Commands"] if chinese_locale() else "Commands"):
+            with formatter.section(
+                word("zh" if chinese_locale() else "en", "help_heading_commands")
+            ):
                 formatter.write_dl(rows)

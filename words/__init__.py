@@ -24,6 +24,7 @@ from . import (
     documents,
     excel,
     folders,
+    help_pages,
     io,
     problems,
     terminal,
@@ -33,7 +34,19 @@ from . import (
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
-_AREAS = (common, core, terminal, problems, io, documents, doctor, workbench, excel, folders)
+_AREAS = (
+    common,
+    core,
+    terminal,
+    problems,
+    io,
+    documents,
+    doctor,
+    workbench,
+    excel,
+    folders,
+    help_pages,
+)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -13,7 +13,8 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from logistics.cli import app
-from logistics.cli_help import ZH_COMMANDS, wrap
+from logistics.cli_help import COMMAND_HELP, wrap
+from words import word
 
 ENGLISH = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "en_US.UTF-8", "COLUMNS": "80"}
 CHINESE = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "zh_CN.UTF-8", "COLUMNS": "80"}
@@ -49,7 +50,7 @@ def test_no_command_summary_is_cut(env):
     assert "..." not in commands and "…" not in commands
     text = squeeze(commands)
     for name, command in COMMANDS.items():
-        first = ZH_COMMANDS[name] if env is CHINESE else command.help.split("\n\n")[0]
+        first = word("zh", COMMAND_HELP[name]) if env is CHINESE else command.help.split("\n\n")[0]
         assert squeeze(first) in text, name
 
 
@@ -96,9 +97,9 @@ def test_lc_all_wins_over_lang():
 
 
 def test_every_command_has_chinese_help():
-    assert set(COMMANDS) <= set(ZH_COMMANDS)
+    assert set(COMMANDS) <= set(COMMAND_HELP)
     templates = COMMANDS["templates"].commands  # type: ignore[attr-defined]
-    assert set(templates) <= set(ZH_COMMANDS)
+    assert set(templates) <= set(COMMAND_HELP)
 
 
 @pytest.mark.parametrize(
