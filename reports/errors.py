@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from words import word
+from words import SaidError
 
 
-class DocumentError(Exception):
+class DocumentError(SaidError):
     """Base class: a problem with a template or an output file that the user can fix.
 
     Each subclass names its message in the catalogue (``said``, filled with the keyword
@@ -19,16 +19,7 @@ class DocumentError(Exception):
     The engine stands alone: a product shows these as its own errors.
     """
 
-    said: ClassVar[str] = "error_detail"
-    exit_code: ClassVar[int] = 2
-
-    def __init__(self, **params: object) -> None:
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "zh") -> str:
-        """The message in ``lang`` ("zh", else English)."""
-        return word(lang, self.said, **self.params)
+    said: ClassVar[str] = "error_detail"  # {detail}: a text the raiser words itself
 
 
 class TemplateError(DocumentError):

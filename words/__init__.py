@@ -15,7 +15,7 @@ stands below every layer of the product (the core uses it) and imports nothing o
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal, NamedTuple, TypeVar
+from typing import ClassVar, Literal, NamedTuple, TypeVar
 
 from . import (
     common,
@@ -113,3 +113,21 @@ def both(key: str, /, **fields: object) -> Both:
     """The entry ``key`` in both languages, filled: ``Both(zh, en)``, itself a field ``word``
     resolves by language (an error's reason, chosen before the language is known)."""
     return Both(word("zh", key, **fields), word("en", key, **fields))
+
+
+class SaidError(Exception):
+    """An error whose message is the entry ``said``, filled with the keyword ``params``, in
+    the language the caller asks for (it is not known where the error is raised).
+    ``exit_code`` 2: a problem with a file or an argument the user can fix. The product's
+    errors (``LogisticsError``) and the document engine's (``DocumentError``) both are."""
+
+    said: ClassVar[str]  # each kind of error names its entry
+    exit_code: ClassVar[int] = 2
+
+    def __init__(self, **params: object) -> None:
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "zh") -> str:
+        """The message in ``lang`` ("en", else Chinese)."""
+        return word(lang, self.said, **self.params)

@@ -9,24 +9,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from words import pick, word
+from words import SaidError, pick, word
 
 
-class LogisticsError(Exception):
+class LogisticsError(SaidError):
     """Base class: a problem the user can fix, with a bilingual message and an exit code.
 
     ``params`` fill the placeholders of the entry ``said``.
     """
 
-    said: ClassVar[str] = "error_detail"
-    exit_code: ClassVar[int] = 2
-
-    def __init__(self, **params: object) -> None:
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "zh") -> str:
-        return word(lang, self.said, **self.params)
+    said: ClassVar[str] = "error_detail"  # {detail}: a text the raiser words itself
 
 
 class UsageError(LogisticsError):

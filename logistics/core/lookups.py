@@ -30,6 +30,12 @@ class NothingToReport(UsageError):
     """The chosen period has no rows for the job: no document or sheet is written (exit 2)."""
 
 
+def listing_both(items: Iterable[object]) -> Both:
+    """``listing`` in both languages, as one field of a message."""
+    values = list(items)
+    return Both(listing(values, "zh"), listing(values, "en"))
+
+
 def listing(items: Iterable[object], lang: str) -> str:
     """Choices for a message: '2024、2025' (zh) or '2024, 2025'; '（无）' / '(none)' if empty."""
     values = [str(x) for x in items]
@@ -69,7 +75,7 @@ def require_year(ds: Dataset, year: int, as_of: dt.date) -> None:
         said="no_logs_in_year",
         year=year,
         as_of=as_of,
-        listed=Both(listing(years, "zh"), listing(years, "en")),
+        listed=listing_both(years),
     )
 
 
@@ -83,7 +89,7 @@ def require_quarter(ds: Dataset, quarter: Quarter, as_of: dt.date) -> None:
         said="no_logs_in_quarter",
         label=quarter.label,
         as_of=as_of,
-        listed=Both(listing(quarters, "zh"), listing(quarters, "en")),
+        listed=listing_both(quarters),
     )
 
 
@@ -124,7 +130,7 @@ def require_staff(ds: Dataset, staff_id: str) -> None:
         said="no_such_staff",
         staff_id=staff_id,
         hint=Both(hint_zh, hint_en),
-        listed=Both(listing(ids, "zh"), listing(ids, "en")),
+        listed=listing_both(ids),
     )
 
 
@@ -162,7 +168,7 @@ def require_log_month(ds: Dataset, month: Month, as_of: dt.date) -> None:
         said="no_logs_in_month",
         label=month.label,
         as_of=as_of,
-        listed=Both(listing(months, "zh"), listing(months, "en")),
+        listed=listing_both(months),
     )
 
 
@@ -187,7 +193,7 @@ def require_reading_month(ds: Dataset, month: Month, as_of: dt.date) -> None:
         said="no_readings_in_month",
         label=month.label,
         as_of=as_of,
-        listed=Both(listing(months, "zh"), listing(months, "en")),
+        listed=listing_both(months),
     )
 
 
@@ -201,12 +207,12 @@ def meetings_listing(ds: Dataset, month: Month | None) -> Both:
             return both(
                 "meeting_ids_of_month",
                 label=month.label,
-                listed=Both(listing(ids, "zh"), listing(ids, "en")),
+                listed=listing_both(ids),
             )
     months = sorted({Month(d.year, d.month) for d in table["date"]})
     ids = list(table["meeting_id"].map(str))
     return both(
         "meeting_months_and_ids",
-        listed=Both(listing(months, "zh"), listing(months, "en")),
-        ids=Both(listing(ids, "zh"), listing(ids, "en")),
+        listed=listing_both(months),
+        ids=listing_both(ids),
     )

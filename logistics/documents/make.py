@@ -290,7 +290,7 @@ def _receptions(
         raise lookups.NothingToReport(
             said="no_receptions_in_month",
             month=label,
-            months=listed(months) if months else both("none_listed"),
+            months=lookups.listing_both(months),
         )
     if not found:
         ids = ds.tables["receptions"]["reception_id"].dropna().head(5)
