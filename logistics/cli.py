@@ -37,7 +37,6 @@ from words import LANGS, both, pick, word
 
 app = typer.Typer(
     name="logistics",
-    help=word("en", "help_app"),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -60,9 +59,7 @@ def _print_version(asked: bool) -> None:
 def _common(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
-        ),
+        typer.Option("--version", callback=_print_version, is_eager=True),
     ] = False,
 ) -> None:
     """Options that come before the command (SPEC 6: ``logistics --version``)."""
@@ -93,13 +90,10 @@ def _date(text: str | None) -> dt.date | None:
         raise typer.BadParameter(word("en", "bad_date_option", text=terminal_text(text))) from None
 
 
-Workbook = Annotated[
-    Path, typer.Argument(help="The workbook file (.xlsm or .xlsx).", show_default=False)
-]
+Workbook = Annotated[Path, typer.Argument(show_default=False)]
 WorkbookOrFolder = Annotated[
     Path,
     typer.Argument(
-        help="The workbook file (.xlsm or .xlsx), or a folder: then every workbook in it.",
         show_default=False,
     ),
 ]
@@ -108,14 +102,12 @@ Workers = Annotated[
     typer.Option(
         "--workers",
         min=1,
-        help="With a folder: how many workbooks at a time. Default: one per CPU core.",
     ),
 ]
 AsOf = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help=word("en", "help_as_of"),
     ),
 ]
 
@@ -212,7 +204,6 @@ def _run_folder(folder: Path, task: batch.Task, workers: int | None) -> NoReturn
 
 @app.command()
 def validate(workbook: WorkbookOrFolder, as_of: AsOf = None, workers: Workers = None) -> None:
-    """Check every input sheet and list problems on the Validation sheet (exit 1 on errors)."""
     if workbook.is_dir():
         _run_folder(workbook, batch.Task("validate", _date(as_of)), workers)
     _run_job(
@@ -227,14 +218,11 @@ def validate(workbook: WorkbookOrFolder, as_of: AsOf = None, workers: Workers = 
 @app.command()
 def score(
     workbook: WorkbookOrFolder,
-    month: Annotated[str | None, typer.Option(help="The month to score, YYYY-MM.")] = None,
-    all_months: Annotated[
-        bool, typer.Option("--all", help="Score every month that has logs.")
-    ] = False,
+    month: Annotated[str | None, typer.Option()] = None,
+    all_months: Annotated[bool, typer.Option("--all")] = False,
     as_of: AsOf = None,
     workers: Workers = None,
 ) -> None:
-    """Compute monthly scores into the Scores sheet (考评)."""
     if (month is None) == (not all_months):
         raise typer.BadParameter(word("en", "month_or_all"))
     months = None if all_months else [_month(month or "")]
@@ -262,10 +250,9 @@ def score(
 @app.command()
 def summary(
     workbook: Workbook,
-    quarter: Annotated[str, typer.Option(help="The quarter, YYYYQn (e.g. 2025Q1).")],
+    quarter: Annotated[str, typer.Option()],
     as_of: AsOf = None,
 ) -> None:
-    """Summarize a quarter into the Quarterly sheet (季度汇总)."""
     q = _quarter(quarter)
     _run_job(
         workbook,
@@ -279,12 +266,11 @@ def rank(
     workbook: WorkbookOrFolder,
     year: Annotated[
         int,
-        typer.Option(help=word("en", "help_year")),
+        typer.Option(),
     ],
     as_of: AsOf = None,
     workers: Workers = None,
 ) -> None:
-    """Rank the year into the Annual sheet (年终排名), with the year's performance pay."""
     if workbook.is_dir():
         _run_folder(workbook, batch.Task("rank", _date(as_of), year=year), workers)
 
@@ -300,10 +286,9 @@ def rank(
 @app.command()
 def energy(
     workbook: Workbook,
-    month: Annotated[str, typer.Option(help="The month, YYYY-MM.")],
+    month: Annotated[str, typer.Option()],
     as_of: AsOf = None,
 ) -> None:
-    """Energy use per meter for a month into the EnergyStats sheet (能耗统计)."""
     m = _month(month)
     _run_job(
         workbook,
@@ -315,11 +300,9 @@ def energy(
 @app.command()
 def reception(
     workbook: Workbook,
-    month: Annotated[str, typer.Option(help="The month, YYYY-MM.")],
+    month: Annotated[str, typer.Option()],
     as_of: AsOf = None,
 ) -> None:
-    """Receptions of a month (接待): counts, costs, findings and budget use into the
-    ReceptionStats sheet (接待统计). Findings are listed as warnings at their rows."""
     m = _month(month)
     _run_job(
         workbook,
@@ -333,7 +316,6 @@ def reception(
 
 @app.command()
 def assets(workbook: Workbook, as_of: AsOf = None) -> None:
-    """Held assets by category and location, as of the as-of date, into AssetStats (资产统计)."""
 
     def show(r: jobs.JobResult) -> None:
         title = word(r.lang, "assets_held", as_of=r.as_of)
@@ -345,10 +327,9 @@ def assets(workbook: Workbook, as_of: AsOf = None) -> None:
 @app.command()
 def inventory(
     workbook: Workbook,
-    year: Annotated[int, typer.Option(help=word("en", "help_count_year"))],
+    year: Annotated[int, typer.Option()],
     as_of: AsOf = None,
 ) -> None:
-    """The year's count (盘点) against the books into CountResult (盘点结果)."""
     if not 1900 <= year <= 9999:
         raise typer.BadParameter(f"--year {year} is not a year; write four digits, e.g. 2025")
 
@@ -365,11 +346,10 @@ def inventory(
 @app.command()
 def explain(
     workbook: Workbook,
-    staff: Annotated[str, typer.Option(help=word("en", "help_staff"))],
-    month: Annotated[str, typer.Option(help="The month, YYYY-MM.")],
+    staff: Annotated[str, typer.Option()],
+    month: Annotated[str, typer.Option()],
     as_of: AsOf = None,
 ) -> None:
-    """Show how one person's score for a month came about, row by row (writes nothing)."""
     m = _month(month)
     try:
         with file_book.FileBook.open(workbook, writes=False) as book:
@@ -392,43 +372,29 @@ def report(
     kind: Annotated[
         str,
         typer.Argument(
-            help="year-end, monthly, energy, meeting, contracts, pay-notice, reception, "
-            "inventory (--year) or asset-ledger (as of --as-of).",
             show_default=False,
         ),
     ],
     month: Annotated[
         str | None,
-        typer.Option(
-            help="The month, YYYY-MM (monthly, energy, pay-notice; meeting, reception: every "
-            "one of the month)."
-        ),
+        typer.Option(),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option(
-            help="The appraisal year (year-end, contracts; pay-notice for the year); the "
-            "count's year (inventory)."
-        ),
+        typer.Option(),
     ] = None,
-    meeting: Annotated[str | None, typer.Option(help="One meeting's ID (meeting).")] = None,
-    reception: Annotated[str | None, typer.Option(help=word("en", "help_reception"))] = None,
-    out: Annotated[Path, typer.Option(help="Folder for the documents.")] = Path("."),
-    pdf: Annotated[
-        bool, typer.Option("--pdf/--no-pdf", help="Also make PDFs (Word or LibreOffice).")
-    ] = True,
+    meeting: Annotated[str | None, typer.Option()] = None,
+    reception: Annotated[str | None, typer.Option()] = None,
+    out: Annotated[Path, typer.Option()] = Path("."),
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf")] = True,
     as_of: AsOf = None,
     templates: Annotated[
         Path | None,
         typer.Option(
-            help=word("en", "help_templates"),
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
-    work sheets, responsibility contracts, the pay notice (绩效公示), reception lists, the
-    inventory report or the asset ledger. The workbook itself is not changed."""
     from .documents import make_report
 
     if month is not None:
@@ -463,14 +429,13 @@ def report(
 
 @app.command()
 def new(
-    path: Annotated[Path, typer.Argument(help="Where to write the new workbook (.xlsm).")],
-    lang: Annotated[str, typer.Option(help="Workbook language: zh or en.")] = "zh",
+    path: Annotated[Path, typer.Argument()],
+    lang: Annotated[str, typer.Option()] = "zh",
 ) -> None:
-    """Write an empty workbook with every input and output sheet."""
     from .io.builder import build_workbook
 
     if lang not in ("zh", "en"):
-        raise typer.BadParameter("--lang is zh or en")
+        raise typer.BadParameter(word("en", "lang_zh_or_en"))
     if not path.suffix:  # "logistics new 2026" means a workbook, with its buttons
         path = path.with_name(path.name + ".xlsm")
     if path.suffix.lower() not in (".xlsm", ".xlsx"):
@@ -492,27 +457,19 @@ def new(
 
 @app.command("build-workbook")
 def build_workbook_command(
-    lang: Annotated[str, typer.Option(help="Workbook language: zh or en.")] = "zh",
+    lang: Annotated[str, typer.Option()] = "zh",
     out: Annotated[
         Path | None,
-        typer.Option(
-            help="Where to write it (default: "
-            "workbook/logistics.xlsm, or "
-            "workbook/logistics-en.xlsm for en)."
-        ),
+        typer.Option(),
     ] = None,
 ) -> None:
-    """Build the macro workbook from source: sheets, the VBA project and the Home buttons.
-
-    The committed workbook/logistics.xlsm is exactly this build.
-    """
     from .io.builder import build_workbook
 
     if lang not in ("zh", "en"):
-        raise typer.BadParameter("--lang is zh or en")
+        raise typer.BadParameter(word("en", "lang_zh_or_en"))
     path = out or Path("workbook") / pick(lang, "logistics.xlsm", "logistics-en.xlsm")
     if path.suffix.lower() != ".xlsm":
-        raise typer.BadParameter("--out must end in .xlsm: the workbook carries macros")
+        raise typer.BadParameter(word("en", "out_must_be_xlsm"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         build_workbook(path, lang)
@@ -523,7 +480,6 @@ def build_workbook_command(
 
 @app.command("excel-setup")
 def excel_setup_command(workbook: Workbook) -> None:
-    """Write this Python's path into the workbook's xlwings.conf so its buttons can run."""
     from .excel.setup import excel_setup
 
     try:
@@ -537,11 +493,8 @@ def excel_setup_command(workbook: Workbook) -> None:
 
 @app.command()
 def demo(
-    out: Annotated[Path, typer.Option(help="Folder for the demo workbook and documents.")] = Path(
-        "logistics-demo"
-    ),
+    out: Annotated[Path, typer.Option()] = Path("logistics-demo"),
 ) -> None:
-    """Build a fictional school's workbook with a full year of data and compute everything."""
     from .demo import run_demo
 
     try:
@@ -568,20 +521,15 @@ def _show_warning(
 def doctor(
     workbook: Annotated[
         Path | None,
-        typer.Argument(
-            help="A workbook whose Python path and macros to check too.", show_default=False
-        ),
+        typer.Argument(show_default=False),
     ] = None,
-    lang: Annotated[str, typer.Option(help="Language of the report: zh or en.")] = "zh",
+    lang: Annotated[str, typer.Option()] = "zh",
 ) -> None:
-    """Show what this machine has for every job (Python, the holiday calendar, PDFs, a Chinese
-    font, Excel or WPS, xlwings) and how to fix what is missing. Exit 0 when the jobs can run,
-    1 when something they need is missing, 2 when the workbook cannot be read."""
     from .doctor import jobs_ready, run_checks, verdict
     from .doctor.table import doctor_table
 
     if lang not in ("zh", "en"):
-        raise typer.BadParameter("--lang is zh or en")
+        raise typer.BadParameter(word("en", "lang_zh_or_en"))
     checks = run_checks(lang, workbook)
     console.print(doctor_table(checks, lang))
     line, good = verdict(checks, lang)
@@ -596,20 +544,18 @@ def doctor(
 def launcher(
     path: Annotated[
         Path,
-        typer.Argument(help="The folder of the workbooks, or one workbook.", show_default=False),
+        typer.Argument(show_default=False),
     ] = Path("."),
     out: Annotated[
         Path | None,
-        typer.Option(help="Folder for the launcher (default: the workbooks' folder)."),
+        typer.Option(),
     ] = None,
-    lang: Annotated[str, typer.Option(help="Launcher name and texts: zh or en.")] = "zh",
+    lang: Annotated[str, typer.Option()] = "zh",
 ) -> None:
-    """Write a file to double-click that starts the workbench (logistics app) on PATH:
-    启动工作台.bat on Windows, .command on macOS, .desktop on Linux."""
     from .launcher import write_launcher
 
     if lang not in ("zh", "en"):
-        raise typer.BadParameter("--lang is zh or en")
+        raise typer.BadParameter(word("en", "lang_zh_or_en"))
     try:
         written = write_launcher(path, out, lang)
     except LogisticsError as exc:
@@ -624,18 +570,11 @@ def launcher(
 
 @app.command("app")
 def app_command(
-    path: Annotated[
-        Path, typer.Argument(help="The folder with the workbooks, or one workbook.")
-    ] = Path("."),
-    host: Annotated[
-        str, typer.Option(help="Address to listen on; other than 127.0.0.1 only when needed.")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 0,
-    no_browser: Annotated[
-        bool, typer.Option("--no-browser", help="Only print the address; open no browser.")
-    ] = False,
+    path: Annotated[Path, typer.Argument()] = Path("."),
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 0,
+    no_browser: Annotated[bool, typer.Option("--no-browser")] = False,
 ) -> None:
-    """Start the workbench (工作台): every job and document on a local web page."""
     from .workbench.server import serve
 
     try:
@@ -647,7 +586,6 @@ def app_command(
 
 
 templates_app = typer.Typer(
-    help="The Word templates of the documents: export them to edit in Word.",
     no_args_is_help=True,
     cls=HelpGroup,
 )
@@ -656,11 +594,8 @@ app.add_typer(templates_app, name="templates")
 
 @templates_app.command("export")
 def templates_export(
-    folder: Annotated[Path, typer.Argument(help="Where to write the templates.")],
+    folder: Annotated[Path, typer.Argument()],
 ) -> None:
-    """Write the built-in templates into FOLDER for editing in Word. Put the edited ones in a
-    folder 模板 (templates for an English workbook) beside the workbook, or pass
-    --templates FOLDER to logistics report; files already in FOLDER are kept as they are."""
     from reports.template_files import export_templates
 
     try:

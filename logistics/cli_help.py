@@ -2,9 +2,10 @@
 never cut with "...", arguments named in capitals (WORKBOOK), option values by their form
 (--month YYYY-MM, --lang zh|en), and in Chinese when the terminal's locale is Chinese.
 
-The English help lives where each command is defined (``logistics.cli``); the Chinese here,
-keyed by command and parameter name. It builds on the help classes of the pinned typer
-(``typer.core``) and imports nothing else heavy: help is printed before any job loads.
+Every command's and option's help, in both languages, is the catalogue's
+(``words.help_pages``), found here by command and parameter name: ``logistics.cli`` holds
+none. It builds on the help classes of the pinned typer (``typer.core``) and imports nothing
+else heavy: help is printed before any job loads.
 """
 
 from __future__ import annotations
@@ -59,11 +60,11 @@ VALUE_FORMS = {
     "templates": "DIR",
     "host": "ADDRESS",
     "port": "N",
+    "workers": "N",
 }
 VALUE_FORMS_BY_COMMAND = {("build-workbook", "out"): "PATH"}
 
-# The Chinese help of each command and option, by name (entries of ``words.help_pages``; the
-# English is the commands' own help in ``logistics.cli``).
+# The help of each command and option, by name (entries of ``words.help_pages``).
 COMMAND_HELP = {
     "demo": "help_cmd_demo",
     "new": "help_cmd_new",
@@ -94,7 +95,6 @@ PARAM_HELP = {
     "quarter": "help_param_quarter",
     "year": "help_param_year",
     "staff": "help_param_staff",
-    "lang": "help_param_lang",
     "version": "help_param_version",
     "help": "help_param_help",
     "path": "help_param_path",
@@ -108,6 +108,7 @@ PARAM_HELP = {
     "port": "help_param_port",
     "no_browser": "help_param_no_browser",
     "folder": "help_param_folder",
+    "workers": "help_param_workers",
 }
 PARAM_HELP_BY_COMMAND = {
     ("score", "month"): "help_param_score_month",
@@ -121,6 +122,13 @@ PARAM_HELP_BY_COMMAND = {
     ("doctor", "workbook"): "help_param_doctor_workbook",
     ("launcher", "out"): "help_param_launcher_out",
     ("app", "path"): "help_param_app_path",
+    ("validate", "workbook"): "help_param_workbook_or_folder",
+    ("score", "workbook"): "help_param_workbook_or_folder",
+    ("rank", "workbook"): "help_param_workbook_or_folder",
+    ("new", "lang"): "help_param_workbook_lang",
+    ("build-workbook", "lang"): "help_param_workbook_lang",
+    ("doctor", "lang"): "help_param_doctor_lang",
+    ("launcher", "lang"): "help_param_launcher_lang",
 }
 
 
@@ -137,10 +145,20 @@ def chinese_locale() -> bool:
     return False
 
 
-def _zh_param(command: str, param: _click.Parameter) -> str | None:
+def help_lang() -> str:
+    """The language of the help pages: the terminal's locale's."""
+    return "zh" if chinese_locale() else "en"
+
+
+def param_help_key(command: str, param: _click.Parameter) -> str | None:
+    """The catalogue entry of ``param``'s help in ``command`` (None: none)."""
     name = param.name or ""
-    key = PARAM_HELP_BY_COMMAND.get((command, name)) or PARAM_HELP.get(name)
-    return None if key is None else word("zh", key)
+    return PARAM_HELP_BY_COMMAND.get((command, name)) or PARAM_HELP.get(name)
+
+
+def _param_help(command: str, param: _click.Parameter) -> str | None:
+    key = param_help_key(command, param)
+    return None if key is None else word(help_lang(), key)
 
 
 def _value_form(command: str, param: _click.Parameter) -> str | None:
@@ -242,25 +260,24 @@ class HelpCommand(typer.core.TyperCommand):
             if record is None:
                 continue
             names, text = record
+            if param.name == "help":  # click adds it to every command
+                text = text.replace(word("en", PARAM_HELP["help"]), _param_help("", param) or "")
             if chinese_locale():
-                if param.name == "help":  # click adds it to every command
-                    text = word("zh", PARAM_HELP["help"])
                 for key in ("help_default_prefix", "help_required"):
                     text = text.replace(word("en", key), word("zh", key))
             form = _value_form(self.name or "", param)
             if form is not None:
                 names = _with_form(param, names, form)
             options.append((names, text))
-        zh = chinese_locale()
         if arguments:
-            with formatter.section(word("zh" if zh else "en", "help_heading_arguments")):
+            with formatter.section(word(help_lang(), "help_heading_arguments")):
                 formatter.write_dl(arguments)
         if options:
-            with formatter.section(word("zh" if zh else "en", "help_heading_options")):
+            with formatter.section(word(help_lang(), "help_heading_options")):
                 formatter.write_dl(options)
 
     def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        prefix = word("zh" if chinese_locale() else "en", "help_heading_usage")
+        prefix = word(help_lang(), "help_heading_usage")
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix)
 
 
@@ -277,13 +294,11 @@ def _localized(command: _click.Command, name: str) -> _click.Command:
     found = copy.copy(command)
     if isinstance(found, typer.core.TyperCommand) and not isinstance(found, HelpCommand):
         found.__class__ = HelpCommand
-    if not chinese_locale():
-        return found
-    found.help = word("zh", COMMAND_HELP[name]) if name in COMMAND_HELP else found.help
+    found.help = word(help_lang(), COMMAND_HELP[name]) if name in COMMAND_HELP else found.help
     found.short_help = None
     params = []
     for param in found.params:
-        text = _zh_param(name, param)
+        text = _param_help(name, param)
         if text is not None:
             param = copy.copy(param)
             param.help = text  # type: ignore[attr-defined]
@@ -307,38 +322,26 @@ class HelpGroup(typer.core.TyperGroup):
         return None if command is None else _localized(command, cmd_name)
 
     def format_help_text(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        if chinese_locale() and ctx.parent is None:
-            text = self.help
-            self.help = word("zh", "help_app_summary")
-            try:
-                super().format_help_text(ctx, formatter)
-            finally:
-                self.help = text
-            return
-        if chinese_locale() and self.name in COMMAND_HELP:
-            text = self.help
-            self.help = word("zh", COMMAND_HELP[self.name])
-            try:
-                super().format_help_text(ctx, formatter)
-            finally:
-                self.help = text
-            return
-        super().format_help_text(ctx, formatter)
+        key = "help_app_summary" if ctx.parent is None else COMMAND_HELP.get(self.name or "")
+        text = self.help
+        self.help = word(help_lang(), key) if key else text
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = text
 
     def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        prefix = word("zh" if chinese_locale() else "en", "help_heading_usage")
+        prefix = word(help_lang(), "help_heading_usage")
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix)
 
     def format_options(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        zh = chinese_locale()
         options = []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
             if record is not None:
-                text = _zh_param("", param) if zh else None
-                options.append((record[0], text or record[1]))
+                options.append((record[0], _param_help("", param) or record[1]))
         if options:
-            with formatter.section(word("zh" if zh else "en", "help_heading_options")):
+            with formatter.section(word(help_lang(), "help_heading_options")):
                 formatter.write_dl(options)
         self.format_commands(ctx, formatter)
 
@@ -350,7 +353,5 @@ class HelpGroup(typer.core.TyperGroup):
             if command is not None and not command.hidden:
                 rows.append((name, _first_paragraph(command.short_help or command.help)))
         if rows:
-            with formatter.section(
-                word("zh" if chinese_locale() else "en", "help_heading_commands")
-            ):
+            with formatter.section(word(help_lang(), "help_heading_commands")):
                 formatter.write_dl(rows)

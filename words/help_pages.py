@@ -92,8 +92,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Write this Python's path into the workbook's xlwings.conf so its buttons can run.",
     ),
     "help_cmd_build_workbook": (
-        "从源代码生成宏工作簿：各工作表、VBA 工程和控制台按钮。",
-        "Build the macro workbook from source: sheets, the VBA project and the Home buttons.",
+        "从源代码生成宏工作簿：各工作表、VBA 工程和控制台按钮。\n\n"
+        "仓库中的 workbook/logistics.xlsm 正是这样生成的。",
+        "Build the macro workbook from source: sheets, the VBA project and the Home buttons."
+        "\n\nThe committed workbook/logistics.xlsm is exactly this build.",
     ),
     "help_cmd_templates": (
         "文档的 Word 模板：导出后可在 Word 中编辑。",
@@ -135,10 +137,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "help_param_staff": (
         "人员的工号。",
         "The person's StaffID (工号).",
-    ),
-    "help_param_lang": (
-        "语言：zh（中文）或 en（英文）。",
-        "Language: zh (Chinese) or en (English).",
     ),
     "help_param_version": (
         "显示版本号后退出。",
@@ -241,6 +239,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "help_param_app_path": (
         "工作簿所在的文件夹，或一个工作簿。",
         "The folder with the workbooks, or one workbook.",
+    ),
+    "help_param_workbook_or_folder": (
+        "工作簿文件（.xlsm 或 .xlsx），或一个文件夹：处理其中的每个工作簿。",
+        "The workbook file (.xlsm or .xlsx), or a folder: then every workbook in it.",
+    ),
+    "help_param_workers": (
+        "处理文件夹时同时处理几个工作簿。默认：每个 CPU 核一个。",
+        "With a folder: how many workbooks at a time. Default: one per CPU core.",
+    ),
+    "help_param_workbook_lang": (
+        "工作簿语言：zh（中文）或 en（英文）。",
+        "Workbook language: zh or en.",
+    ),
+    "help_param_doctor_lang": (
+        "报告语言：zh（中文）或 en（英文）。",
+        "Language of the report: zh or en.",
+    ),
+    "help_param_launcher_lang": (
+        "启动文件的名称和文字：zh（中文）或 en（英文）。",
+        "Launcher name and texts: zh or en.",
     ),
     "help_heading_usage": (
         "用法：",

@@ -84,35 +84,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path} 已存在，不会覆盖。请换一个文件名。",
         "{path} exists and is not overwritten. Choose another name.",
     ),
-    # the command line's help and option errors (English help; see cli.py)
-    "help_app": (
-        "学校后勤处：在工作簿文件上校验录入、计算月度考评、汇总季度、年度排名、分配绩效工资，"
-        "统计能耗、接待和资产并生成文档。`logistics app` 在浏览器中打开同样的功能。",
-        "School logistics office (后勤处): validate entries, score months, summarize quarters, "
-        "rank the year, share performance pay, keep energy, reception and property statistics "
-        "and write the documents, on a workbook file. `logistics app` opens the same jobs in a "
-        "browser.",
-    ),
-    "help_as_of": (
-        "统计截至此日期（YYYY-MM-DD）的记录。默认：首页的截止日期，否则为今天。",
-        "Count entries up to this date (YYYY-MM-DD). Default: the Home sheet's 截止日期, "
-        "else today.",
-    ),
-    "help_year": (
-        "考核年度（从“年度起始月”设置的月份开始）。",
-        "The appraisal year (it starts in the month set by 年度起始月 / YearStartMonth).",
-    ),
-    "help_count_year": ("盘点的日历年度。", "The calendar year of the count (盘点年度)."),
-    "help_staff": ("人员的工号。", "The person's StaffID (工号)."),
-    "help_reception": (
-        "一次接待的编号（reception：生成其接待清单）。",
-        "One reception's ID (reception: its 接待清单).",
-    ),
-    "help_templates": (
-        "编辑过的模板所在文件夹（logistics templates "
-        "export）；默认：工作簿旁的“模板”文件夹（如有）。",
-        "A folder of edited templates (logistics templates export); default: the folder 模板 "
-        "(templates) beside the workbook, when there is one.",
+    # the command line's option errors (the help pages: words.help_pages)
+    "lang_zh_or_en": ("--lang 只能是 zh 或 en", "--lang is zh or en"),
+    "out_must_be_xlsm": (
+        "--out 须以 .xlsm 结尾：工作簿带有宏",
+        "--out must end in .xlsm: the workbook carries macros",
     ),
     "bad_month_option": (
         "“{text}”不是月份，请写成 YYYY-MM，如 2025-03",

@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from logistics.cli import app
-from logistics.cli_help import COMMAND_HELP, wrap
+from logistics.cli_help import COMMAND_HELP, param_help_key, wrap
 from words import word
 
 ENGLISH = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "en_US.UTF-8", "COLUMNS": "80"}
@@ -49,8 +49,9 @@ def test_no_command_summary_is_cut(env):
     commands = output.split("Commands:" if env is ENGLISH else "命令:")[1]
     assert "..." not in commands and "…" not in commands
     text = squeeze(commands)
-    for name, command in COMMANDS.items():
-        first = word("zh", COMMAND_HELP[name]) if env is CHINESE else command.help.split("\n\n")[0]
+    for name in COMMANDS:
+        lang = "zh" if env is CHINESE else "en"
+        first = word(lang, COMMAND_HELP[name]).split("\n\n")[0]
         assert squeeze(first) in text, name
 
 
@@ -122,3 +123,25 @@ def test_python_dash_m_logistics_is_the_command_line():
         [sys.executable, "-m", "logistics", "--version"], capture_output=True, text=True
     )
     assert done.returncode == 0 and done.stdout.startswith("logistics ")
+
+
+def _commands_and_params():
+    templates = COMMANDS["templates"].commands  # type: ignore[attr-defined]
+    for name, command in [*COMMANDS.items(), *templates.items()]:
+        for param in command.params:
+            yield name, param
+
+
+def test_every_option_and_argument_has_its_help_in_the_catalogue():
+    # cli.py holds no words: a new option without a catalogue entry would show no help.
+    missing = [f"{n} {p.name}" for n, p in _commands_and_params() if not param_help_key(n, p)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("env", [ENGLISH, CHINESE], ids=["en", "zh"])
+def test_an_option_s_help_is_the_catalogue_entry_in_the_locale_s_language(env):
+    lang = "zh" if env is CHINESE else "en"
+    output = squeeze(helped("score", env=env))
+    for name in ("workbook", "workers", "as_of"):
+        param = next(p for p in COMMANDS["score"].params if p.name == name)
+        assert squeeze(word(lang, param_help_key("score", param))) in output, name
