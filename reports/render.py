@@ -151,9 +151,7 @@ class TemplateRenderer:
             undeclared = self.tpl.get_undeclared_template_variables(jinja_env=self.env)
         except TemplateSyntaxError as exc:
             tag = locate_syntax_error(self.env, self.tags) or _near(exc)
-            raise TemplateSyntax(
-                template=self.name, tag=tag, detail=exc.message or str(exc)
-            ) from None
+            raise TemplateSyntax(template=self.name, tag=tag, detail=_detail(exc)) from None
         unknown = sorted(set(undeclared) - keys - set(self.env.globals))
         if unknown:
             field = unknown[0]
@@ -204,12 +202,17 @@ class TemplateRenderer:
             ) from None
         except TemplateSyntaxError as exc:
             tag = locate_syntax_error(self.env, self.tags) or _near(exc)
-            raise TemplateSyntax(
-                template=self.name, tag=tag, detail=exc.message or str(exc)
-            ) from None
+            raise TemplateSyntax(template=self.name, tag=tag, detail=_detail(exc)) from None
         except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
-            raise TemplateRender(template=self.name, tag=_near(exc), detail=str(exc)) from None
+            raise TemplateRender(template=self.name, tag=_near(exc), detail=_detail(exc)) from None
         return save_atomically(self.tpl, out)
+
+
+def _detail(exc: Exception) -> str:
+    """Jinja's message on one line, without its closing full stop: the catalogue's sentence
+    around it ends with its own (``'if'.。`` otherwise)."""
+    message = getattr(exc, "message", None) or str(exc)
+    return " ".join(message.split()).rstrip(".")
 
 
 def _printable(value: Any, clean: TextFilter) -> Any:
