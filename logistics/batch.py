@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from words import LANGS, word
@@ -139,17 +140,29 @@ def run_one(path: Path, task: Task) -> Outcome:
     )
 
 
-def run_many(paths: Sequence[Path], task: Task, workers: int) -> Iterator[Outcome]:
+def run_many(paths: Sequence[Path], task: Task, workers: int) -> Generator[Outcome, None, None]:
     """``run_one`` on every path, ``workers`` at a time (1: in this process), yielding
-    outcomes as they finish."""
+    outcomes as they finish. Closing the generator (or Ctrl+C) waits for the workbooks under
+    way, which finish or stop cleanly, and begins no other."""
     if workers <= 1 or len(paths) <= 1:
         for path in paths:
             yield run_one(path, task)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(run_one, path, task) for path in paths]
-        for future in as_completed(futures):
-            yield future.result()
+    waiting = iter(paths)
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        # Only ``workers`` at a time are handed to the pool (it would queue more ahead), so
+        # that Ctrl+C leaves every workbook not yet begun as it is.
+        running = {pool.submit(run_one, path, task) for path in islice(waiting, workers)}
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                following = next(waiting, None)
+                if following is not None:
+                    running.add(pool.submit(run_one, following, task))
+                yield future.result()
+    finally:  # Ctrl+C, or a caller that stops reading: wait for those under way, begin no more
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_workers(count: int) -> int:

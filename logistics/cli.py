@@ -11,6 +11,7 @@ import tempfile
 import traceback
 import warnings
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -191,11 +192,20 @@ def _run_folder(folder: Path, task: batch.Task, workers: int | None) -> NoReturn
         raise typer.Exit(2)
     outcomes = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=err_console, transient=True) as progress:
-        bar = progress.add_task(folder.name or str(folder), total=len(paths))
-        for outcome in batch.run_many(paths, task, workers or batch.default_workers(len(paths))):
-            outcomes.append(outcome)
-            progress.update(bar, advance=1, description=outcome.path.name)
+    runs = batch.run_many(paths, task, workers or batch.default_workers(len(paths)))
+    try:
+        with Progress(*columns, console=err_console, transient=True) as progress, closing(runs):
+            bar = progress.add_task(folder.name or str(folder), total=len(paths))
+            for outcome in runs:
+                outcomes.append(outcome)
+                progress.update(bar, advance=1, description=outcome.path.name)
+    except interrupt.Interrupted:  # what was done is listed; the rest was not begun
+        lang = folder_lang(outcomes)
+        if outcomes:
+            console.print(folder_table(outcomes, task.kind, lang, str(folder)))
+        interrupt.exit_interrupted(
+            word(lang, "folder_interrupted", done=len(outcomes), total=len(paths))
+        )
     lang = folder_lang(outcomes)
     console.print(folder_table(outcomes, task.kind, lang, str(folder)))
     console.print(folder_line(outcomes, lang))

@@ -33,10 +33,11 @@ def install() -> None:
         signal.signal(signal.SIGINT, _raise_interrupted)
 
 
-def exit_interrupted() -> NoReturn:
-    """Print the one line and exit 130; a second Ctrl+C meanwhile is ignored."""
+def exit_interrupted(message: str = MESSAGE) -> NoReturn:
+    """Print the one line (``message``: a command's own) and exit 130; a second Ctrl+C
+    meanwhile is ignored."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    sys.stderr.write(MESSAGE + "\n")
+    sys.stderr.write(message + "\n")
     sys.stderr.flush()
     sys.exit(EXIT_CODE)

@@ -24,6 +24,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "{count} 个工作簿：完成 {done}，有错误 {errors}，未处理 {other}。",
         "{count} workbook{s}: {done} done, {errors} with errors, {other} not run.",
     ),
+    "folder_interrupted": (
+        "已中断（Ctrl+C）：上表是已完成的 {done}/{total} 个工作簿；"
+        "其余的要么未改动，要么已完整更新。",
+        "Interrupted (Ctrl+C): {done} of {total} workbooks are done (above); each of the "
+        "others is either unchanged or fully updated.",
+    ),
     "folder_no_workbooks": (
         "文件夹 {folder} 中没有工作簿（.xlsm 或 .xlsx）。",
         "There is no workbook (.xlsm or .xlsx) in the folder {folder}.",

@@ -94,3 +94,40 @@ def test_ctrl_c_during_a_run_leaves_the_workbook_and_folder_as_they_were(
     assert leftovers in ([], [".logistics-backups"]), leftovers  # no temp file, no lock
     for folder in tmp_path.glob(".logistics-backups"):
         assert list(folder.iterdir()) == []  # no backup (the original was never replaced)
+
+
+# Ctrl+C in the parent once the first workbook of a folder is done (its row is on the bar).
+STOP_AFTER_THE_FIRST = """
+import rich.progress
+real_update = rich.progress.Progress.update
+def update(self, *args, **kwargs):
+    real_update(self, *args, **kwargs)
+    if kwargs.get("advance"):
+        os.kill(os.getpid(), signal.SIGINT)
+rich.progress.Progress.update = update
+"""
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_in_a_folder_run_lists_what_was_done_and_begins_nothing_more(
+    tmp_path: Path, workers: str
+) -> None:
+    folder = tmp_path / "schools"
+    folder.mkdir()
+    first = build(folder / "a.xlsm")
+    for name in ("b", "c", "d", "e", "f"):
+        (folder / f"{name}.xlsm").write_bytes(first.read_bytes())
+    before = {p.name: part_hashes(p) for p in folder.glob("*.xlsm")}
+    code, out, err = run(
+        ["score", str(folder), "--all", "--as-of", "2025-12-31", "--workers", workers],
+        STOP_AFTER_THE_FIRST,
+    )
+    assert code == interrupt.EXIT_CODE, (code, out, err)
+    assert "Traceback" not in err + out
+    assert "1/6" in err  # the one line says how many were done, in the folder's language
+    changed = [n for n, hashes in before.items() if part_hashes(folder / n) != hashes]
+    listed = [n for n in before if n in out]
+    assert len(listed) == 1 and listed[0] in changed  # the table lists the one done
+    # One worker: nothing after it was begun. Two: the one under way and the one begun as
+    # the first finished may finish too; the last three never begin.
+    assert len(changed) == 1 if workers == "1" else 1 <= len(changed) <= 3, changed
