@@ -59,8 +59,7 @@ def _print_version(asked: bool) -> None:
 @app.callback()
 def _common(
     version: Annotated[
-        bool,
-        typer.Option("--version", callback=_print_version, is_eager=True),
+        bool, typer.Option("--version", callback=_print_version, is_eager=True)
     ] = False,
 ) -> None:
     """Options that come before the command (SPEC 6: ``logistics --version``)."""
@@ -274,10 +273,7 @@ def summary(
 @app.command()
 def rank(
     workbook: WorkbookOrFolder,
-    year: Annotated[
-        int,
-        typer.Option(),
-    ],
+    year: Annotated[int, typer.Option()],
     as_of: AsOf = None,
     workers: Workers = None,
 ) -> None:
@@ -385,14 +381,8 @@ def report(
             show_default=False,
         ),
     ],
-    month: Annotated[
-        str | None,
-        typer.Option(),
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(),
-    ] = None,
+    month: Annotated[str | None, typer.Option()] = None,
+    year: Annotated[int | None, typer.Option()] = None,
     meeting: Annotated[str | None, typer.Option()] = None,
     reception: Annotated[str | None, typer.Option()] = None,
     out: Annotated[Path, typer.Option()] = Path("."),
@@ -468,10 +458,7 @@ def new(
 @app.command("build-workbook")
 def build_workbook_command(
     lang: Annotated[str, typer.Option()] = "zh",
-    out: Annotated[
-        Path | None,
-        typer.Option(),
-    ] = None,
+    out: Annotated[Path | None, typer.Option()] = None,
 ) -> None:
     from .io.builder import build_workbook
 
@@ -529,10 +516,7 @@ def _show_warning(
 
 @app.command()
 def doctor(
-    workbook: Annotated[
-        Path | None,
-        typer.Argument(show_default=False),
-    ] = None,
+    workbook: Annotated[Path | None, typer.Argument(show_default=False)] = None,
     lang: Annotated[str, typer.Option()] = "zh",
 ) -> None:
     from .doctor import jobs_ready, run_checks, verdict
@@ -552,14 +536,8 @@ def doctor(
 
 @app.command()
 def launcher(
-    path: Annotated[
-        Path,
-        typer.Argument(show_default=False),
-    ] = Path("."),
-    out: Annotated[
-        Path | None,
-        typer.Option(),
-    ] = None,
+    path: Annotated[Path, typer.Argument(show_default=False)] = Path("."),
+    out: Annotated[Path | None, typer.Option()] = None,
     lang: Annotated[str, typer.Option()] = "zh",
 ) -> None:
     from .launcher import write_launcher
