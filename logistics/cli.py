@@ -129,6 +129,9 @@ def _run_job(
     errors block them, else one line counts the input's warnings but those of ``topic``
     (a sheet key: the reception command lists the Receptions sheet's findings).
     """
+    from .io import read_ahead  # before the jobs (and pandas) load: it reads meanwhile
+
+    read_ahead.start(path)
     try:
         with file_book.FileBook.open(path, writes=writes) as book:
             result = job(book)

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from ..core import schema
 from ..core.errors import LogisticsError
 from ..core.problems import Problem
 from ..core.rawbook import MergedRange, RawBook, RawSheet
+from . import read_ahead
 from .cell_marks import Marks, read_marks
 from .cell_xml import col_letter
 from .package import check_package
@@ -48,16 +49,22 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def read_workbook(path: Path) -> RawBook:
-    """Check the package, then read every known sheet of the workbook at ``path``."""
-    check_package(path)
-    marked = check_budget(path)  # real inflated bytes and cells, before calamine allocates
+    """Check the package, then read every known sheet of the workbook at ``path``; what a
+    thread has already checked and parsed of it (``read_ahead``) is taken, not done again."""
+    ahead = read_ahead.take(path)
+    if ahead is None:
+        check_package(path)
+        marked = check_budget(path)  # real inflated bytes and cells, before calamine allocates
+    else:
+        marked = ahead.marked
     with _no_cyclic_gc():
-        return _read(path, marked)
+        return _read(path, marked, ahead)
 
 
-def _read(path: Path, marked: frozenset[str]) -> RawBook:
+def _read(path: Path, marked: frozenset[str], ahead: read_ahead.Parsed | None = None) -> RawBook:
+    parsed = ahead.sheets if ahead is not None else {}
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        book = ahead.book if ahead is not None else CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
         lang = detect_lang(names)
         inputs = {n for n in names if (s := schema.sheet_by_label(n)) is not None and not s.owned}
@@ -67,7 +74,8 @@ def _read(path: Path, marked: frozenset[str]) -> RawBook:
         problems: list[Problem] = []
         for name in names:
             if name in (schema.HOME[1], schema.HOME[2]):
-                home = read_home(book.get_sheet_by_name(name).to_python(skip_empty_area=False))
+                found = _sheet(book, name, parsed)
+                home = read_home(found.to_python(skip_empty_area=False))
                 continue
             sheet = schema.sheet_by_label(name)
             if sheet is None:
@@ -75,7 +83,7 @@ def _read(path: Path, marked: frozenset[str]) -> RawBook:
                 continue
             if sheet.key in sheets:
                 continue
-            found = book.get_sheet_by_name(name)
+            found = _sheet(book, name, parsed)
             rows: list[list[object]] = found.to_python(skip_empty_area=False)  # type: ignore[assignment]
             _mark_cells(rows, marks.get(name, {}))
             merged = [
@@ -88,6 +96,12 @@ def _read(path: Path, marked: frozenset[str]) -> RawBook:
     except (CalamineError, ValueError, OSError) as exc:  # corrupt parts inside a valid zip
         raise UnreadableWorkbook(name=path.name, reason=str(exc) or type(exc).__name__) from exc
     return RawBook(lang=lang, sheets=sheets, home=home, problems=problems, date1904=date1904)
+
+
+def _sheet(book: CalamineWorkbook, name: str, parsed: dict[str, CalamineSheet]) -> CalamineSheet:
+    """Sheet ``name``, parsed ahead (and let go of there) or parsed now."""
+    found = parsed.pop(name, None)
+    return book.get_sheet_by_name(name) if found is None else found
 
 
 def stale_output_copy(book: CalamineWorkbook, name: str, lang: str) -> list[Problem]:
