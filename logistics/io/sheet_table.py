@@ -56,12 +56,11 @@ def cleaned_and_present(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     the one value not equal to itself.
     """
     codes, uniques = pd.factorize(values)
-    if any(isinstance(v, int | float) and v in (0, 1) for v in uniques):
+    if any(isinstance(v, int | float) and v in (0, 1) for v in uniques) and _has_logical(values):
         logical = np.fromiter((type(v) is bool for v in values), bool, len(values))
-        if logical.any():
-            values = values.copy()
-            values[logical] = ["TRUE" if v else "FALSE" for v in values[logical]]
-            codes, uniques = pd.factorize(values)
+        values = values.copy()
+        values[logical] = ["TRUE" if v else "FALSE" for v in values[logical]]
+        codes, uniques = pd.factorize(values)
     cleaned = np.empty(len(uniques) + 1, dtype=object)  # the last slot: missing (code -1)
     for i, value in enumerate(uniques):
         cleaned[i] = clean(value)
@@ -124,11 +123,17 @@ def table_frame(
     return pd.DataFrame(block.T, index=index, columns=keys, dtype=object, copy=False)
 
 
+def _has_logical(values: np.ndarray) -> bool:
+    """Whether any cell is a logical one: the set of types is one C loop, and most number
+    columns holding a 1 or a 0 have no logical cell to turn into text."""
+    return bool in set(map(type, values))
+
+
 def _column(cells: np.ndarray, j: int) -> tuple[np.ndarray, np.ndarray]:
     """The cleaned column ``j`` of a chunk and which of its cells hold anything; all blank
     where every row is shorter."""
     if j < cells.shape[1]:
-        return cleaned_and_present(np.ascontiguousarray(cells[:, j]))
+        return cleaned_and_present(cells[:, j])  # a strided view: factorize reads it as is
     return np.full(len(cells), None, dtype=object), np.zeros(len(cells), dtype=bool)
 
 
