@@ -3,7 +3,9 @@
 Headers are found by their labels (zh or en) within the first rows, not at a fixed row;
 fully blank rows are dropped; the DataFrame index keeps Excel row numbers for messages.
 Error cells, formulas without a result (``cell_marks``), logical cells and merged ranges
-are kept as what they are, so that validation can name them at their own cell.
+are kept as what they are, so that validation can name them at their own cell. A sheet's
+rows are taken from calamine one at a time and its table built a chunk at a time
+(``sheet_table``): the whole sheet is never held as Python row lists.
 """
 
 from __future__ import annotations
