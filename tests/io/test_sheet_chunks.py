@@ -20,14 +20,16 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
 
 from logistics.core import schema
 from logistics.core.rawbook import CellError
 from logistics.io import sheet_table
-from logistics.io.reader import read_workbook, rows_to_raw_sheet
+from logistics.io.reader import read_workbook, rows_to_raw_sheet, sheet_rows
 from tests.workbooks import build
 
-LOG_LABELS = [c.zh for c in schema.LOGS.columns]  # 日期 工号 工作内容 完成数量 用时 状态 备注
+# 日期 工号 工作内容 完成数量 用时(小时) 状态 备注
+LOG_LABELS: list[object] = [c.zh for c in schema.LOGS.columns]
 LOG_KEYS = [c.key for c in schema.LOGS.columns]
 
 
@@ -208,3 +210,26 @@ def test_any_rows_read_as_the_plain_table(
         "status",
     ]
     assert raw.missing == ["content", "units", "hours", "notes"]
+
+
+def test_rows_come_from_a1_as_calamine_gives_them_at_once(tmp_path: Path) -> None:
+    # iter_rows starts each row at the first used column; sheet_rows must give what
+    # to_python(skip_empty_area=False) gives (rows and columns from A1), marks in place.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["C3"], ws["E4"], ws["D5"] = "x", True, 1.5
+    wb.create_sheet("empty")
+    path = tmp_path / "offset.xlsx"
+    wb.save(path)
+    book = CalamineWorkbook.from_path(str(path))
+    found = book.get_sheet_by_name(ws.title)
+    at_once = found.to_python(skip_empty_area=False)
+    assert [len(r) for r in at_once] == [5] * 5  # A1:E5, the reference's own shape
+
+    assert list(sheet_rows(found, {})) == at_once
+    # A mark left of the used columns, one inside, one below the last row (dropped).
+    marks = {(2, 0): CellError("#N/A"), (5, 3): CellError("=1/0", True), (9, 0): CellError("#X")}
+    expected: list[list[object]] = [list(r) for r in at_once]
+    expected[1][0], expected[4][3] = CellError("#N/A"), CellError("=1/0", True)
+    assert list(sheet_rows(found, marks)) == expected
+    assert list(sheet_rows(book.get_sheet_by_name("empty"), {})) == []
