@@ -34,9 +34,9 @@ LOG_KEYS = [c.key for c in schema.LOGS.columns]
 
 
 @pytest.fixture
-def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(sheet_table, "CHUNK_ROWS", 4)
-    return 4
+def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of 4 rows for a table from column A (7 cells a row), 3 from column C."""
+    monkeypatch.setattr(sheet_table, "CHUNK_CELLS", 4 * 7)
 
 
 def logs_book(tmp_path: Path, rows: dict[int, list[object]], *, first_col: int = 1) -> Path:
@@ -85,7 +85,7 @@ def frame_table(frame: pd.DataFrame) -> dict[int, list[object]]:
     return {int(r): list(row) for r, row in zip(frame.index, frame.to_numpy(), strict=True)}
 
 
-def test_a_long_sheet_with_its_header_on_row_25(tmp_path: Path, tiny_chunks: int) -> None:
+def test_a_long_sheet_with_its_header_on_row_25(tmp_path: Path, tiny_chunks: None) -> None:
     day = dt.date(2025, 3, 3)
     rows: dict[int, list[object]] = {1: ["后勤日志 2025"], 25: LOG_LABELS}
     for r in range(26, 60):
@@ -112,7 +112,7 @@ def test_a_long_sheet_with_its_header_on_row_25(tmp_path: Path, tiny_chunks: int
     assert all(dtype == np.dtype(object) for dtype in raw.frame.dtypes)
 
 
-def test_a_table_that_starts_in_column_c(tmp_path: Path, tiny_chunks: int) -> None:
+def test_a_table_that_starts_in_column_c(tmp_path: Path, tiny_chunks: None) -> None:
     # Columns A and B are empty: calamine's rows then start at C, and positions must still
     # count from A (messages name the cell).
     rows: dict[int, list[object]] = {2: LOG_LABELS}
@@ -136,15 +136,15 @@ def test_chunk_edges_change_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         rows[r] = [None] * 7 if blank else [dt.date(2025, 1, 2), "S1", "x", r % 2, 1, "完成", ""]
     path = logs_book(tmp_path, rows)
     frames = []
-    for size in (1, 3, 6, 7, 100):
-        monkeypatch.setattr(sheet_table, "CHUNK_ROWS", size)
+    for size in (1, 3, 6, 7, 100):  # rows a chunk
+        monkeypatch.setattr(sheet_table, "CHUNK_CELLS", size * 7)
         frames.append(read_workbook(path).sheets["logs"].frame)
     for frame in frames[1:]:
         pd.testing.assert_frame_equal(frame, frames[0], check_index_type=True, check_exact=True)
     assert frame_table(frames[0]) == plain_table(path, 1)
 
 
-def test_a_header_with_nothing_below_it(tmp_path: Path, tiny_chunks: int) -> None:
+def test_a_header_with_nothing_below_it(tmp_path: Path, tiny_chunks: None) -> None:
     raw = read_workbook(logs_book(tmp_path, {3: LOG_LABELS})).sheets["logs"]
     assert raw.header_row == 3 and raw.frame.empty and list(raw.frame.columns) == LOG_KEYS
 
@@ -184,13 +184,13 @@ def test_any_rows_read_as_the_plain_table(
     # title rows. The frame's columns follow the schema's order (date, staff_id, status).
     header: list[object] = ["工号", "说明", "日期", "状态"]
     rows = [["标题", None, None, None]] * header_at + [header, *body]
-    original = sheet_table.CHUNK_ROWS
-    sheet_table.CHUNK_ROWS = chunk
+    original = sheet_table.CHUNK_CELLS
+    sheet_table.CHUNK_CELLS = chunk * 4  # rows of 4 cells
     try:
         source = rows if as_list else iter(rows)
         raw = rows_to_raw_sheet(schema.LOGS, "日志", source, height=len(rows))
     finally:
-        sheet_table.CHUNK_ROWS = original
+        sheet_table.CHUNK_CELLS = original
 
     expected = {}
     for i, row in enumerate(body):
