@@ -44,13 +44,17 @@ def clean_values(values: np.ndarray) -> np.ndarray:
     return cleaned_and_present(values)[0]
 
 
-def cleaned_and_present(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def cleaned_and_present(
+    values: np.ndarray, seen: dict[object, object] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """(``clean`` of each value of the 1-D object array ``values``, which cleaned values are
     not missing as ``pd.notna`` tells): a new object array and a bool array, both as long.
 
     Each distinct value is cleaned once (sheets repeat dates, IDs and statuses): one hash
     pass (``factorize``) codes the cells and the cleaned values are taken by code, as is
-    whether each is missing.
+    whether each is missing. ``seen``: the cleaned values of the column's earlier chunks; a
+    value equal to one of them is given as that one, so that a column read in chunks holds
+    the objects (and so the types: 1 and 1.0 are one value) of a column read at once.
 
     True hashes as 1 and False as 0, so distinct values would merge a logical cell with
     the number: logical cells are turned into text first, found by type where 0 or 1 occur.
@@ -65,7 +69,8 @@ def cleaned_and_present(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         codes, uniques = pd.factorize(values)
     cleaned = np.empty(len(uniques) + 1, dtype=object)  # the last slot: missing (code -1)
     for i, value in enumerate(uniques):
-        cleaned[i] = clean(value)
+        tidy = clean(value)
+        cleaned[i] = tidy if seen is None or tidy is None else seen.setdefault(tidy, tidy)
     out = cleaned[codes]
     present = pd.notna(cleaned)[codes]
     missing = np.flatnonzero(codes == -1)
@@ -98,6 +103,7 @@ def table_frame(
     block = np.empty((len(keys), max(size_hint, 0)), dtype=object)
     kept: list[np.ndarray] = []  # per chunk: which of its rows hold anything
     filled = 0  # rows written into the block
+    seen: list[dict[object, object]] = [{} for _ in picks]  # per column: its distinct values
     first = next(rows, None)  # its width (calamine's rows are all as wide) sizes the chunks
     per_chunk = max(1, CHUNK_CELLS // max(len(first), 1)) if first is not None else 1
     rows = chain([first], rows) if first is not None else rows
@@ -107,8 +113,8 @@ def table_frame(
         del chunk  # the row lists go; the cells live on in ``cells`` until cleaned
         cleaned = []
         keep = np.zeros(len(cells), dtype=bool)
-        for j in picks:
-            values, present = _column(cells, j)
+        for j, earlier in zip(picks, seen, strict=True):
+            values, present = _column(cells, j, earlier)
             cleaned.append(values)
             keep |= present
         del cells
@@ -134,11 +140,11 @@ def _has_logical(values: np.ndarray) -> bool:
     return bool in set(map(type, values))
 
 
-def _column(cells: np.ndarray, j: int) -> tuple[np.ndarray, np.ndarray]:
+def _column(cells: np.ndarray, j: int, seen: dict[object, object]) -> tuple[np.ndarray, np.ndarray]:
     """The cleaned column ``j`` of a chunk and which of its cells hold anything; all blank
     where every row is shorter."""
     if j < cells.shape[1]:
-        return cleaned_and_present(cells[:, j])  # a strided view: factorize reads it as is
+        return cleaned_and_present(cells[:, j], seen)  # a strided view: factorize reads it
     return np.full(len(cells), None, dtype=object), np.zeros(len(cells), dtype=bool)
 
 

@@ -233,3 +233,39 @@ def test_rows_come_from_a1_as_calamine_gives_them_at_once(tmp_path: Path) -> Non
     expected[1][0], expected[4][3] = CellError("#N/A"), CellError("=1/0", True)
     assert list(sheet_rows(found, marks)) == expected
     assert list(sheet_rows(book.get_sheet_by_name("empty"), {})) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    body=st.lists(
+        st.lists(st.sampled_from([None, 1, 1.0, 0, 0.0, True, False, " a", "a"]), min_size=2),
+        max_size=30,
+    ),
+    chunk=st.integers(1, 8),
+)
+def test_equal_numbers_read_in_chunks_as_at_once(body: list[list[object]], chunk: int) -> None:
+    # 1 and 1.0 are one value to the cleaning (they hash alike): a column read at once holds
+    # the first one read for both, and so must a column read in chunks; True stays text.
+    rows: list[list[object]] = [["工号", "日期"], *(row[:2] for row in body)]
+    original = sheet_table.CHUNK_CELLS
+    try:
+        frames = []
+        for cells in (chunk * 2, 10_000):  # in chunks; in one chunk
+            sheet_table.CHUNK_CELLS = cells
+            frames.append(rows_to_raw_sheet(schema.LOGS, "日志", rows).frame)
+    finally:
+        sheet_table.CHUNK_CELLS = original
+    chunked, at_once = frames
+    pd.testing.assert_frame_equal(chunked, at_once, check_exact=True)
+    assert [type(v) for v in chunked.to_numpy().ravel()] == [
+        type(v) for v in at_once.to_numpy().ravel()
+    ]
+    firsts: dict[tuple[str, object], object] = {}  # (column, number): the first one read
+    for row in body:
+        for key, cell in zip(("staff_id", "date"), row, strict=False):
+            if type(cell) in (int, float):
+                firsts.setdefault((key, cell), cell)  # 1 and 1.0 are one key
+    for key in ("staff_id", "date"):
+        for value in at_once[key]:
+            if type(value) in (int, float):
+                assert type(value) is type(firsts[key, value])
