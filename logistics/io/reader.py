@@ -3,29 +3,33 @@
 Headers are found by their labels (zh or en) within the first rows, not at a fixed row;
 fully blank rows are dropped; the DataFrame index keeps Excel row numbers for messages.
 Error cells, formulas without a result (``cell_marks``), logical cells and merged ranges
-are kept as what they are, so that validation can name them at their own cell.
+are kept as what they are, so that validation can name them at their own cell. A sheet's
+rows are taken from calamine one at a time and its table built a chunk at a time
+(``sheet_table``): the whole sheet is never held as Python row lists.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
+from itertools import chain, islice
 from pathlib import Path
+from typing import cast
 
-import numpy as np
 import pandas as pd
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from ..core import schema
 from ..core.errors import LogisticsError
 from ..core.problems import Problem
-from ..core.rawbook import MergedRange, RawBook, RawSheet
+from ..core.rawbook import CellError, MergedRange, RawBook, RawSheet
 from . import read_ahead
 from .cell_marks import Marks, read_marks
 from .cell_xml import col_letter
 from .package import check_package
 from .package_budget import check_budget
+from .sheet_table import clean, clean_values, table_frame
 
 HEADER_SCAN_ROWS = 30  # a header further down than this is not looked for
 
@@ -84,15 +88,15 @@ def _read(path: Path, marked: frozenset[str], ahead: read_ahead.Parsed | None = 
             if sheet.key in sheets:
                 continue
             found = _sheet(book, name, parsed)
-            rows: list[list[object]] = found.to_python(skip_empty_area=False)  # type: ignore[assignment]
-            _mark_cells(rows, marks.get(name, {}))
             merged = [
                 MergedRange(r0 + 1, c0, r1 + 1, c1)
                 for (r0, c0), (r1, c1) in (found.merged_cell_ranges or [])
                 if (r0, c0) != (r1, c1)
             ]
-            sheets[sheet.key] = rows_to_raw_sheet(sheet, name, rows, merged)
-            del rows  # the frame holds the cells; the row lists can go before the next sheet
+            rows = sheet_rows(found, marks.get(name, {}))
+            height = found.end[0] + 1 if found.end else 0
+            sheets[sheet.key] = rows_to_raw_sheet(sheet, name, rows, merged, height)
+            del rows, found  # calamine's copy of the sheet goes before the next is parsed
     except (CalamineError, ValueError, OSError) as exc:  # corrupt parts inside a valid zip
         raise UnreadableWorkbook(name=path.name, reason=str(exc) or type(exc).__name__) from exc
     return RawBook(lang=lang, sheets=sheets, home=home, problems=problems, date1904=date1904)
@@ -127,11 +131,31 @@ def stale_output_copy(book: CalamineWorkbook, name: str, lang: str) -> list[Prob
     return []
 
 
-def _mark_cells(rows: list[list[object]], marks: Marks) -> None:
-    """Put each error cell or uncomputed formula (read as '') in place as a ``CellError``."""
+def sheet_rows(found: CalamineSheet, marks: Marks) -> Iterator[list[object]]:
+    """The rows of ``found`` from A1 (as ``to_python(skip_empty_area=False)`` gives them),
+    one list at a time, each error cell or uncomputed formula (read as '') in place as its
+    ``CellError``.
+
+    ``iter_rows`` gives the leading empty rows but starts each row at the sheet's first used
+    column: the empty columns before it are put back, so positions count from column A.
+    """
+    offset = found.start[1] if found.start else 0
+    rows = cast("Iterator[list[object]]", found.iter_rows())  # fresh lists, ours to mark
+    if offset:
+        lead: list[object] = [""] * offset
+        rows = (lead + row for row in rows)
+    return _marked(rows, marks) if marks else rows
+
+
+def _marked(rows: Iterator[list[object]], marks: Marks) -> Iterator[list[object]]:
+    by_row: dict[int, list[tuple[int, CellError]]] = {}
     for (row, col), mark in marks.items():
-        if row - 1 < len(rows) and col < len(rows[row - 1]):
-            rows[row - 1][col] = mark
+        by_row.setdefault(row, []).append((col, mark))
+    for number, cells in enumerate(rows, start=1):
+        for col, mark in by_row.get(number, ()):
+            if col < len(cells):
+                cells[col] = mark
+        yield cells
 
 
 def detect_lang(sheet_names: Sequence[str]) -> str:
@@ -140,46 +164,9 @@ def detect_lang(sheet_names: Sequence[str]) -> str:
     return "en" if en > zh else "zh"
 
 
-def _clean(value: object) -> object:
-    """calamine gives '' for an empty cell; strip text so ' ' counts as blank. A logical
-    cell becomes the text TRUE/FALSE and a NaN the text NaN: neither is a number (SPEC 4.1),
-    and as text neither can pass for 1, 0 or a blank cell."""
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value != value:
-        return "NaN"
-    return value
-
-
 def _clean_column(column: pd.Series) -> pd.Series:
-    """``_clean`` each distinct value once: sheets repeat dates, IDs and statuses. One hash
-    pass (``factorize``) codes the cells; the cleaned values are taken by code.
-
-    True hashes as 1 and False as 0, so distinct values would merge a logical cell with
-    the number: logical cells are turned into text first, found by type where 0 or 1 occur.
-    ``factorize`` codes None and NaN alike as missing; a NaN is text (``_clean``), found as
-    the one value not equal to itself.
-    """
-    values = column.to_numpy(dtype=object)
-    codes, uniques = pd.factorize(values)
-    if any(isinstance(v, int | float) and v in (0, 1) for v in uniques):
-        logical = np.fromiter((type(v) is bool for v in values), bool, len(values))
-        if logical.any():
-            values = values.copy()
-            values[logical] = ["TRUE" if v else "FALSE" for v in values[logical]]
-            codes, uniques = pd.factorize(values)
-    cleaned = np.empty(len(uniques) + 1, dtype=object)  # the last slot: missing (code -1)
-    for i, value in enumerate(uniques):
-        cleaned[i] = _clean(value)
-    out = cleaned[codes]
-    missing = np.flatnonzero(codes == -1)
-    if len(missing):
-        blanks = values[missing]
-        out[missing[blanks != blanks]] = "NaN"
-    return pd.Series(out, index=column.index, dtype=object)
+    """``clean_values`` of a column, as a Series on the same index."""
+    return pd.Series(clean_values(column.to_numpy(dtype=object)), index=column.index, dtype=object)
 
 
 def find_header(
@@ -209,27 +196,31 @@ def find_header(
 def rows_to_raw_sheet(
     sheet: schema.Sheet,
     name: str,
-    rows: Sequence[Sequence[object]],
+    rows: Iterable[Sequence[object]],
     merged: Sequence[MergedRange] = (),
+    height: int | None = None,
 ) -> RawSheet:
-    """The table of ``sheet`` in ``rows`` (cell values from A1); ``merged``: the sheet's
-    merged ranges, of which those reaching below the header are kept."""
-    header_index, positions = find_header(sheet, rows)
+    """The table of ``sheet`` in ``rows`` (cell values from A1, a list or an iterator read
+    once, a chunk at a time); ``merged``: the sheet's merged ranges, of which those reaching
+    below the header are kept; ``height``: how many rows an iterator gives, if known."""
+    if height is None and isinstance(rows, Sized):
+        height = len(rows)
+    rows = iter(rows)
+    head = list(islice(rows, HEADER_SCAN_ROWS))
+    header_index, positions = find_header(sheet, head)
     keys = [c.key for c in sheet.columns]
     if header_index < 0:  # no header at all: every column is missing
         empty = pd.DataFrame({k: pd.Series(dtype=object) for k in keys})
         return RawSheet(sheet.key, name, 1, empty, missing=keys)
-    body = rows[header_index + 1 :]
-    # calamine's rows are rectangular (skip_empty_area=False): one C-speed frame of them all.
-    frame = pd.DataFrame(body, dtype=object) if body else pd.DataFrame(columns=list(positions))
-    frame = frame[list(positions)].set_axis(list(positions.values()), axis=1)
-    frame.index = pd.RangeIndex(len(body)) + header_index + 2
-    frame = frame[[k for k in keys if k in frame.columns]].apply(_clean_column)
-    if len(frame.columns):
-        frame = frame[frame.notna().any(axis=1)]
-    missing = [k for k in keys if k not in positions.values()]
     where = {key: j for j, key in positions.items()}
-    repeats = repeated_labels(sheet, rows[header_index], positions, header_index + 1)
+    header = head[header_index]
+    body = chain(head[header_index + 1 :], rows)
+    del head
+    ordered = {k: where[k] for k in keys if k in where}
+    hint = (height or 0) - header_index - 1
+    frame = table_frame(body, header_index + 2, ordered, hint)
+    missing = [k for k in keys if k not in positions.values()]
+    repeats = repeated_labels(sheet, header, positions, header_index + 1)
     body_merged = [m for m in merged if m.last_row > header_index + 1]
     return RawSheet(sheet.key, name, header_index + 1, frame, missing, where, repeats, body_merged)
 
@@ -278,5 +269,5 @@ def read_home(rows: Sequence[Sequence[object]]) -> dict[str, object]:
         for j, cell in enumerate(row[:-1]):
             found = by_label.get(schema.label_key(cell)) if isinstance(cell, str) else None
             if found is not None:
-                values[found] = _clean(row[j + 1])
+                values[found] = clean(row[j + 1])
     return values
