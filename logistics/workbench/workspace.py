@@ -29,6 +29,7 @@ from ..core.safe_text import terminal_text
 from ..core.settings import SETTING_DEFS
 from ..io.locks import LockInfo, lock_owner
 from ..io.package import check_package
+from ..io.package_budget import check_budget
 from ..io.reader import rows_to_raw_sheet
 
 SCHOOL_NAME = next(d for d in SETTING_DEFS if d.key == "school_name")
@@ -147,8 +148,10 @@ def listing(path: Path, lang: str) -> Listing:
 
 
 def school_name(path: Path) -> str:
-    """设置 → 学校名称 as typed, or "" when the sheet or the row is not there."""
+    """设置 → 学校名称 as typed, or "" when the sheet or the row is not there. The package
+    is checked whole first, as for any read (SPEC §7): calamine allocates before it reads."""
     check_package(path)
+    check_budget(path)
     book = CalamineWorkbook.from_path(str(path))
     sheet = schema.SETTINGS
     name = next((n for n in book.sheet_names if n in (sheet.zh, sheet.en)), None)
