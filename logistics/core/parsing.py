@@ -180,7 +180,8 @@ def parse_column(
     """(typed values, mask of cells that held something unparseable).
 
     One hash pass (``factorize``) gives each cell the code of its distinct value; the parser
-    runs once per distinct value and the results are taken by code.
+    and the typing run once per distinct value and the results are taken by code, so a
+    column costs one hash and one take per cell.
     """
     parse = parser_for(column, date1904)
     codes, uniques = pd.factorize(raw.to_numpy(dtype=object))  # blank cells: code -1
@@ -192,8 +193,13 @@ def parse_column(
             bad[i] = True
         else:
             parsed[i] = result
-    values = pd.Series(parsed[codes], index=raw.index, dtype=object)
-    return _typed(values, column), pd.Series(bad[codes], index=raw.index)
+    # Typing is value by value (to_datetime / to_numeric with coerce), so typing the distinct
+    # values and taking by code gives what typing the whole column would.
+    typed = _typed(pd.Series(parsed, dtype=object), column).to_numpy()
+    return (
+        pd.Series(typed.take(codes), index=raw.index, dtype=typed.dtype),
+        pd.Series(bad.take(codes), index=raw.index),
+    )
 
 
 def _typed(values: pd.Series, column: Column) -> pd.Series:
