@@ -27,6 +27,7 @@ from .leave_transfer_pool_checks import leave_transfer_pool_problems
 from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
+from .row_keys import first_rows
 from .receptions import reception_checks
 from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings, SettingValue
 from .workdays import WorkCalendar, uncovered_years
@@ -159,12 +160,7 @@ def _column_checks(
 
 def _first_rows(table: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Series]:
     """(mask of rows repeating an earlier row's ``keys``, Excel row of that earlier row)."""
-    present = table[keys].notna().all(axis=1)
-    sub = table.loc[present, keys]
-    dup = sub.duplicated(keep="first")
-    rows = pd.Series(sub.index, index=sub.index)
-    first = rows.groupby([sub[k] for k in keys], sort=False).transform("min")
-    return dup, first
+    return first_rows(table, keys)
 
 
 def _duplicates(sheet: schema.Sheet, table: pd.DataFrame) -> list[Problem]:
@@ -348,6 +344,7 @@ def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem
     dates = logs["date"].dropna()
     # A year the school has entered into the Calendar sheet needs no warning (SPEC 4.1).
     entered = set(t["calendar"]["date"].dropna().dt.year.astype(int))
-    for year in uncovered_years(set(dates.dt.year.astype(int)) - entered):
-        row = int(dates.index[(dates.dt.year == year).to_numpy()][0])
+    years = dates.dt.year
+    for year in uncovered_years({int(y) for y in years.unique()} - entered):
+        row = int(dates.index[(years == year).to_numpy()][0])
         problems.append(Problem("calendar_not_covered", "logs", row, "date", year))
