@@ -17,6 +17,7 @@ from .dataset import Dataset
 from .month_score import MonthScore
 from .periods import Month
 from .problems import Problem
+from .score_basis import ScoreBasis
 from .scoring import score_month
 
 
@@ -35,7 +36,8 @@ def score_recorded(
 ) -> dict[Month, list[MonthScore]]:
     """{month: its scores} for the recorded months among ``months``, in the order given."""
     recorded = set(recorded_months(ds, as_of))
-    return {m: score_month(ds, m, as_of) for m in months if m in recorded}
+    basis = ScoreBasis(ds) if recorded else None  # read once for every month scored
+    return {m: score_month(ds, m, as_of, basis=basis) for m in months if m in recorded}
 
 
 def not_recorded(month: Month, as_of: dt.date) -> Problem:
