@@ -94,7 +94,7 @@ def load_sheet(
     frame = raw.frame
     found: list[Problem] = []
     typed: dict[str, pd.Series] = {}
-    bad_cells = pd.DataFrame(False, index=frame.index, columns=[c.key for c in sheet.columns])
+    bad_cells: dict[str, pd.Series] = {}  # column key -> mask of cells that did not parse
     for column in sheet.columns:
         if column.key not in frame.columns:
             typed[column.key] = parse_column(
@@ -131,7 +131,7 @@ def _column_checks(
     sheet: schema.Sheet,
     columns: list[schema.Column],
     table: pd.DataFrame,
-    bad_cells: pd.DataFrame,
+    bad_cells: dict[str, pd.Series],
     raw: pd.DataFrame,
 ) -> list[Problem]:
     """Required values and numeric ranges, one vectorized mask per column.
