@@ -17,9 +17,10 @@ import math
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .rawbook import CellError
@@ -53,6 +54,8 @@ _PARSE_CODE = {
 def parse_text(value: object) -> str | Unparsed:
     """The text of a cell, stripped; an ID typed as a number keeps no ".0"; BAD for an error
     cell."""
+    if type(value) is str:  # most cells: nothing below applies to a plain str
+        return value.strip()
     if isinstance(value, CellError):
         return BAD
     if isinstance(value, float) and value.is_integer():
@@ -195,18 +198,17 @@ def parse_column(
             parsed[i] = result
     # Typing is value by value (to_datetime / to_numeric with coerce), so typing the distinct
     # values and taking by code gives what typing the whole column would.
-    typed = _typed(pd.Series(parsed, dtype=object), column).to_numpy()
+    typed = _typed(parsed, column)
     return (
         pd.Series(typed.take(codes), index=raw.index, dtype=typed.dtype),
         pd.Series(bad.take(codes), index=raw.index),
     )
 
 
-def _typed(values: pd.Series, column: Column) -> pd.Series:
+def _typed(parsed: npt.NDArray[np.object_], column: Column) -> npt.NDArray[Any]:
+    """The column's typed array of parsed values (None: blank or unparsed)."""
     if column.kind is Kind.DATE:
-        return pd.to_datetime(values, errors="coerce")
+        return pd.to_datetime(pd.Series(parsed, dtype=object), errors="coerce").to_numpy()
     if column.kind in (Kind.NUMBER, Kind.INT):
-        return pd.to_numeric(values, errors="coerce").astype("float64")
-    if column.kind is Kind.BOOL:
-        return values.astype(object)
-    return values.astype(object).where(values.notna(), None)
+        return np.asarray(pd.to_numeric(parsed, errors="coerce"), dtype="float64")
+    return parsed  # text, choice keys and bools stay Python objects, blanks None
