@@ -112,6 +112,6 @@ class ExactColumn:
         pairs, counts = np.unique(staff * len(distinct) + value_codes, return_counts=True)
         out: dict[Hashable, Fraction] = {}
         for pair, count in zip(pairs.tolist(), counts.tolist(), strict=True):
-            sid = ids[pair // len(distinct)]
-            out[sid] = out.get(sid, Fraction(0)) + exact(float(distinct[pair % len(distinct)])) * count
+            sid, value = ids[pair // len(distinct)], float(distinct[pair % len(distinct)])
+            out[sid] = out.get(sid, Fraction(0)) + exact(value) * count
         return out

@@ -208,7 +208,10 @@ def parse_column(
 def _typed(parsed: npt.NDArray[np.object_], column: Column) -> npt.NDArray[Any]:
     """The column's typed array of parsed values (None: blank or unparsed)."""
     if column.kind is Kind.DATE:
-        return pd.to_datetime(pd.Series(parsed, dtype=object), errors="coerce").to_numpy()
+        dates: npt.NDArray[np.datetime64] = pd.to_datetime(
+            pd.Series(parsed, dtype=object), errors="coerce"
+        ).to_numpy()
+        return dates
     if column.kind in (Kind.NUMBER, Kind.INT):
         return np.asarray(pd.to_numeric(parsed, errors="coerce"), dtype="float64")
     return parsed  # text, choice keys and bools stay Python objects, blanks None

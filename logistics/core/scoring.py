@@ -30,7 +30,7 @@ from .pay import apply_month_pool
 from .pay_pools import pool_amounts
 from .periods import Month
 from .posts_on_day import PostHistory
-from .rounding import round_half_up
+from .rounding import round_half_up, round_sum_half_up
 from .score_basis import ScoreBasis
 from .settings import Settings
 
@@ -193,7 +193,7 @@ def _person_score(
         workdays=int(wd),
         full_workdays=m.full,
         log_days=int(m.log_days.get(sid, 0)),
-        target=exact(m.post_target.get(post_id, 0)) * int(wd) / m.full,
+        target=_times_ratio(exact(m.post_target.get(post_id, 0)), int(wd), m.full),
         units=m.units.get(sid, Fraction(0)),
         inspection_points=m.points.get(sid, Fraction(0)),
         items=int(m.items.get(sid, 0)),
@@ -213,23 +213,35 @@ def _zero(value: object) -> object:
 
 
 def _components(x: MonthScore, s: Settings) -> None:
-    x.log_score = s.log_points * x.log_days / x.workdays
+    x.log_score = _times_ratio(s.log_points, x.log_days, x.workdays)
     x.quantity_score = (
-        s.quantity_points * min(Fraction(1), x.units / x.target)
-        if x.target > 0
+        (
+            s.quantity_points
+            if x.units >= x.target
+            else _times_ratio(s.quantity_points, x.units, x.target)
+        )
+        if x.target.numerator > 0
         else s.quantity_points
-    )
-    x.quality_score = min(
-        max(s.quality_points + x.inspection_points, Fraction(0)), s.quality_points
-    )
+    )  # s.quantity_points × min(1, units / target)
+    x.quality_score = min(max(s.quality_points + x.inspection_points, _ZERO), s.quality_points)
     x.timeliness_score = (
-        s.timeliness_points * x.credits / x.items if x.items else s.timeliness_points
+        _times_ratio(s.timeliness_points, x.credits, x.items) if x.items else s.timeliness_points
     )
-    exact_total = x.log_score + x.quantity_score + x.quality_score + x.timeliness_score
-    x.total = round_half_up(exact_total, 1)
+    parts = (x.log_score, x.quantity_score, x.quality_score, x.timeliness_score)
+    x.total = round_sum_half_up(parts, 1)
     x.grade = grade_of(x.total, s)
     x.coef = coef_of(x.grade, s)
     x.pay = round_half_up(x.pay_base * x.coef, 2)
+
+
+_ZERO = Fraction(0)
+
+
+def _times_ratio(p: Fraction, a: Fraction | int, b: Fraction | int) -> Fraction:
+    """p × a / b, exactly, as one fraction (one reduction instead of two operations)."""
+    return Fraction(
+        p.numerator * a.numerator * b.denominator, p.denominator * a.denominator * b.numerator
+    )
 
 
 def _timeliness(

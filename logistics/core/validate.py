@@ -27,8 +27,8 @@ from .leave_transfer_pool_checks import leave_transfer_pool_problems
 from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, parse_text
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
-from .row_keys import first_rows
 from .receptions import reception_checks
+from .row_keys import first_rows
 from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings, SettingValue
 from .workdays import WorkCalendar, uncovered_years
 
