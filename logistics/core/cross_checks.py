@@ -4,6 +4,8 @@ records outside employment, meter readings that go back, and values another valu
 
 from __future__ import annotations
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .cell_problems import end_before_start, rows_where
@@ -15,19 +17,34 @@ def cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
     """The errors of SPEC 4.5 that span rows or sheets, appended to ``problems``: unknown IDs,
     end dates before start dates, records outside employment, meter readings that go back,
     and values that another value makes required."""
-    _unknown_ids(t, problems)
+    employment = _employment(t["staff"])
+    staff_rows = {
+        key: employment.index.get_indexer(t[key]["staff_id"].to_numpy(dtype=object))
+        for key in ("logs", "inspections", "meetings", "energy", "plans", "requests")
+    }  # each record's row in ``employment`` (-1: not on the Staff sheet), hashed once
+    _unknown_ids(t, staff_rows, problems)
     problems += end_before_start("staff", t["staff"], "end_date", "start_date")
     problems += end_before_start("plans", t["plans"], "due", "start")
     problems += end_before_start("plans", t["plans"], "done_date", "start")
-    _outside_employment(t, problems)
+    _outside_employment(t, employment, staff_rows, problems)
     problems += reading_problems(t["energy"])
     _missing_companions(t, problems)
 
 
-def _unknown_ids(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+def _employment(staff: pd.DataFrame) -> pd.DataFrame:
+    """StartDate and EndDate by StaffID (the first Staff row of each 工号)."""
+    return (
+        staff.dropna(subset=["staff_id"])
+        .drop_duplicates("staff_id")
+        .set_index("staff_id")[["start_date", "end_date"]]
+    )
+
+
+def _unknown_ids(
+    t: dict[str, pd.DataFrame], staff_rows: dict[str, npt.NDArray[np.intp]], problems: list[Problem]
+) -> None:
     """A PostID on Staff that Posts lacks; a StaffID on a record sheet that Staff lacks."""
     staff, posts = t["staff"], t["posts"]
-    known_staff = set(staff["staff_id"].dropna())
     known_posts = set(posts["post_id"].dropna())
 
     bad = staff["post_id"].notna() & ~staff["post_id"].isin(known_posts)
@@ -37,25 +54,24 @@ def _unknown_ids(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
     ]
     for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
         table = t[key]
-        bad = table["staff_id"].notna() & ~table["staff_id"].isin(known_staff)
+        bad = table["staff_id"].notna() & (staff_rows[key] < 0)
         problems += [
             Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
             for r in rows_where(bad)
         ]
 
 
-def _outside_employment(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+def _outside_employment(
+    t: dict[str, pd.DataFrame],
+    employment: pd.DataFrame,
+    staff_rows: dict[str, npt.NDArray[np.intp]],
+    problems: list[Problem],
+) -> None:
     """A log, inspection or meeting dated before its person's StartDate or after EndDate."""
-    staff = t["staff"]
-    employment = (
-        staff.dropna(subset=["staff_id"])
-        .drop_duplicates("staff_id")
-        .set_index("staff_id")[["start_date", "end_date"]]
-    )
     for key in ("logs", "inspections", "meetings"):
         table = t[key]
-        start = _lookup(table["staff_id"], employment["start_date"])
-        end = _lookup(table["staff_id"], employment["end_date"])
+        start = _lookup(table.index, staff_rows[key], employment["start_date"])
+        end = _lookup(table.index, staff_rows[key], employment["end_date"])
         for r in rows_where(table["date"] < start):
             problems.append(
                 Problem(
@@ -90,8 +106,8 @@ def _missing_companions(t: dict[str, pd.DataFrame], problems: list[Problem]) -> 
     ]
 
 
-def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
-    """values[key] for each key (NaT where unknown), aligned with ``keys``."""
-    return pd.Series(
-        values.reindex(keys.to_numpy()).to_numpy(), index=keys.index, dtype=values.dtype
-    )
+def _lookup(index: pd.Index, rows: npt.NDArray[np.intp], values: pd.Series) -> pd.Series:
+    """values at positions ``rows`` (NaT where a row is -1), indexed by ``index``."""
+    blank = np.array([np.datetime64("NaT")], dtype=values.dtype)
+    extended = np.concatenate([values.to_numpy(), blank])  # the last slot answers -1
+    return pd.Series(extended.take(rows), index=index, dtype=values.dtype)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import pandas as pd
+import numpy as np
 
 from .dataset import Dataset
 from .month_score import MonthScore
@@ -23,12 +23,11 @@ from .scoring import score_month
 
 def recorded_months(ds: Dataset, as_of: dt.date) -> list[Month]:
     """Every recorded month up to ``as_of``, in order."""
-    dates = ds.tables["logs"]["date"].dropna()
-    dates = dates[dates <= pd.Timestamp(as_of)]
-    if dates.empty:
-        return []
-    periods = dates.dt.to_period("M").unique()
-    return sorted(Month(int(p.year), int(p.month)) for p in periods)
+    days = ds.tables["logs"]["date"].to_numpy(dtype="datetime64[D]")
+    days = days[days <= np.datetime64(as_of, "D")]  # NaT compares False: blank dates drop
+    # Months since 1970-01, distinct and ascending.
+    months = np.unique(days.astype("datetime64[M]").astype(np.int64)).tolist()
+    return [Month(1970 + m // 12, m % 12 + 1) for m in months]
 
 
 def score_recorded(
