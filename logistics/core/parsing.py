@@ -16,6 +16,7 @@ import enum
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
@@ -180,11 +181,26 @@ def parse_code(column: Column, value: object = None) -> str:
 def parse_column(
     raw: pd.Series, column: Column, date1904: bool = False
 ) -> tuple[pd.Series, pd.Series]:
-    """(typed values, mask of cells that held something unparseable).
+    """(typed values, mask of cells that held something unparseable)."""
+    cells = parse_cells(raw, column, date1904)
+    return cells.values, cells.bad
 
-    One hash pass (``factorize``) gives each cell the code of its distinct value; the parser
-    and the typing run once per distinct value and the results are taken by code, so a
-    column costs one hash and one take per cell.
+
+@dataclass(frozen=True)
+class ParsedCells:
+    """A column parsed: Series aligned with the raw column (index: Excel rows)."""
+
+    values: pd.Series  # typed values; blank as NaT, NaN or None
+    bad: pd.Series  # cells that held something unparseable
+    missing: pd.Series  # blank typed values from cells that were not unparseable (empty)
+
+
+def parse_cells(raw: pd.Series, column: Column, date1904: bool = False) -> ParsedCells:
+    """The column's typed values and masks (SPEC 4.1 types, 4.5 problems).
+
+    One hash pass (``factorize``) gives each cell the code of its distinct value; the parser,
+    the typing and the masks run once per distinct value and the results are taken by code,
+    so a column costs one hash and a few takes per cell.
     """
     parse = parser_for(column, date1904)
     codes, uniques = pd.factorize(raw.to_numpy(dtype=object))  # blank cells: code -1
@@ -199,9 +215,11 @@ def parse_column(
     # Typing is value by value (to_datetime / to_numeric with coerce), so typing the distinct
     # values and taking by code gives what typing the whole column would.
     typed = _typed(parsed, column)
-    return (
+    missing = pd.isna(typed) & ~bad
+    return ParsedCells(
         pd.Series(typed.take(codes), index=raw.index, dtype=typed.dtype),
         pd.Series(bad.take(codes), index=raw.index),
+        pd.Series(missing.take(codes), index=raw.index),
     )
 
 

@@ -1,9 +1,10 @@
 """Rows that repeat an earlier row's key, found with integer codes (SPEC 4.5: duplicate IDs and
 duplicate logs name the row they repeat).
 
-A key of several columns becomes one integer code per row: each column is factorized (one
-hash pass), and the codes are combined pairwise and factorized again, so a million log rows
-cost a few integer passes instead of a groupby over tuples of objects.
+A key of several columns becomes one integer code per row: each column gets integer codes
+(a date its own tick count, anything else one hash pass), the codes are combined by
+arithmetic and numbered once more, so a million log rows cost a few integer passes instead
+of a groupby over tuples of objects.
 """
 
 from __future__ import annotations
@@ -17,24 +18,39 @@ def key_codes(table: pd.DataFrame, keys: list[str]) -> npt.NDArray[np.intp]:
     """One code per row of ``table``, equal exactly when the rows hold equal ``keys`` values
     (as ``DataFrame.duplicated`` compares them), numbered in order of first appearance; rows
     with a blank key value get -1."""
-    combined: npt.NDArray[np.intp] | None = None
+    columns = [_column_codes(table[key]) for key in keys]
     blank = np.zeros(len(table), dtype=bool)
-    for key in keys:
-        codes, uniques = pd.factorize(table[key])
+    for codes, _ in columns:
         blank |= codes < 0
-        if combined is None:
-            combined = codes
-        else:
-            # Both codes are below the row count, so the pair fits in int64 without collisions.
-            pair = combined.astype(np.int64) * (len(uniques) + 1) + codes
-            combined, _ = pd.factorize(pair)
-    assert combined is not None, "at least one key column"
-    if not blank.any():
-        return combined
-    present = combined[~blank]
+    combined: npt.NDArray[np.int64] = np.zeros(len(table), dtype=np.int64)
+    size = 1
+    for codes, count in columns:
+        if size * count >= _INT64_ROOM:  # renumber what we have so far densely, then go on
+            combined = pd.factorize(combined)[0].astype(np.int64)
+            size = int(combined.max()) + 1 if len(combined) else 1
+        combined = combined * count + np.where(codes < 0, 0, codes)
+        size *= count
     out = np.full(len(table), -1, dtype=np.intp)
-    out[~blank] = pd.factorize(present)[0]
+    out[~blank] = pd.factorize(combined[~blank])[0]
     return out
+
+
+_INT64_ROOM = 2**62  # combined codes stay below this: no overflow, no collision
+_DENSE_SPAN = 2**32  # a datetime column spanning more ticks than this is hashed instead
+
+
+def _column_codes(values: pd.Series) -> tuple[npt.NDArray[np.int64], int]:
+    """(code of each value, -1 when blank; how many codes there can be)."""
+    if values.dtype.kind == "M":  # datetimes: their own integer, offset (no hashing)
+        ticks = values.to_numpy().view(np.int64)
+        blank = np.isnat(values.to_numpy())
+        if blank.all():
+            return np.full(len(values), -1, dtype=np.int64), 1
+        low, high = int(ticks[~blank].min()), int(ticks[~blank].max())
+        if high - low < _DENSE_SPAN:
+            return np.where(blank, -1, ticks - low), high - low + 1
+    codes, uniques = pd.factorize(values)
+    return codes.astype(np.int64), max(len(uniques), 1)
 
 
 def first_rows(table: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Series]:

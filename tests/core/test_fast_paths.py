@@ -19,7 +19,7 @@ import pytest
 
 from logistics.core import schema
 from logistics.core.month_score import competition_ranks
-from logistics.core.parsing import BAD, parse_column, parser_for
+from logistics.core.parsing import BAD, parse_cells, parse_column, parser_for
 from logistics.core.rawbook import CellError
 from logistics.core.rounding import round_half_up, round_sum_half_up, to_float
 from logistics.core.row_keys import first_rows
@@ -62,14 +62,18 @@ def test_parse_column_types_each_cell_as_its_parser_does(
     rnd = random.Random(column.key)
     cells = CELLS + [rnd.choice(CELLS) for _ in range(200)]
     index = pd.Index(rnd.sample(range(2, 2000), len(cells)))  # Excel rows, not in order
-    values, bad = parse_column(pd.Series(cells, index=index, dtype=object), column, date1904)
+    raw = pd.Series(cells, index=index, dtype=object)
+    values, bad = parse_column(raw, column, date1904)
+    missing = parse_cells(raw, column, date1904).missing
     parse = parser_for(column, date1904)
     assert list(values.index) == list(index) and list(bad.index) == list(index)
     for row, cell in zip(index, cells, strict=True):
         parsed = None if cell is None else parse(cell)
         assert bool(bad[row]) == (parsed is BAD), (cell, row)
         want, got = _expected_cell(parsed, column.kind), values[row]
-        if want is None or pd.isna(want):  # type: ignore[arg-type]
+        blank = want is None or bool(pd.isna(want))  # type: ignore[arg-type]
+        assert bool(missing[row]) == (blank and parsed is not BAD), (cell, row)  # "required"
+        if blank:
             assert got is None if want is None else pd.isna(got), (cell, got)
         else:
             assert got == want, (cell, got, want)
