@@ -4,22 +4,30 @@ records outside employment, meter readings that go back, and values another valu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from .cell_problems import end_before_start, rows_where
 from .meter_readings import reading_problems
+from .parsing import Coded
 from .problems import Problem, display
 
 
-def cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+def cross_checks(
+    t: dict[str, pd.DataFrame],
+    problems: list[Problem],
+    staff_codes: Mapping[str, Coded] | None = None,
+) -> None:
     """The errors of SPEC 4.5 that span rows or sheets, appended to ``problems``: unknown IDs,
     end dates before start dates, records outside employment, meter readings that go back,
-    and values that another value makes required."""
+    and values that another value makes required. ``staff_codes``: sheet key -> its StaffID
+    column as parsing coded it (looked up by distinct value instead of by row)."""
     employment = _employment(t["staff"])
     staff_rows = {
-        key: employment.index.get_indexer(t[key]["staff_id"].to_numpy(dtype=object))
+        key: _rows_in(employment.index, t[key]["staff_id"], (staff_codes or {}).get(key))
         for key in ("logs", "inspections", "meetings", "energy", "plans", "requests")
     }  # each record's row in ``employment`` (-1: not on the Staff sheet), hashed once
     _unknown_ids(t, staff_rows, problems)
@@ -38,6 +46,17 @@ def _employment(staff: pd.DataFrame) -> pd.DataFrame:
         .drop_duplicates("staff_id")
         .set_index("staff_id")[["start_date", "end_date"]]
     )
+
+
+def _rows_in(index: pd.Index, keys: pd.Series, coded: Coded | None) -> npt.NDArray[np.intp]:
+    """The position in ``index`` of each of ``keys`` (-1: absent or blank)."""
+    if coded is None:
+        each: npt.NDArray[np.intp] = index.get_indexer(keys.to_numpy(dtype=object))
+        return each
+    codes, distinct = coded
+    found: npt.NDArray[np.intp] = np.append(index.get_indexer(distinct), -1)  # -1: a blank
+    rows: npt.NDArray[np.intp] = found.take(codes)
+    return rows
 
 
 def _unknown_ids(

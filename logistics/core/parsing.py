@@ -40,6 +40,8 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)  # workbooks saved with the 1904 date system
 MAX_SERIAL = 2958465  # 9999-12-31
 _TEXT_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+# A column as integer codes: (code of each cell, -1 when blank; the distinct values by code).
+Coded = tuple[npt.NDArray[np.int64], npt.NDArray[np.object_]]
 # What a parser returns: the typed value, or BAD. Dates are pandas Timestamps (datetimes).
 Parsed = str | float | bool | dt.datetime | Unparsed
 Parser = Callable[[object], Parsed]
@@ -193,6 +195,9 @@ class ParsedCells:
     values: pd.Series  # typed values; blank as NaT, NaN or None
     bad: pd.Series  # cells that held something unparseable
     missing: pd.Series  # blank typed values from cells that were not unparseable (empty)
+    # Text columns: (code of each cell's typed value, -1 when blank; the distinct values), so
+    # that keys and lookups over the column need not hash its text again.
+    coded: Coded | None = None
 
 
 def parse_cells(raw: pd.Series, column: Column, date1904: bool = False) -> ParsedCells:
@@ -216,10 +221,15 @@ def parse_cells(raw: pd.Series, column: Column, date1904: bool = False) -> Parse
     # values and taking by code gives what typing the whole column would.
     typed = _typed(parsed, column)
     missing = pd.isna(typed) & ~bad
+    coded = None
+    if column.kind is Kind.TEXT:
+        typed_codes, distinct = pd.factorize(typed)  # the blank last slot: -1
+        coded = (typed_codes.astype(np.int64).take(codes), np.asarray(distinct, dtype=object))
     return ParsedCells(
         pd.Series(typed.take(codes), index=raw.index, dtype=typed.dtype),
         pd.Series(bad.take(codes), index=raw.index),
         pd.Series(missing.take(codes), index=raw.index),
+        coded,
     )
 
 

@@ -9,16 +9,26 @@ of a groupby over tuples of objects.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from .parsing import Coded
 
-def key_codes(table: pd.DataFrame, keys: list[str]) -> npt.NDArray[np.intp]:
+
+def key_codes(
+    table: pd.DataFrame, keys: list[str], coded: Mapping[str, Coded] | None = None
+) -> npt.NDArray[np.intp]:
     """One code per row of ``table``, equal exactly when the rows hold equal ``keys`` values
     (as ``DataFrame.duplicated`` compares them), numbered in order of first appearance; rows
-    with a blank key value get -1."""
-    columns = [_column_codes(table[key]) for key in keys]
+    with a blank key value get -1. ``coded``: columns already coded by parsing."""
+    coded = coded or {}
+    columns = [
+        (coded[key][0], max(len(coded[key][1]), 1)) if key in coded else _column_codes(table[key])
+        for key in keys
+    ]
     blank = np.zeros(len(table), dtype=bool)
     for codes, _ in columns:
         blank |= codes < 0
@@ -53,13 +63,15 @@ def _column_codes(values: pd.Series) -> tuple[npt.NDArray[np.int64], int]:
     return codes.astype(np.int64), max(len(uniques), 1)
 
 
-def first_rows(table: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Series]:
+def first_rows(
+    table: pd.DataFrame, keys: list[str], coded: Mapping[str, Coded] | None = None
+) -> tuple[pd.Series, pd.Series]:
     """(mask of rows repeating an earlier row's ``keys``, Excel row of that earlier row).
 
     Both are indexed by the rows whose ``keys`` are all filled (the others repeat nothing);
     "earlier" is table order, and the earlier row is the smallest Excel row with that key.
     """
-    codes = key_codes(table, keys)
+    codes = key_codes(table, keys, coded)
     present = codes >= 0
     codes = codes[present]
     rows = table.index[present]

@@ -26,6 +26,7 @@ from .dataset import Dataset
 from .leave_transfer_pool_checks import leave_transfer_pool_problems
 from .parsing import (
     BAD,
+    Coded,
     parse_cells,
     parse_code,
     parse_column,
@@ -45,14 +46,20 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     """Typed tables, settings and calendar from ``raw``, with every problem found."""
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
+    coded: dict[str, dict[str, Coded]] = {}  # sheet key -> its text columns as codes
     for sheet in schema.INPUT_SHEETS:
         tables[sheet.key] = load_sheet(
-            sheet, raw.sheets.get(sheet.key), problems, date1904=raw.date1904
+            sheet,
+            raw.sheets.get(sheet.key),
+            problems,
+            date1904=raw.date1904,
+            coded=coded.setdefault(sheet.key, {}),
         )
     settings = _load_settings(tables["settings"], raw.lang, problems)
     calendar = WorkCalendar(_overrides(tables["calendar"]))
-    cross_checks(tables, problems)
-    _warnings(tables, as_of, problems)
+    staff_codes = {k: c["staff_id"] for k, c in coded.items() if "staff_id" in c}
+    cross_checks(tables, problems, staff_codes)
+    _warnings(tables, as_of, problems, coded["logs"])
     staff_ids = set(tables["staff"]["staff_id"].dropna())
     problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
     problems += asset_problems(tables, as_of)
@@ -76,8 +83,12 @@ def load_sheet(
     problems: list[Problem],
     *,
     date1904: bool = False,
+    coded: dict[str, Coded] | None = None,
 ) -> pd.DataFrame:
     """One sheet's typed table; its problems are appended to ``problems``.
+
+    ``coded``: filled with the sheet's text columns as integer codes (``parsing.Coded``),
+    for the checks over many rows that follow.
 
     ``date1904``: bare numbers in date columns count from 1904-01-01 (the workbook's date
     system). A merged range in the table is one problem of its own, in place of the
@@ -111,6 +122,8 @@ def load_sheet(
             continue
         cells = parse_cells(frame[column.key], column, date1904)
         typed[column.key], bad, missing[column.key] = cells.values, cells.bad, cells.missing
+        if coded is not None and cells.coded is not None:
+            coded[column.key] = cells.coded
         for row in bad.index[bad.to_numpy()]:
             value = frame.at[row, column.key]
             found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
@@ -311,7 +324,12 @@ def _overrides(table: pd.DataFrame) -> dict[dt.date, bool]:
     return {d.date(): t == "workday" for d, t in zip(valid["date"], valid["type"], strict=True)}
 
 
-def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem]) -> None:
+def _warnings(
+    t: dict[str, pd.DataFrame],
+    as_of: dt.date,
+    problems: list[Problem],
+    logs_coded: dict[str, Coded] | None = None,
+) -> None:
     limit = pd.Timestamp(as_of)
     for key in ("logs", "inspections", "meetings", "energy", "requests"):
         table = t[key]
@@ -324,7 +342,7 @@ def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem
 
     logs = t["logs"]
     if not logs.empty:
-        dup, first = _first_rows(logs, ["date", "staff_id", "content"])
+        dup, first = first_rows(logs, ["date", "staff_id", "content"], logs_coded)
         problems += [
             Problem(
                 "duplicate_log",

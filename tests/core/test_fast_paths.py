@@ -121,6 +121,31 @@ def test_first_rows_match_a_row_by_row_search(seed: int) -> None:
         assert set(dup.index) == {r for r in table.index if table.loc[r, keys].notna().all()}
 
 
+def test_first_rows_from_parsed_codes_match_first_rows_from_the_values() -> None:
+    rnd = random.Random(11)
+    choices: dict[str, list[object]] = {
+        "staff_id": ["S1", " S1", 1001.0, "1001", None, CellError("#N/A")],
+        "content": ["清扫", "清扫 ", "巡查", "", None],
+    }  # typed alike: " S1" is S1, 1001.0 is "1001"
+    index = pd.Index(range(2, 302))
+    logs = schema.SHEETS["logs"]
+    parsed = {
+        k: parse_cells(
+            pd.Series([rnd.choice(v) for _ in index], index=index, dtype=object), logs.column(k)
+        )
+        for k, v in choices.items()
+    }
+    table = pd.DataFrame({k: p.values for k, p in parsed.items()})
+    coded = {k: p.coded for k, p in parsed.items() if p.coded is not None}
+    assert set(coded) == {"staff_id", "content"}
+    for keys in (["staff_id"], ["staff_id", "content"]):
+        dup, first = first_rows(table, keys, coded)
+        want_dup, want_first = first_rows(table, keys)
+        assert dup.equals(want_dup) and first.equals(want_first)
+        found = {int(r): int(first[r]) for r in dup.index[dup.to_numpy()]}
+        assert found == _first_rows_reference(table, keys)
+
+
 # ---- the month's log and inspection sums (SPEC 4.2) ----------------------------------------
 
 
