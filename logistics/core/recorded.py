@@ -25,9 +25,13 @@ def recorded_months(ds: Dataset, as_of: dt.date) -> list[Month]:
     """Every recorded month up to ``as_of``, in order."""
     days = ds.tables["logs"]["date"].to_numpy(dtype="datetime64[D]")
     days = days[days <= np.datetime64(as_of, "D")]  # NaT compares False: blank dates drop
-    # Months since 1970-01, distinct and ascending.
-    months = np.unique(days.astype("datetime64[M]").astype(np.int64)).tolist()
-    return [Month(1970 + m // 12, m % 12 + 1) for m in months]
+    if not len(days):
+        return []
+    # Months since 1970-01, distinct and ascending (counted, not sorted: a few dozen months).
+    months = days.astype("datetime64[M]").astype(np.int64)
+    first = int(months.min())
+    present = np.flatnonzero(np.bincount(months - first)) + first
+    return [Month(1970 + m // 12, m % 12 + 1) for m in present.tolist()]
 
 
 def score_recorded(

@@ -21,6 +21,7 @@ from logistics.core import schema
 from logistics.core.month_score import competition_ranks
 from logistics.core.parsing import BAD, parse_cells, parse_column, parser_for
 from logistics.core.rawbook import CellError
+from logistics.core.recorded import recorded_months
 from logistics.core.rounding import round_half_up, round_sum_half_up, to_float
 from logistics.core.row_keys import first_rows
 from logistics.core.score_basis import ScoreBasis
@@ -281,3 +282,12 @@ def test_competition_ranks_count_the_strictly_greater_values() -> None:
     ranks = competition_ranks(values)
     assert ranks == [1 + sum(w > v for w in values) for v in values]
     assert competition_ranks([]) == []
+
+
+def test_recorded_months_are_the_distinct_months_of_the_dated_logs() -> None:
+    days = [D(1900, 2, 1), D(1969, 12, 31), D(1970, 1, 1), D(2025, 3, 9), D(2025, 3, 1)]
+    days += [D(2025, 12, 31), D(2026, 1, 1), D(9999, 12, 31)]
+    ds = dataset(staff=[person()], logs=[log(d) for d in days] + [log(None)])  # type: ignore[arg-type]
+    for as_of in (D(2025, 12, 31), D(1969, 12, 31), D(9999, 12, 31), D(1800, 1, 1)):
+        want = sorted({(d.year, d.month) for d in days if d <= as_of})
+        assert [(m.year, m.month) for m in recorded_months(ds, as_of)] == want
