@@ -194,10 +194,10 @@ def _person_score(
         full_workdays=m.full,
         log_days=int(m.log_days.get(sid, 0)),
         target=_times_ratio(exact(m.post_target.get(post_id, 0)), int(wd), m.full),
-        units=m.units.get(sid, Fraction(0)),
-        inspection_points=m.points.get(sid, Fraction(0)),
+        units=m.units.get(sid, _ZERO),
+        inspection_points=m.points.get(sid, _ZERO),
         items=int(m.items.get(sid, 0)),
-        credits=m.credits.get(sid, Fraction(0)),
+        credits=m.credits.get(sid, _ZERO),
     )
     if own is not None:
         score.target = own.target_units / m.full
