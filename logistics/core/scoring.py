@@ -1,8 +1,9 @@
 """SPEC 4.2: the monthly score of every person, and how each component came about.
 
-Row filtering and counting are vectorized pandas; the per-person arithmetic then runs on
-exact fractions (a school has at most a few hundred people), so that rounding half up to one
-decimal is exact.
+What is the same for every month (staff, posts, the Logs and Inspections sorted by date) is
+read once into a ``ScoreBasis``; each month is then a slice of it, counted and summed per
+person with integer codes. The per-person arithmetic runs on exact fractions (a school has
+at most a few hundred people), so that rounding half up to one decimal is exact.
 """
 
 from __future__ import annotations
