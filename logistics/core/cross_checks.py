@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .cell_problems import end_before_start, rows_where
+from .cell_problems import cells_at, end_before_start, rows_where
 from .meter_readings import reading_problems
 from .parsing import Coded
 from .problems import Problem, display
@@ -74,9 +74,10 @@ def _unknown_ids(
     for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
         table = t[key]
         bad = table["staff_id"].notna() & (staff_rows[key] < 0)
+        rows = rows_where(bad)
         problems += [
-            Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
-            for r in rows_where(bad)
+            Problem("unknown_staff", key, r, "staff_id", staff_id)
+            for r, staff_id in zip(rows, cells_at(table["staff_id"], rows), strict=True)
         ]
 
 
@@ -91,21 +92,20 @@ def _outside_employment(
         table = t[key]
         start = _lookup(table.index, staff_rows[key], employment["start_date"])
         end = _lookup(table.index, staff_rows[key], employment["end_date"])
-        for r in rows_where(table["date"] < start):
-            problems.append(
-                Problem(
-                    "before_start",
-                    key,
-                    r,
-                    "date",
-                    table.at[r, "date"],
-                    {"start": display(start[r])},
-                )
+        rows = rows_where(table["date"] < start)
+        problems += [
+            Problem("before_start", key, r, "date", day, {"start": display(first)})
+            for r, day, first in zip(
+                rows, cells_at(table["date"], rows), cells_at(start, rows), strict=True
             )
-        for r in rows_where(table["date"] > end):
-            problems.append(
-                Problem("after_end", key, r, "date", table.at[r, "date"], {"end": display(end[r])})
+        ]
+        rows = rows_where(table["date"] > end)
+        problems += [
+            Problem("after_end", key, r, "date", day, {"end": display(last)})
+            for r, day, last in zip(
+                rows, cells_at(table["date"], rows), cells_at(end, rows), strict=True
             )
+        ]
 
 
 def _missing_companions(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:

@@ -16,6 +16,7 @@ from words import Both, word
 from . import schema
 from .asset_checks import asset_problems
 from .cell_problems import (
+    cells_at,
     merged_problems,
     range_params,
     range_text,
@@ -124,8 +125,8 @@ def load_sheet(
         typed[column.key], bad, missing[column.key] = cells.values, cells.bad, cells.missing
         if coded is not None and cells.coded is not None:
             coded[column.key] = cells.coded
-        for row in bad.index[bad.to_numpy()]:
-            value = frame.at[row, column.key]
+        rows = bad.index[bad.to_numpy()]
+        for row, value in zip(rows, cells_at(frame[column.key], rows), strict=True):
             found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
     table = pd.DataFrame(typed, index=frame.index)
     present = [c for c in sheet.columns if c.key in frame.columns]
@@ -172,9 +173,10 @@ def _column_checks(
             checks.append(("out_of_range", values > column.max))
         for code, mask in checks:
             params = range_params(column) if code != "required" else {}
+            rows = rows_where(mask)
             found += [
-                Problem(code, sheet.key, r, column.key, raw.at[r, column.key], params)
-                for r in rows_where(mask)
+                Problem(code, sheet.key, r, column.key, value, params)
+                for r, value in zip(rows, cells_at(raw[column.key], rows), strict=True)
             ]
     return sorted(found, key=lambda p: (p.row or 0, p.column or ""))
 
@@ -333,26 +335,21 @@ def _warnings(
     limit = pd.Timestamp(as_of)
     for key in ("logs", "inspections", "meetings", "energy", "requests"):
         table = t[key]
+        rows = rows_where(table["date"] > limit)
         problems += [
-            Problem(
-                "after_as_of", key, r, "date", table.at[r, "date"], {"as_of": as_of.isoformat()}
-            )
-            for r in rows_where(table["date"] > limit)
+            Problem("after_as_of", key, r, "date", day, {"as_of": as_of.isoformat()})
+            for r, day in zip(rows, cells_at(table["date"], rows), strict=True)
         ]
 
     logs = t["logs"]
     if not logs.empty:
         dup, first = first_rows(logs, ["date", "staff_id", "content"], logs_coded)
+        rows = rows_where(dup)
         problems += [
-            Problem(
-                "duplicate_log",
-                "logs",
-                r,
-                "content",
-                logs.at[r, "content"],
-                {"first_row": int(first[r])},
+            Problem("duplicate_log", "logs", r, "content", content, {"first_row": int(earlier)})
+            for r, content, earlier in zip(
+                rows, cells_at(logs["content"], rows), first.loc[rows].tolist(), strict=True
             )
-            for r in rows_where(dup)
         ]
 
     requests = t["requests"]

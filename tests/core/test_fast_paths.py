@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from logistics.core import schema
+from logistics.core.cell_problems import cells_at
 from logistics.core.month_score import competition_ranks
 from logistics.core.parsing import BAD, parse_cells, parse_column, parser_for
 from logistics.core.rawbook import CellError
@@ -86,6 +87,26 @@ def test_parse_column_of_an_empty_column_keeps_the_dtype() -> None:
     date = schema.SHEETS["logs"].column("date")
     values, bad = parse_column(pd.Series([], dtype=object), date)
     assert values.dtype.kind == "M" and bad.dtype == bool and values.empty
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        pd.Series([pd.Timestamp(2025, 1, 2), pd.NaT, pd.Timestamp(1, 1, 1)], dtype="datetime64[s]"),
+        pd.Series([1.5, np.nan, -0.0]),
+        pd.Series(["a", None, True], dtype=object),
+        pd.Series([3, 4, 5]),
+    ],
+    ids=["dates", "numbers", "objects", "ints"],
+)
+def test_cells_at_boxes_each_value_as_at_does(column: pd.Series) -> None:
+    column.index = pd.Index([9, 3, 7])  # Excel rows, not in order
+    rows = [7, 9, 3, 7]
+    got = cells_at(column, rows)
+    want = [column.at[r] for r in rows]
+    assert [type(x) for x in got] == [type(x) for x in want]
+    assert [repr(x) for x in got] == [repr(x) for x in want]
+    assert cells_at(column, []) == []
 
 
 # ---- first_rows: the row a repeated key repeats --------------------------------------------
