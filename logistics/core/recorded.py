@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import numpy as np
-
 from .dataset import Dataset
+from .logged_months import logged_months
 from .month_score import MonthScore
 from .periods import Month
 from .problems import Problem
@@ -23,15 +22,7 @@ from .scoring import score_month
 
 def recorded_months(ds: Dataset, as_of: dt.date) -> list[Month]:
     """Every recorded month up to ``as_of``, in order."""
-    days = ds.tables["logs"]["date"].to_numpy(dtype="datetime64[D]")
-    days = days[days <= np.datetime64(as_of, "D")]  # NaT compares False: blank dates drop
-    if not len(days):
-        return []
-    # Months since 1970-01, distinct and ascending (counted, not sorted: a few dozen months).
-    months = days.astype("datetime64[M]").astype(np.int64)
-    first = int(months.min())
-    present = np.flatnonzero(np.bincount(months - first)) + first
-    return [Month(1970 + m // 12, m % 12 + 1) for m in present.tolist()]
+    return logged_months(ds.tables["logs"], as_of)
 
 
 def score_recorded(

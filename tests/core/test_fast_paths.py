@@ -19,6 +19,7 @@ import pytest
 
 from logistics.core import schema
 from logistics.core.cell_problems import cells_at
+from logistics.core.lookups import log_months
 from logistics.core.month_score import competition_ranks
 from logistics.core.parsing import BAD, parse_cells, parse_column, parser_for
 from logistics.core.rawbook import CellError
@@ -312,3 +313,4 @@ def test_recorded_months_are_the_distinct_months_of_the_dated_logs() -> None:
     for as_of in (D(2025, 12, 31), D(1969, 12, 31), D(9999, 12, 31), D(1800, 1, 1)):
         want = sorted({(d.year, d.month) for d in days if d <= as_of})
         assert [(m.year, m.month) for m in recorded_months(ds, as_of)] == want
+        assert [(m.year, m.month) for m in log_months(ds, as_of)] == want  # the commands' checks
