@@ -26,12 +26,18 @@ def recorded_months(ds: Dataset, as_of: dt.date) -> list[Month]:
 
 
 def score_recorded(
-    ds: Dataset, months: Iterable[Month], as_of: dt.date
+    ds: Dataset, months: Iterable[Month], as_of: dt.date, basis: ScoreBasis | None = None
 ) -> dict[Month, list[MonthScore]]:
-    """{month: its scores} for the recorded months among ``months``, in the order given."""
+    """{month: its scores} for the recorded months among ``months``, in the order given.
+
+    ``basis``: ``ScoreBasis(ds)`` when the caller scores ``ds`` more than once (a summary of
+    several quarters); else it is read here, once for every month scored.
+    """
     recorded = set(recorded_months(ds, as_of))
-    basis = ScoreBasis(ds) if recorded else None  # read once for every month scored
-    return {m: score_month(ds, m, as_of, basis=basis) for m in months if m in recorded}
+    chosen = [m for m in months if m in recorded]
+    if chosen and basis is None:
+        basis = ScoreBasis(ds)
+    return {m: score_month(ds, m, as_of, basis=basis) for m in chosen}
 
 
 def not_recorded(month: Month, as_of: dt.date) -> Problem:
