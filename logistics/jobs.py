@@ -25,6 +25,7 @@ from .core.problems import Problem
 from .core.rawbook import RawBook
 from .core.receptions import ReceptionMonth, reception_month, reception_stat_rows, receptions
 from .core.recorded import not_recorded, period_not_recorded, recorded_months, score_recorded
+from .core.score_basis import ScoreBasis
 from .core.scoring import score_month
 from .core.summary import PeriodScore, summarize
 from .core.validate import load
@@ -142,8 +143,9 @@ def summary(book: Book, quarters: Sequence[Quarter], as_of: dt.date | None = Non
 
     def compute(ds: Dataset, when: dt.date, result: JobResult) -> tuple[SheetRows, list[Problem]]:
         warnings = []
+        basis = ScoreBasis(ds)  # read once for every quarter
         for quarter in quarters:
-            scored = score_recorded(ds, quarter.months, when)
+            scored = score_recorded(ds, quarter.months, when, basis)
             if not scored:
                 warnings.append(period_not_recorded(quarter.label, when))
             monthly = [x for scores in scored.values() for x in scores]

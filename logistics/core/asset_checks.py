@@ -11,7 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
-from .cell_problems import end_before_start, rows_where
+from .cell_problems import cells_at, end_before_start, rows_where
 from .problems import Problem, display
 
 
@@ -23,17 +23,19 @@ def asset_problems(t: dict[str, pd.DataFrame], as_of: dt.date) -> list[Problem]:
     for key in ("counts", "loans", "requests"):
         table = t[key]
         bad = table["asset_id"].notna() & ~table["asset_id"].isin(known)
+        rows = rows_where(bad)
         found += [
-            Problem("unknown_asset", key, r, "asset_id", table.at[r, "asset_id"])
-            for r in rows_where(bad)
+            Problem("unknown_asset", key, r, "asset_id", asset_id)
+            for r, asset_id in zip(rows, cells_at(table["asset_id"], rows), strict=True)
         ]
     staff = set(t["staff"]["staff_id"].dropna())
     for key in ("assets", "loans", "counts"):
         table = t[key]
         bad = table["staff_id"].notna() & ~table["staff_id"].isin(staff)
+        rows = rows_where(bad)
         found += [
-            Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
-            for r in rows_where(bad)
+            Problem("unknown_staff", key, r, "staff_id", staff_id)
+            for r, staff_id in zip(rows, cells_at(table["staff_id"], rows), strict=True)
         ]
     missing = assets["status"].eq("disposed") & assets["disposed_date"].isna()
     found += [

@@ -4,30 +4,66 @@ records outside employment, meter readings that go back, and values another valu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
-from .cell_problems import end_before_start, rows_where
+from .cell_problems import cells_at, end_before_start, rows_where
 from .meter_readings import reading_problems
+from .parsing import Coded
 from .problems import Problem, display
 
 
-def cross_checks(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+def cross_checks(
+    t: dict[str, pd.DataFrame],
+    problems: list[Problem],
+    staff_codes: Mapping[str, Coded] | None = None,
+) -> None:
     """The errors of SPEC 4.5 that span rows or sheets, appended to ``problems``: unknown IDs,
     end dates before start dates, records outside employment, meter readings that go back,
-    and values that another value makes required."""
-    _unknown_ids(t, problems)
+    and values that another value makes required. ``staff_codes``: sheet key -> its StaffID
+    column as parsing coded it (looked up by distinct value instead of by row)."""
+    employment = _employment(t["staff"])
+    staff_rows = {
+        key: _rows_in(employment.index, t[key]["staff_id"], (staff_codes or {}).get(key))
+        for key in ("logs", "inspections", "meetings", "energy", "plans", "requests")
+    }  # each record's row in ``employment`` (-1: not on the Staff sheet), hashed once
+    _unknown_ids(t, staff_rows, problems)
     problems += end_before_start("staff", t["staff"], "end_date", "start_date")
     problems += end_before_start("plans", t["plans"], "due", "start")
     problems += end_before_start("plans", t["plans"], "done_date", "start")
-    _outside_employment(t, problems)
+    _outside_employment(t, employment, staff_rows, problems)
     problems += reading_problems(t["energy"])
     _missing_companions(t, problems)
 
 
-def _unknown_ids(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+def _employment(staff: pd.DataFrame) -> pd.DataFrame:
+    """StartDate and EndDate by StaffID (the first Staff row of each 工号)."""
+    return (
+        staff.dropna(subset=["staff_id"])
+        .drop_duplicates("staff_id")
+        .set_index("staff_id")[["start_date", "end_date"]]
+    )
+
+
+def _rows_in(index: pd.Index, keys: pd.Series, coded: Coded | None) -> npt.NDArray[np.intp]:
+    """The position in ``index`` of each of ``keys`` (-1: absent or blank)."""
+    if coded is None:
+        each: npt.NDArray[np.intp] = index.get_indexer(keys.to_numpy(dtype=object))
+        return each
+    codes, distinct = coded
+    found: npt.NDArray[np.intp] = np.append(index.get_indexer(distinct), -1)  # -1: a blank
+    rows: npt.NDArray[np.intp] = found.take(codes)
+    return rows
+
+
+def _unknown_ids(
+    t: dict[str, pd.DataFrame], staff_rows: dict[str, npt.NDArray[np.intp]], problems: list[Problem]
+) -> None:
     """A PostID on Staff that Posts lacks; a StaffID on a record sheet that Staff lacks."""
     staff, posts = t["staff"], t["posts"]
-    known_staff = set(staff["staff_id"].dropna())
     known_posts = set(posts["post_id"].dropna())
 
     bad = staff["post_id"].notna() & ~staff["post_id"].isin(known_posts)
@@ -37,40 +73,39 @@ def _unknown_ids(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
     ]
     for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
         table = t[key]
-        bad = table["staff_id"].notna() & ~table["staff_id"].isin(known_staff)
+        bad = table["staff_id"].notna() & (staff_rows[key] < 0)
+        rows = rows_where(bad)
         problems += [
-            Problem("unknown_staff", key, r, "staff_id", table.at[r, "staff_id"])
-            for r in rows_where(bad)
+            Problem("unknown_staff", key, r, "staff_id", staff_id)
+            for r, staff_id in zip(rows, cells_at(table["staff_id"], rows), strict=True)
         ]
 
 
-def _outside_employment(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
+def _outside_employment(
+    t: dict[str, pd.DataFrame],
+    employment: pd.DataFrame,
+    staff_rows: dict[str, npt.NDArray[np.intp]],
+    problems: list[Problem],
+) -> None:
     """A log, inspection or meeting dated before its person's StartDate or after EndDate."""
-    staff = t["staff"]
-    employment = (
-        staff.dropna(subset=["staff_id"])
-        .drop_duplicates("staff_id")
-        .set_index("staff_id")[["start_date", "end_date"]]
-    )
     for key in ("logs", "inspections", "meetings"):
         table = t[key]
-        start = _lookup(table["staff_id"], employment["start_date"])
-        end = _lookup(table["staff_id"], employment["end_date"])
-        for r in rows_where(table["date"] < start):
-            problems.append(
-                Problem(
-                    "before_start",
-                    key,
-                    r,
-                    "date",
-                    table.at[r, "date"],
-                    {"start": display(start[r])},
-                )
+        start = _lookup(table.index, staff_rows[key], employment["start_date"])
+        end = _lookup(table.index, staff_rows[key], employment["end_date"])
+        rows = rows_where(table["date"] < start)
+        problems += [
+            Problem("before_start", key, r, "date", day, {"start": display(first)})
+            for r, day, first in zip(
+                rows, cells_at(table["date"], rows), cells_at(start, rows), strict=True
             )
-        for r in rows_where(table["date"] > end):
-            problems.append(
-                Problem("after_end", key, r, "date", table.at[r, "date"], {"end": display(end[r])})
+        ]
+        rows = rows_where(table["date"] > end)
+        problems += [
+            Problem("after_end", key, r, "date", day, {"end": display(last)})
+            for r, day, last in zip(
+                rows, cells_at(table["date"], rows), cells_at(end, rows), strict=True
             )
+        ]
 
 
 def _missing_companions(t: dict[str, pd.DataFrame], problems: list[Problem]) -> None:
@@ -90,8 +125,8 @@ def _missing_companions(t: dict[str, pd.DataFrame], problems: list[Problem]) -> 
     ]
 
 
-def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
-    """values[key] for each key (NaT where unknown), aligned with ``keys``."""
-    return pd.Series(
-        values.reindex(keys.to_numpy()).to_numpy(), index=keys.index, dtype=values.dtype
-    )
+def _lookup(index: pd.Index, rows: npt.NDArray[np.intp], values: pd.Series) -> pd.Series:
+    """values at positions ``rows`` (NaT where a row is -1), indexed by ``index``."""
+    blank = np.array([np.datetime64("NaT")], dtype=values.dtype)
+    extended = np.concatenate([values.to_numpy(), blank])  # the last slot answers -1
+    return pd.Series(extended.take(rows), index=index, dtype=values.dtype)

@@ -1,5 +1,6 @@
 """SPEC 4.1: leave (请假). Every leave type, 公出 included, removes its days from WD(s,m),
-and log rows dated inside a person's leave count for nothing."""
+and log rows dated inside a person's leave count for nothing (``leave_days`` gives the days;
+scoring drops those logs in ``dated_rows.DatedRows.outside_leave``)."""
 
 from __future__ import annotations
 
@@ -46,18 +47,3 @@ def leave_days(
             mine.add(day)
             day += dt.timedelta(days=1)
     return {sid: mine for sid, mine in days.items() if mine}
-
-
-def drop_leave_logs(logs: pd.DataFrame, days: dict[str, set[dt.date]]) -> pd.DataFrame:
-    """``logs`` without the rows dated inside their person's leave."""
-    if not days or logs.empty:
-        return logs
-    candidates = logs[logs["staff_id"].isin(list(days))]
-    inside = [
-        row
-        for row, sid, day in zip(
-            candidates.index, candidates["staff_id"], candidates["date"], strict=True
-        )
-        if not pd.isna(day) and day.date() in days[sid]
-    ]
-    return logs.drop(index=inside) if inside else logs

@@ -17,8 +17,8 @@ from words import Both
 
 from . import schema
 from .leave import valid_leave
+from .logged_months import logged_months
 from .pay_pools import period_label
-from .periods import Month
 from .problems import Problem, display
 from .settings import Settings
 
@@ -197,9 +197,7 @@ def _pools(
         else:
             first_row[label] = int(r)
     if settings.pay_mode == "pool":
-        dates = logs["date"].dropna()
-        dates = dates[dates <= pd.Timestamp(as_of)]
-        recorded = sorted(Month(p.year, p.month) for p in dates.dt.to_period("M").unique())
+        recorded = logged_months(logs, as_of)
         found += [
             Problem("pool_missing", "pay_pools", None, "period", m.label)
             for m in recorded

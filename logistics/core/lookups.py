@@ -17,6 +17,7 @@ from words import Both, both, word
 
 from .dataset import Dataset
 from .errors import UsageError
+from .logged_months import logged_months
 from .periods import Month, Quarter
 
 MAX_LISTED = 30  # choices listed in a message; the rest are counted
@@ -56,8 +57,7 @@ def _dates(ds: Dataset, sheet: str, column: str, as_of: dt.date) -> pd.Series:
 
 def log_months(ds: Dataset, as_of: dt.date) -> list[Month]:
     """Months with at least one log row dated in them, up to ``as_of`` (SPEC §4.1)."""
-    dates = _dates(ds, "logs", "date", as_of)
-    return sorted({Month(d.year, d.month) for d in dates})
+    return logged_months(ds.tables["logs"], as_of)
 
 
 def data_years(ds: Dataset, as_of: dt.date) -> list[int]:

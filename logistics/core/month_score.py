@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -58,8 +59,10 @@ def coef_of(grade: str, s: Settings) -> Fraction:
 
 def competition_ranks(values: list[Fraction]) -> list[int]:
     """1, 2, 2, 4: one more than the number of strictly greater values."""
-    ordered = sorted(values, reverse=True)
-    first_at: dict[Fraction, int] = {}
-    for i, v in enumerate(ordered):
-        first_at.setdefault(v, i + 1)
-    return [first_at[v] for v in values]
+    # Ranked as integers: every value times the common denominator (exact, same order).
+    common = math.lcm(*(v.denominator for v in values))
+    keys = [v.numerator * (common // v.denominator) for v in values]
+    first_at: dict[int, int] = {}
+    for i, k in enumerate(sorted(keys, reverse=True)):
+        first_at.setdefault(k, i + 1)
+    return [first_at[k] for k in keys]

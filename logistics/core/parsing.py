@@ -16,10 +16,12 @@ import enum
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .rawbook import CellError
@@ -38,6 +40,8 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)  # workbooks saved with the 1904 date system
 MAX_SERIAL = 2958465  # 9999-12-31
 _TEXT_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+# A column as integer codes: (code of each cell, -1 when blank; the distinct values by code).
+Coded = tuple[npt.NDArray[np.int64], npt.NDArray[np.object_]]
 # What a parser returns: the typed value, or BAD. Dates are pandas Timestamps (datetimes).
 Parsed = str | float | bool | dt.datetime | Unparsed
 Parser = Callable[[object], Parsed]
@@ -53,6 +57,8 @@ _PARSE_CODE = {
 def parse_text(value: object) -> str | Unparsed:
     """The text of a cell, stripped; an ID typed as a number keeps no ".0"; BAD for an error
     cell."""
+    if type(value) is str:  # most cells: nothing below applies to a plain str
+        return value.strip()
     if isinstance(value, CellError):
         return BAD
     if isinstance(value, float) and value.is_integer():
@@ -177,10 +183,29 @@ def parse_code(column: Column, value: object = None) -> str:
 def parse_column(
     raw: pd.Series, column: Column, date1904: bool = False
 ) -> tuple[pd.Series, pd.Series]:
-    """(typed values, mask of cells that held something unparseable).
+    """(typed values, mask of cells that held something unparseable)."""
+    cells = parse_cells(raw, column, date1904)
+    return cells.values, cells.bad
 
-    One hash pass (``factorize``) gives each cell the code of its distinct value; the parser
-    runs once per distinct value and the results are taken by code.
+
+@dataclass(frozen=True)
+class ParsedCells:
+    """A column parsed: Series aligned with the raw column (index: Excel rows)."""
+
+    values: pd.Series  # typed values; blank as NaT, NaN or None
+    bad: pd.Series  # cells that held something unparseable
+    missing: pd.Series  # blank typed values from cells that were not unparseable (empty)
+    # Text columns: (code of each cell's typed value, -1 when blank; the distinct values), so
+    # that keys and lookups over the column need not hash its text again.
+    coded: Coded | None = None
+
+
+def parse_cells(raw: pd.Series, column: Column, date1904: bool = False) -> ParsedCells:
+    """The column's typed values and masks (SPEC 4.1 types, 4.5 problems).
+
+    One hash pass (``factorize``) gives each cell the code of its distinct value; the parser,
+    the typing and the masks run once per distinct value and the results are taken by code,
+    so a column costs one hash and a few takes per cell.
     """
     parse = parser_for(column, date1904)
     codes, uniques = pd.factorize(raw.to_numpy(dtype=object))  # blank cells: code -1
@@ -192,15 +217,29 @@ def parse_column(
             bad[i] = True
         else:
             parsed[i] = result
-    values = pd.Series(parsed[codes], index=raw.index, dtype=object)
-    return _typed(values, column), pd.Series(bad[codes], index=raw.index)
+    # Typing is value by value (to_datetime / to_numeric with coerce), so typing the distinct
+    # values and taking by code gives what typing the whole column would.
+    typed = _typed(parsed, column)
+    missing = pd.isna(typed) & ~bad
+    coded = None
+    if column.kind is Kind.TEXT:
+        typed_codes, distinct = pd.factorize(typed)  # the blank last slot: -1
+        coded = (typed_codes.astype(np.int64).take(codes), np.asarray(distinct, dtype=object))
+    return ParsedCells(
+        pd.Series(typed.take(codes), index=raw.index, dtype=typed.dtype),
+        pd.Series(bad.take(codes), index=raw.index),
+        pd.Series(missing.take(codes), index=raw.index),
+        coded,
+    )
 
 
-def _typed(values: pd.Series, column: Column) -> pd.Series:
+def _typed(parsed: npt.NDArray[np.object_], column: Column) -> npt.NDArray[Any]:
+    """The column's typed array of parsed values (None: blank or unparsed)."""
     if column.kind is Kind.DATE:
-        return pd.to_datetime(values, errors="coerce")
+        dates: npt.NDArray[np.datetime64] = pd.to_datetime(
+            pd.Series(parsed, dtype=object), errors="coerce"
+        ).to_numpy()
+        return dates
     if column.kind in (Kind.NUMBER, Kind.INT):
-        return pd.to_numeric(values, errors="coerce").astype("float64")
-    if column.kind is Kind.BOOL:
-        return values.astype(object)
-    return values.astype(object).where(values.notna(), None)
+        return np.asarray(pd.to_numeric(parsed, errors="coerce"), dtype="float64")
+    return parsed  # text, choice keys and bools stay Python objects, blanks None

@@ -11,31 +11,33 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import pandas as pd
-
 from .dataset import Dataset
+from .logged_months import logged_months
 from .month_score import MonthScore
 from .periods import Month
 from .problems import Problem
+from .score_basis import ScoreBasis
 from .scoring import score_month
 
 
 def recorded_months(ds: Dataset, as_of: dt.date) -> list[Month]:
     """Every recorded month up to ``as_of``, in order."""
-    dates = ds.tables["logs"]["date"].dropna()
-    dates = dates[dates <= pd.Timestamp(as_of)]
-    if dates.empty:
-        return []
-    periods = dates.dt.to_period("M").unique()
-    return sorted(Month(int(p.year), int(p.month)) for p in periods)
+    return logged_months(ds.tables["logs"], as_of)
 
 
 def score_recorded(
-    ds: Dataset, months: Iterable[Month], as_of: dt.date
+    ds: Dataset, months: Iterable[Month], as_of: dt.date, basis: ScoreBasis | None = None
 ) -> dict[Month, list[MonthScore]]:
-    """{month: its scores} for the recorded months among ``months``, in the order given."""
+    """{month: its scores} for the recorded months among ``months``, in the order given.
+
+    ``basis``: ``ScoreBasis(ds)`` when the caller scores ``ds`` more than once (a summary of
+    several quarters); else it is read here, once for every month scored.
+    """
     recorded = set(recorded_months(ds, as_of))
-    return {m: score_month(ds, m, as_of) for m in months if m in recorded}
+    chosen = [m for m in months if m in recorded]
+    if chosen and basis is None:
+        basis = ScoreBasis(ds)
+    return {m: score_month(ds, m, as_of, basis=basis) for m in chosen}
 
 
 def not_recorded(month: Month, as_of: dt.date) -> Problem:

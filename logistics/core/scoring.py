@@ -1,14 +1,15 @@
 """SPEC 4.2: the monthly score of every person, and how each component came about.
 
-Row filtering and counting are vectorized pandas; the per-person arithmetic then runs on
-exact fractions (a school has at most a few hundred people), so that rounding half up to one
-decimal is exact.
+What is the same for every month (staff, posts, the Logs and Inspections sorted by date) is
+read once into a ``ScoreBasis``; each month is then a slice of it, counted and summed per
+person with integer codes. The per-person arithmetic runs on exact fractions (a school has
+at most a few hundred people), so that rounding half up to one decimal is exact.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -18,19 +19,20 @@ import pandas as pd
 
 from .dataset import Dataset
 from .due_items import checklist_done, plan_kept, promise_credit, promises_due
-from .leave import drop_leave_logs, leave_days
+from .leave import leave_days
 from .month_score import GRADE_KEYS as GRADE_KEYS  # re-exported: documents count grades
 from .month_score import MonthScore as MonthScore  # re-exported: adapters take it from here
 from .month_score import coef_of as coef_of  # re-exported: documents and UDFs
 from .month_score import competition_ranks
 from .month_score import grade_of as grade_of  # re-exported: UDFs
-from .numbers import exact, exact_sums_by
+from .numbers import exact
 from .own_days import own_days
 from .pay import apply_month_pool
 from .pay_pools import pool_amounts
 from .periods import Month
 from .posts_on_day import PostHistory
-from .rounding import round_half_up
+from .rounding import round_half_up, round_sum_half_up
+from .score_basis import ScoreBasis
 from .settings import Settings
 
 
@@ -67,17 +69,26 @@ class _MonthFacts:
 
 
 def score_month(
-    ds: Dataset, month: Month, as_of: dt.date, *, with_evidence: bool = False
+    ds: Dataset,
+    month: Month,
+    as_of: dt.date,
+    *,
+    with_evidence: bool = False,
+    basis: ScoreBasis | None = None,
 ) -> list[MonthScore]:
-    """Scores of everyone with working days in ``month`` up to ``as_of``, ordered by rank."""
+    """Scores of everyone with working days in ``month`` up to ``as_of``, ordered by rank.
+
+    ``basis``: what scoring reads from ``ds`` for every month, when the caller scores several
+    months of the same dataset (built here when not given).
+    """
+    basis = basis or ScoreBasis(ds)
     end = min(month.last, as_of)
     full = ds.calendar.month_workdays(month.year, month.month)
     counted = np.array([d for d in full if d <= end], dtype="datetime64[D]")
 
-    staff = ds.tables["staff"].dropna(subset=["staff_id", "start_date"])
-    staff = staff.drop_duplicates("staff_id")
+    staff = basis.staff
     wd_counts, employed = _workdays_by_staff(staff, counted)
-    facts = _month_facts(ds, month, end, full, counted, staff, with_evidence)
+    facts = _month_facts(ds, basis, month, end, full, with_evidence)
 
     scores = []
     people = zip(staff["staff_id"], staff["name"], staff["post_id"], staff["pay_base"], strict=True)
@@ -110,45 +121,48 @@ def _workdays_by_staff(
 
 def _month_facts(
     ds: Dataset,
+    basis: ScoreBasis,
     month: Month,
     end: dt.date,
     full: list[dt.date],
-    counted: npt.NDArray[np.datetime64],
-    staff: pd.DataFrame,
     with_evidence: bool,
 ) -> _MonthFacts:
     """The month's logs, inspections, timeliness items and posts, summed per person (SPEC 4.2):
     logs and inspections from the 1st to ``end``, without logs dated in the person's leave."""
     on_leave = leave_days(ds.tables.get("leave"), month.first, end)
-    all_logs = drop_leave_logs(_window(ds.tables["logs"], "date", month.first, end), on_leave)
-    logs = all_logs[all_logs["date"].isin(pd.to_datetime(counted))]
-    done = all_logs[all_logs["status"] == "done"]
-    inspections = _window(ds.tables["inspections"], "date", month.first, end)
-    items, credits, timely_rows = _timeliness(ds, month.first, end)
-    posts = ds.tables["posts"].dropna(subset=["post_id"]).drop_duplicates("post_id")
+    counted_days = [d for d in full if d <= end]
+    sums = basis.log_sums(month.first, end, counted_days, on_leave, with_rows=with_evidence)
+    items, credits, timely_rows = _timeliness(ds, month.first, end, with_evidence)
     evidence = (
-        {"logs": _rows_by_staff(all_logs), "inspections": _rows_by_staff(inspections)} | timely_rows
+        {
+            "logs": _rows_by_staff(_present(sums.logs)),
+            "inspections": _rows_by_staff(_present(sums.inspections)),
+        }
+        | timely_rows
         if with_evidence
         else None
     )
     return _MonthFacts(
         label=month.label,
         full=len(full),
-        counted_days=[d for d in full if d <= end],
+        counted_days=counted_days,
         on_leave=on_leave,
-        history=PostHistory(
-            ds.tables.get("transfers"), dict(zip(staff["staff_id"], staff["post_id"], strict=True))
-        ),
-        post_name=dict(zip(posts["post_id"], posts["post"], strict=True)),
-        post_target=dict(zip(posts["post_id"], posts["monthly_target"].fillna(0), strict=True)),
-        log_days=logs.drop_duplicates(["staff_id", "date"]).groupby("staff_id").size().to_dict(),
-        units=exact_sums_by(done, "staff_id", "units"),
-        points=exact_sums_by(inspections, "staff_id", "points"),
+        history=basis.history,
+        post_name=basis.post_name,
+        post_target=basis.post_target,
+        log_days=sums.log_days,
+        units=sums.units,
+        points=sums.points,
         items=items,
         credits=credits,
         evidence=evidence,
         settings=ds.settings,
     )
+
+
+def _present(frame: pd.DataFrame | None) -> pd.DataFrame:
+    assert frame is not None, "rows are kept when evidence is asked for"
+    return frame
 
 
 def _person_score(
@@ -180,11 +194,11 @@ def _person_score(
         workdays=int(wd),
         full_workdays=m.full,
         log_days=int(m.log_days.get(sid, 0)),
-        target=exact(m.post_target.get(post_id, 0)) * int(wd) / m.full,
-        units=m.units.get(sid, Fraction(0)),
-        inspection_points=m.points.get(sid, Fraction(0)),
+        target=_times_ratio(exact(m.post_target.get(post_id, 0)), int(wd), m.full),
+        units=m.units.get(sid, _ZERO),
+        inspection_points=m.points.get(sid, _ZERO),
         items=int(m.items.get(sid, 0)),
-        credits=m.credits.get(sid, Fraction(0)),
+        credits=m.credits.get(sid, _ZERO),
     )
     if own is not None:
         score.target = own.target_units / m.full
@@ -200,34 +214,47 @@ def _zero(value: object) -> object:
 
 
 def _components(x: MonthScore, s: Settings) -> None:
-    x.log_score = s.log_points * x.log_days / x.workdays
+    x.log_score = _times_ratio(s.log_points, x.log_days, x.workdays)
     x.quantity_score = (
-        s.quantity_points * min(Fraction(1), x.units / x.target)
-        if x.target > 0
+        (
+            s.quantity_points
+            if x.units >= x.target
+            else _times_ratio(s.quantity_points, x.units, x.target)
+        )
+        if x.target.numerator > 0
         else s.quantity_points
-    )
-    x.quality_score = min(
-        max(s.quality_points + x.inspection_points, Fraction(0)), s.quality_points
-    )
+    )  # s.quantity_points × min(1, units / target)
+    x.quality_score = min(max(s.quality_points + x.inspection_points, _ZERO), s.quality_points)
     x.timeliness_score = (
-        s.timeliness_points * x.credits / x.items if x.items else s.timeliness_points
+        _times_ratio(s.timeliness_points, x.credits, x.items) if x.items else s.timeliness_points
     )
-    exact_total = x.log_score + x.quantity_score + x.quality_score + x.timeliness_score
-    x.total = round_half_up(exact_total, 1)
+    parts = (x.log_score, x.quantity_score, x.quality_score, x.timeliness_score)
+    x.total = round_sum_half_up(parts, 1)
     x.grade = grade_of(x.total, s)
     x.coef = coef_of(x.grade, s)
     x.pay = round_half_up(x.pay_base * x.coef, 2)
 
 
+_ZERO = Fraction(0)
+
+
+def _times_ratio(p: Fraction, a: Fraction | int, b: Fraction | int) -> Fraction:
+    """p × a / b, exactly, as one fraction (one reduction instead of two operations)."""
+    return Fraction(
+        p.numerator * a.numerator * b.denominator, p.denominator * a.denominator * b.numerator
+    )
+
+
 def _timeliness(
-    ds: Dataset, first: dt.date, end: dt.date
+    ds: Dataset, first: dt.date, end: dt.date, with_rows: bool = False
 ) -> tuple[dict[str, int], dict[str, Fraction], dict[str, dict[str, list[int]]]]:
-    """Items due in [first, end] per person, the credit earned, and the rows behind them."""
+    """Items due in [first, end] per person, the credit earned, and (``with_rows``) the rows
+    behind them."""
     s = ds.settings
     items: dict[str, int] = {}
     credits: dict[str, Fraction] = {}
 
-    def add(staff: pd.Series, per_row: int, credit: pd.Series) -> None:
+    def add(staff: pd.Series, per_row: int, credit: Iterable[Fraction]) -> None:
         """Each row of ``staff`` brings ``per_row`` items and its ``credit``."""
         for sid, c in zip(staff, credit, strict=True):
             items[sid] = items.get(sid, 0) + per_row
@@ -235,17 +262,18 @@ def _timeliness(
 
     requests = ds.tables["requests"]
     requests = requests[promises_due(requests, first, end)]
-    credit = promise_credit(requests, end, s.explained_credit)
-    add(requests["staff_id"], 1, pd.Series(credit, dtype=object))
+    add(requests["staff_id"], 1, promise_credit(requests, end, s.explained_credit))
 
     meetings = _window(ds.tables["meetings"], "date", first, end)
     checks = checklist_done(meetings)
-    add(meetings["staff_id"], checks.shape[1], checks.sum(axis=1).map(Fraction))
+    add(meetings["staff_id"], checks.shape[1], map(Fraction, checks.sum(axis=1).tolist()))
 
     plans = _window(ds.tables["plans"], "due", first, end)
     kept = plan_kept(plans, end)
-    add(plans["staff_id"], 1, kept.map(lambda k: Fraction(int(k))))
+    add(plans["staff_id"], 1, (Fraction(int(k)) for k in kept.tolist()))
 
+    if not with_rows:  # only ``explain`` shows them
+        return items, credits, {}
     rows = {
         "requests": _rows_by_staff(requests),
         "meetings": _rows_by_staff(meetings),

@@ -16,6 +16,7 @@ from words import Both, word
 from . import schema
 from .asset_checks import asset_problems
 from .cell_problems import (
+    cells_at,
     merged_problems,
     range_params,
     range_text,
@@ -24,10 +25,20 @@ from .cell_problems import (
 from .cross_checks import cross_checks
 from .dataset import Dataset
 from .leave_transfer_pool_checks import leave_transfer_pool_problems
-from .parsing import BAD, parse_code, parse_column, parse_int, parse_number, parse_text
+from .parsing import (
+    BAD,
+    Coded,
+    parse_cells,
+    parse_code,
+    parse_column,
+    parse_int,
+    parse_number,
+    parse_text,
+)
 from .problems import Problem, display
 from .rawbook import RawBook, RawSheet
 from .receptions import reception_checks
+from .row_keys import first_rows
 from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings, SettingValue
 from .workdays import WorkCalendar, uncovered_years
 
@@ -36,14 +47,20 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     """Typed tables, settings and calendar from ``raw``, with every problem found."""
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
+    coded: dict[str, dict[str, Coded]] = {}  # sheet key -> its text columns as codes
     for sheet in schema.INPUT_SHEETS:
         tables[sheet.key] = load_sheet(
-            sheet, raw.sheets.get(sheet.key), problems, date1904=raw.date1904
+            sheet,
+            raw.sheets.get(sheet.key),
+            problems,
+            date1904=raw.date1904,
+            coded=coded.setdefault(sheet.key, {}),
         )
     settings = _load_settings(tables["settings"], raw.lang, problems)
     calendar = WorkCalendar(_overrides(tables["calendar"]))
-    cross_checks(tables, problems)
-    _warnings(tables, as_of, problems)
+    staff_codes = {k: c["staff_id"] for k, c in coded.items() if "staff_id" in c}
+    cross_checks(tables, problems, staff_codes)
+    _warnings(tables, as_of, problems, coded["logs"])
     staff_ids = set(tables["staff"]["staff_id"].dropna())
     problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
     problems += asset_problems(tables, as_of)
@@ -67,8 +84,12 @@ def load_sheet(
     problems: list[Problem],
     *,
     date1904: bool = False,
+    coded: dict[str, Coded] | None = None,
 ) -> pd.DataFrame:
     """One sheet's typed table; its problems are appended to ``problems``.
+
+    ``coded``: filled with the sheet's text columns as integer codes (``parsing.Coded``),
+    for the checks over many rows that follow.
 
     ``date1904``: bare numbers in date columns count from 1904-01-01 (the workbook's date
     system). A merged range in the table is one problem of its own, in place of the
@@ -93,22 +114,23 @@ def load_sheet(
     frame = raw.frame
     found: list[Problem] = []
     typed: dict[str, pd.Series] = {}
-    bad_cells = pd.DataFrame(False, index=frame.index, columns=[c.key for c in sheet.columns])
+    missing: dict[str, pd.Series] = {}  # column key -> mask of empty cells
     for column in sheet.columns:
         if column.key not in frame.columns:
             typed[column.key] = parse_column(
                 pd.Series(None, index=frame.index, dtype=object), column
             )[0]
             continue
-        values, bad = parse_column(frame[column.key], column, date1904)
-        typed[column.key] = values
-        bad_cells[column.key] = bad
-        for row in bad.index[bad.to_numpy()]:
-            value = frame.at[row, column.key]
+        cells = parse_cells(frame[column.key], column, date1904)
+        typed[column.key], bad, missing[column.key] = cells.values, cells.bad, cells.missing
+        if coded is not None and cells.coded is not None:
+            coded[column.key] = cells.coded
+        rows = bad.index[bad.to_numpy()]
+        for row, value in zip(rows, cells_at(frame[column.key], rows), strict=True):
             found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
     table = pd.DataFrame(typed, index=frame.index)
     present = [c for c in sheet.columns if c.key in frame.columns]
-    found.extend(_column_checks(sheet, present, table, bad_cells, frame))
+    found.extend(_column_checks(sheet, present, table, missing, frame))
     found.extend(_duplicates(sheet, table))
     problems.extend(merged_problems(sheet, raw, found) if raw.merged else found)
     return table
@@ -130,41 +152,38 @@ def _column_checks(
     sheet: schema.Sheet,
     columns: list[schema.Column],
     table: pd.DataFrame,
-    bad_cells: pd.DataFrame,
+    missing: dict[str, pd.Series],
     raw: pd.DataFrame,
 ) -> list[Problem]:
-    """Required values and numeric ranges, one vectorized mask per column.
+    """Required values and numeric ranges, one vectorized mask per column; ``missing``: the
+    empty cells of each column (a cell that did not parse is no "required" problem).
 
     (pandera did this at first; its import and backend registration cost ~0.4 s a run, more
     than all the checks themselves, and these two rules are a line each.)
     """
     found = []
     for column in columns:
-        values, unparsed = table[column.key], bad_cells[column.key]
+        values = table[column.key]
         checks: list[tuple[str, pd.Series]] = []
         if column.required:
-            checks.append(("required", values.isna() & ~unparsed))
+            checks.append(("required", missing[column.key]))
         if column.min is not None:
             checks.append(("out_of_range", values < column.min))
         if column.max is not None:
             checks.append(("out_of_range", values > column.max))
         for code, mask in checks:
             params = range_params(column) if code != "required" else {}
+            rows = rows_where(mask)
             found += [
-                Problem(code, sheet.key, r, column.key, raw.at[r, column.key], params)
-                for r in rows_where(mask)
+                Problem(code, sheet.key, r, column.key, value, params)
+                for r, value in zip(rows, cells_at(raw[column.key], rows), strict=True)
             ]
     return sorted(found, key=lambda p: (p.row or 0, p.column or ""))
 
 
 def _first_rows(table: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Series]:
     """(mask of rows repeating an earlier row's ``keys``, Excel row of that earlier row)."""
-    present = table[keys].notna().all(axis=1)
-    sub = table.loc[present, keys]
-    dup = sub.duplicated(keep="first")
-    rows = pd.Series(sub.index, index=sub.index)
-    first = rows.groupby([sub[k] for k in keys], sort=False).transform("min")
-    return dup, first
+    return first_rows(table, keys)
 
 
 def _duplicates(sheet: schema.Sheet, table: pd.DataFrame) -> list[Problem]:
@@ -307,30 +326,30 @@ def _overrides(table: pd.DataFrame) -> dict[dt.date, bool]:
     return {d.date(): t == "workday" for d, t in zip(valid["date"], valid["type"], strict=True)}
 
 
-def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem]) -> None:
+def _warnings(
+    t: dict[str, pd.DataFrame],
+    as_of: dt.date,
+    problems: list[Problem],
+    logs_coded: dict[str, Coded] | None = None,
+) -> None:
     limit = pd.Timestamp(as_of)
     for key in ("logs", "inspections", "meetings", "energy", "requests"):
         table = t[key]
+        rows = rows_where(table["date"] > limit)
         problems += [
-            Problem(
-                "after_as_of", key, r, "date", table.at[r, "date"], {"as_of": as_of.isoformat()}
-            )
-            for r in rows_where(table["date"] > limit)
+            Problem("after_as_of", key, r, "date", day, {"as_of": as_of.isoformat()})
+            for r, day in zip(rows, cells_at(table["date"], rows), strict=True)
         ]
 
     logs = t["logs"]
     if not logs.empty:
-        dup, first = _first_rows(logs, ["date", "staff_id", "content"])
+        dup, first = first_rows(logs, ["date", "staff_id", "content"], logs_coded)
+        rows = rows_where(dup)
         problems += [
-            Problem(
-                "duplicate_log",
-                "logs",
-                r,
-                "content",
-                logs.at[r, "content"],
-                {"first_row": int(first[r])},
+            Problem("duplicate_log", "logs", r, "content", content, {"first_row": int(earlier)})
+            for r, content, earlier in zip(
+                rows, cells_at(logs["content"], rows), first.loc[rows].tolist(), strict=True
             )
-            for r in rows_where(dup)
         ]
 
     requests = t["requests"]
@@ -348,6 +367,7 @@ def _warnings(t: dict[str, pd.DataFrame], as_of: dt.date, problems: list[Problem
     dates = logs["date"].dropna()
     # A year the school has entered into the Calendar sheet needs no warning (SPEC 4.1).
     entered = set(t["calendar"]["date"].dropna().dt.year.astype(int))
-    for year in uncovered_years(set(dates.dt.year.astype(int)) - entered):
-        row = int(dates.index[(dates.dt.year == year).to_numpy()][0])
+    years = dates.dt.year
+    for year in uncovered_years({int(y) for y in years.unique()} - entered):
+        row = int(dates.index[(years == year).to_numpy()][0])
         problems.append(Problem("calendar_not_covered", "logs", row, "date", year))
