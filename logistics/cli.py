@@ -27,9 +27,10 @@ from .safe_console import SafeConsole
 
 if TYPE_CHECKING:
     from . import batch, jobs, terminal
-    from .io import file_book
+    from .io import budget_ahead, file_book
 else:  # loaded when a command runs: `logistics --help` needs none of them (nor pandas)
     batch = lazy_module("logistics.batch")
+    budget_ahead = lazy_module("logistics.io.budget_ahead")
     jobs = lazy_module("logistics.jobs")
     terminal = lazy_module("logistics.terminal")
     file_book = lazy_module("logistics.io.file_book")
@@ -137,8 +138,8 @@ def _run_job(
     errors block them, else one line counts the input's warnings but those of ``topic``
     (a sheet key: the reception command lists the Receptions sheet's findings).
     """
-    try:
-        with file_book.FileBook.open(path, writes=writes) as book:
+    try:  # the package is scanned ahead while the jobs (pandas) load
+        with budget_ahead.ahead(path), file_book.FileBook.open(path, writes=writes) as book:
             result = job(book)
     except LogisticsError as exc:
         _fail(exc)
@@ -372,7 +373,7 @@ def explain(
     """Show how one person's score for a month came about, row by row (writes nothing)."""
     m = _month(month)
     try:
-        with file_book.FileBook.open(workbook, writes=False) as book:
+        with budget_ahead.ahead(workbook), file_book.FileBook.open(workbook, writes=False) as book:
             ex = jobs.explain(book, staff, m, _date(as_of))
     except LogisticsError as exc:
         _fail(exc)
@@ -429,12 +430,12 @@ def report(
     """Write a document (.docx and .pdf): year-end report, monthly or energy notice, meeting
     work sheets, responsibility contracts, the pay notice (绩效公示), reception lists, the
     inventory report or the asset ledger. The workbook itself is not changed."""
-    from .documents import make_report
-
     if month is not None:
         _month(month)
-    try:
-        with file_book.FileBook.open(workbook, writes=False) as book:  # documents go to --out
+    try:  # documents go to --out; the package is scanned ahead while their engine loads
+        with budget_ahead.ahead(workbook), file_book.FileBook.open(workbook, writes=False) as book:
+            from .documents import make_report
+
             result = make_report(
                 book,
                 kind,

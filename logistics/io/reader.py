@@ -21,6 +21,7 @@ from ..core import schema
 from ..core.errors import LogisticsError
 from ..core.problems import Problem
 from ..core.rawbook import MergedRange, RawBook, RawSheet
+from . import budget_ahead
 from .cell_marks import Marks, read_marks
 from .cell_xml import col_letter
 from .package import check_package
@@ -50,7 +51,9 @@ def _no_cyclic_gc() -> Iterator[None]:
 def read_workbook(path: Path) -> RawBook:
     """Check the package, then read every known sheet of the workbook at ``path``."""
     check_package(path)
-    marked = check_budget(path)  # real inflated bytes and cells, before calamine allocates
+    marked = budget_ahead.take(path)  # scanned by a child while the command loaded its jobs
+    if marked is None:
+        marked = check_budget(path)  # real inflated bytes and cells, before calamine allocates
     with _no_cyclic_gc():
         return _read(path, marked)
 
