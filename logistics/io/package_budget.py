@@ -14,9 +14,11 @@ allocating the rectangle between them (python-calamine does) asks for 17 billion
 A chunk of a sheet written in row order costs two counts and three searches that find nothing
 (``_SheetExtent.feed``): the last row tag gives the candidate bounds, and one search looks for
 anything past them (a wider column, a longer or higher row number); only a chunk where it finds
-one is measured exactly, as a hostile file needs. Cost: about 0.4 s of CPU per 100 MB of XML
-(a school's year is ~15 MB); bombs stop at the budget. A million-row log sheet (1,000,001 rows
-× 7 columns) is well inside MAX_CELLS.
+one is measured exactly, as a hostile file needs. Where a bound of the quick path is over
+budget, the part is read again and measured exactly. Cost: about 0.5 s of CPU per 100 MB of
+XML (a school's year is ~15 MB: 0.07 s; measuring every chunk, as
+``tests/io/budget_reference.py`` still does, 2 s); bombs stop at the budget. A million-row
+log sheet (1,000,001 rows × 7 columns) is well inside MAX_CELLS.
 """
 
 from __future__ import annotations
@@ -71,13 +73,14 @@ def _last_row_tag(data: bytes) -> int:
 def _past_bounds(digits: int, lead: int, width: int) -> re.Pattern[bytes]:
     """Any attribute ending in ``r`` (as ``_ROW_NUMBER``) whose value is a cell reference or
     row number past ``width`` columns (1..26), ``digits`` digits or, with as many digits, a
-    first digit of ``lead``: a second letter, a letter past the width, one digit more, or a
-    higher first digit. ``?+`` takes the one letter for good, so a reference within the
-    bounds fails at once; one literal prefix keeps the search at C speed."""
-    past = [rb"[A-Z]", rb"[0-9]{%d}" % (digits + 1)]
-    if lead < 9:
-        past.append(rb'[%d-9][0-9]{%d}"' % (lead + 1, digits - 1))
-    return re.compile(rb'r="[A-%c]?+(?:%s)' % (64 + width, b"|".join(past)))
+    first digit of ``lead``: after at most one letter within the width, at most one digit
+    up to ``lead`` and ``digits - 1`` digits more, a digit or letter follows. ``?+`` and
+    ``{}+`` take what they match for good, so a reference within the bounds fails at its
+    closing quote, with no second try; one literal prefix keeps the search at C speed."""
+    first = (
+        rb"[0-9]{0,%d}+" % digits if lead == 9 else rb"[0-%d]?+[0-9]{0,%d}+" % (lead, digits - 1)
+    )
+    return re.compile(rb'r="[A-%c]?+%s[0-9A-Z]' % (64 + width, first))
 
 
 _SMALL = 256 << 10  # below this, listing a part's one-letter columns beats halving A..Z
@@ -130,7 +133,9 @@ class _SheetExtent:
     sheet's cell count.
 
     ``count_cells`` False: the caller has bounded the workbook's cells by its parts' sizes,
-    so chunks measured by the quick path are not counted (``cells`` is then a lower figure).
+    so chunks measured by the quick path are not counted (``cells`` is then a lower figure);
+    True: they count every "c", a higher figure (``cells_exact`` False) that the caller
+    replaces by the exact count if it is over budget.
     A chunk on the quick path gives ``rows`` from its last row tag: the same digits and
     leading digit as the highest number in it, but maybe not that number.
     """
@@ -145,6 +150,7 @@ class _SheetExtent:
         self.count_cells = count_cells
         self.quick = quick
         self.loose_digits = 0
+        self.cells_exact = True
 
     def feed(self, data: bytes, start: int) -> None:
         """Scan ``data``, whose new bytes begin at ``start`` (before: the last chunk's tail)."""
@@ -153,8 +159,9 @@ class _SheetExtent:
         self.row_tags += data.count(b"<row", begin)
         self.marked = self.marked or any(m.search(data) for m in _MARKS)
         if self.quick and self._within_bounds(data):
-            if self.count_cells:
-                self.cells += data.count(b"<c", begin)
+            if self.count_cells:  # a bound at a third of the cost: each "<c" holds a "c"
+                self.cells += data.count(b"c", begin)
+                self.cells_exact = False
             return
         self.cells += data.count(b"<c", begin)
         self.width = max(self.width, self._widest(data))
@@ -262,11 +269,12 @@ def check_budget(path: Path) -> frozenset[str]:
     return the worksheet parts that hold an error cell or a formula (``MARK_NEEDLES``), so
     that ``cell_marks`` reads only those again.
 
-    Call after ``check_package`` and before any parser. Reads the file once.
+    Call after ``check_package`` and before any parser. Reads the file once, a sheet part
+    again only where a bound is over budget (a refusal, or a sheet close to the limits).
     """
     path = Path(path)
     name = path.name
-    total = cells = 0
+    total = 0
     marked: set[str] = set()
 
     def unsafe(zh: str, en: str) -> UnsafeWorkbook:
@@ -276,6 +284,8 @@ def check_budget(path: Path) -> frozenset[str]:
         with zipfile.ZipFile(path) as z:
             sheets = [i for i in z.infolist() if _WORKSHEET.fullmatch(i.filename)]
             count_cells = _most_cells(sheets) > MAX_CELLS  # else no total can be over
+            counts: list[int] = []  # cells of each sheet part so far
+            bounded: dict[int, zipfile.ZipInfo] = {}  # those counts that are bounds
             for info in z.infolist():
                 extent = None
                 if _WORKSHEET.fullmatch(info.filename):
@@ -299,7 +309,14 @@ def check_budget(path: Path) -> frozenset[str]:
                     extent = _measured(z, info)
                 if extent.marked:
                     marked.add(info.filename)
-                cells += extent.cells
+                counts.append(extent.cells)
+                if not extent.cells_exact:
+                    bounded[len(counts) - 1] = info
+                if sum(counts) > MAX_CELLS and bounded:  # only bounds over: count exactly
+                    for index, part_info in bounded.items():
+                        counts[index] = _measured(z, part_info).cells
+                    bounded.clear()
+                cells = sum(counts)
                 size = extent.rectangle()
                 if size > MAX_CELLS >= extent.rectangle(0):  # only the bound is over
                     # The quick path's rows can be lower than the highest: read them too.

@@ -226,3 +226,12 @@ def test_a_row_out_of_order_keeps_its_number_when_the_bound_is_over(tmp_path: Pa
     with sizes(4_096, 1_000_000):
         said = both_scans(path)
     assert "spans about 1,399,993 cells (limit 1,000,000)" in str(said[1])
+
+
+def test_cells_counted_as_a_bound_are_counted_exactly_before_a_refusal(tmp_path: Path) -> None:
+    """Rows 1-300 × 7 columns: 2,100 cells and a 2,100-cell rectangle (by hand), within a
+    budget of 3,000. The quick path's bound (every "c": each cell has two) is over it, so
+    the part's cells are counted exactly, and the workbook is read."""
+    path = write_sheets(tmp_path / "book.xlsx", [rows(1, 300)])
+    with sizes(4_096, 3_000):
+        assert both_scans(path) == ("read", [])
