@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from logistics import interrupt
 from logistics.cli import app
 from logistics.io import budget_ahead
 from logistics.io.locks import excel_lock_file
@@ -171,7 +172,7 @@ def test_garbage_from_the_child_is_not_trusted(
 ) -> None:
     path = build(tmp_path / "school.xlsm")
 
-    def garbage(where: str, stamp: tuple[int, ...], fd: int, scan: object) -> None:
+    def garbage(where: str, stamp: tuple[int, ...], fd: int, *rest: object) -> None:
         text = message.replace(b"STAMP", str(list(stamp)).encode())
         try:
             while text:
@@ -190,7 +191,7 @@ def test_a_well_formed_message_is_taken(tmp_path: Path, monkeypatch: pytest.Monk
     the garbage above is refused for what it is, not for how it was sent)."""
     path = build(tmp_path / "school.xlsm")
 
-    def whole(where: str, stamp: tuple[int, ...], fd: int, scan: object) -> None:
+    def whole(where: str, stamp: tuple[int, ...], fd: int, *rest: object) -> None:
         os.write(fd, b'{"stamp": %s, "marked": ["x"]}' % str(list(stamp)).encode())
         os._exit(0)
 
@@ -363,3 +364,45 @@ def test_ctrl_c_ends_the_child_too(tmp_path: Path) -> None:
             with suppress(ProcessLookupError):
                 os.kill(stray, signal.SIGKILL)
         command.wait()
+
+
+CTRL_C_AT_THE_FORK = """
+import os, signal, sys, time
+import logistics.io.package_budget as budget
+budget.check_budget = lambda path: time.sleep(600)  # the child would outlast the test
+real_fork = os.fork
+def fork():
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl+C as the child is made
+    pid = real_fork()
+    if pid:
+        print(pid, flush=True)
+    return pid
+os.fork = fork
+from logistics.entry import main
+sys.argv = ["logistics", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT")
+def test_ctrl_c_at_the_fork_leaves_no_child(tmp_path: Path) -> None:
+    """The signal waits until the child has no handler and the parent knows the child: the
+    command exits 130 with one line, and the child is ended."""
+    path = build(tmp_path / "school.xlsm")
+    command = [sys.executable, "-c", CTRL_C_AT_THE_FORK, "validate", str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.strip().splitlines() == [interrupt.MESSAGE]
+    pid = int(done.stdout)
+    try:
+        for _ in range(50):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail(f"the child {pid} still runs")
+    finally:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
