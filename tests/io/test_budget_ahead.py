@@ -406,3 +406,37 @@ def test_ctrl_c_at_the_fork_leaves_no_child(tmp_path: Path) -> None:
     finally:
         with suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
+
+
+TAKEN = """
+import sys
+import logistics.io.budget_ahead as ahead
+real_take = ahead.take
+def take(path):
+    outcome = real_take(path)
+    print("taken from the child:", outcome is not None, file=sys.stderr, flush=True)
+    return outcome
+ahead.take = take
+from logistics.entry import main
+sys.argv = ["logistics", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "{book}", "--month", "2025-03"],
+        ["explain", "{book}", "--staff", "S1", "--month", "2025-03"],
+        ["report", "{book}", "monthly", "--month", "2025-03", "--no-pdf", "--out", "{out}"],
+    ],
+    ids=["score", "explain", "report"],
+)
+def test_each_kind_of_command_takes_the_childs_outcome(tmp_path: Path, args: list[str]) -> None:
+    """In a process of its own (no numpy threads yet), as the console script runs."""
+    book = build(tmp_path / "school.xlsm")
+    filled = [a.format(book=book, out=tmp_path / "out") for a in args]
+    command = [sys.executable, "-c", TAKEN, *filled]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "taken from the child: True" in done.stderr.splitlines()
