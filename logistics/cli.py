@@ -28,9 +28,10 @@ from .safe_console import SafeConsole
 
 if TYPE_CHECKING:
     from . import batch, jobs, terminal
-    from .io import file_book
+    from .io import file_book, read_ahead
 else:  # loaded when a command runs: `logistics --help` needs none of them (nor pandas)
     batch = lazy_module("logistics.batch")
+    read_ahead = lazy_module("logistics.io.read_ahead")
     jobs = lazy_module("logistics.jobs")
     terminal = lazy_module("logistics.terminal")
     file_book = lazy_module("logistics.io.file_book")
@@ -129,11 +130,8 @@ def _run_job(
     errors block them, else one line counts the input's warnings but those of ``topic``
     (a sheet key: the reception command lists the Receptions sheet's findings).
     """
-    from .io import read_ahead  # before the jobs (and pandas) load: it reads meanwhile
-
-    read_ahead.start(path)
-    try:
-        with file_book.FileBook.open(path, writes=writes) as book:
+    try:  # the package is scanned and parsed ahead while the jobs (pandas) load
+        with read_ahead.ahead(path), file_book.FileBook.open(path, writes=writes) as book:
             result = job(book)
     except LogisticsError as exc:
         _fail(exc)
@@ -361,7 +359,7 @@ def explain(
 ) -> None:
     m = _month(month)
     try:
-        with file_book.FileBook.open(workbook, writes=False) as book:
+        with read_ahead.ahead(workbook), file_book.FileBook.open(workbook, writes=False) as book:
             ex = jobs.explain(book, staff, m, _date(as_of))
     except LogisticsError as exc:
         _fail(exc)
@@ -398,12 +396,12 @@ def report(
         ),
     ] = None,
 ) -> None:
-    from .documents import make_report
-
     if month is not None:
         _month(month)
-    try:
-        with file_book.FileBook.open(workbook, writes=False) as book:  # documents go to --out
+    try:  # documents go to --out; the package is scanned ahead while their engine loads
+        with read_ahead.ahead(workbook), file_book.FileBook.open(workbook, writes=False) as book:
+            from .documents import make_report
+
             result = make_report(
                 book,
                 kind,

@@ -11,8 +11,14 @@ allocating the rectangle between them (python-calamine does) asks for 17 billion
 - in worksheet parts it counts cells and bounds the sheet's rectangle (highest row × widest
   column) against ``MAX_CELLS``.
 
-Cost: about 2 s of CPU per 100 MB of XML (a school's year is ~15 MB: 0.3 s); bombs stop at
-the budget. A million-row log sheet (1,000,001 rows × 7 columns) is well inside MAX_CELLS.
+A chunk of a sheet written in row order costs two counts and three searches that find nothing
+(``_SheetExtent.feed``): the last row tag gives the candidate bounds, and one search looks for
+anything past them (a wider column, a longer or higher row number); only a chunk where it finds
+one is measured exactly, as a hostile file needs. Where a bound of the quick path is over
+budget, the part is read again and measured exactly. Cost: about 0.5 s of CPU per 100 MB of
+XML (a school's year is ~15 MB: 0.07 s; measuring every chunk, as
+``tests/io/budget_reference.py`` still does, 2 s); bombs stop at the budget. A million-row
+log sheet (1,000,001 rows × 7 columns) is well inside MAX_CELLS.
 """
 
 from __future__ import annotations
@@ -44,6 +50,37 @@ _LONGER_REF = {n: re.compile(rb'r="[A-Z]{1,3}([0-9]{%d,})"' % (n + 1)) for n in 
 @functools.cache
 def _higher_ref(n: int, f: int) -> re.Pattern[bytes]:
     return re.compile(rb'r="[A-Z]{1,3}([%d-9][0-9]{%d})"' % (f + 1, n - 1))
+
+
+# The quick path. A row tag as written by Excel and every library: ``r`` first.
+_ROW_TAG = re.compile(rb'<row r="([0-9]+)"')
+_PROBE = 64 << 10
+
+
+def _last_row_tag(data: bytes) -> int:
+    """The number of the last whole ``<row r="n"`` in ``data``, or 0."""
+    end = len(data)
+    for _ in range(2):  # the very last one may be cut by the chunk's end
+        end = data.rfind(b'<row r="', 0, end)
+        if end < 0:
+            return 0
+        if found := _ROW_TAG.match(data, end):
+            return int(found[1])
+    return 0
+
+
+@functools.cache
+def _past_bounds(digits: int, lead: int, width: int) -> re.Pattern[bytes]:
+    """Any attribute ending in ``r`` (as ``_ROW_NUMBER``) whose value is a cell reference or
+    row number past ``width`` columns (1..26), ``digits`` digits or, with as many digits, a
+    first digit of ``lead``: after at most one letter within the width, at most one digit
+    up to ``lead`` and ``digits - 1`` digits more, a digit or letter follows. ``?+`` and
+    ``{}+`` take what they match for good, so a reference within the bounds fails at its
+    closing quote, with no second try; one literal prefix keeps the search at C speed."""
+    first = (
+        rb"[0-9]{0,%d}+" % digits if lead == 9 else rb"[0-%d]?+[0-9]{0,%d}+" % (lead, digits - 1)
+    )
+    return re.compile(rb'r="[A-%c]?+%s[0-9A-Z]' % (64 + width, first))
 
 
 _SMALL = 256 << 10  # below this, listing a part's one-letter columns beats halving A..Z
@@ -94,22 +131,39 @@ class _SheetExtent:
     10**n - 1, which is the bound unless it alone is over budget. Columns are exact. Cells
     without a reference are placed one after another, so a row is never wider than the
     sheet's cell count.
+
+    ``count_cells`` False: the caller has bounded the workbook's cells by its parts' sizes,
+    so chunks measured by the quick path are not counted (``cells`` is then a lower figure);
+    True: they count every "c", a higher figure (``cells_exact`` False) that the caller
+    replaces by the exact count if it is over budget.
+    A chunk on the quick path gives ``rows`` from its last row tag: the same digits and
+    leading digit as the highest number in it, but maybe not that number.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, count_cells: bool = True, quick: bool = True) -> None:
         self.rows = 0
         self.ref_rows = 0
         self.width = 0
         self.cells = 0
         self.row_tags = 0
         self.marked = False
+        self.count_cells = count_cells
+        self.quick = quick
+        self.loose_digits = 0
+        self.cells_exact = True
 
     def feed(self, data: bytes, start: int) -> None:
         """Scan ``data``, whose new bytes begin at ``start`` (before: the last chunk's tail)."""
         # ``<c`` and ``<row`` also count <cols> or <rowBreaks>: more, never fewer, cells.
-        new = data[max(0, start - 3) :]
-        self.cells += new.count(b"<c")
-        self.row_tags += new.count(b"<row")
+        begin = max(0, start - 3)
+        self.row_tags += data.count(b"<row", begin)
+        self.marked = self.marked or any(m.search(data) for m in _MARKS)
+        if self.quick and self._within_bounds(data):
+            if self.count_cells:  # a bound at a third of the cost: each "<c" holds a "c"
+                self.cells += data.count(b"c", begin)
+                self.cells_exact = False
+            return
+        self.cells += data.count(b"<c", begin)
         self.width = max(self.width, self._widest(data))
         self.rows = max(self.rows, max(map(int, _ROW_NUMBER.findall(data)), default=0))
         # Cell references longer than the highest row tag (none in a file a program wrote)
@@ -118,7 +172,32 @@ class _SheetExtent:
         if self.leading < 9:
             longer += _higher_ref(self.digits, self.leading).findall(data)
         self.ref_rows = max(self.ref_rows, max(map(int, longer), default=0))
-        self.marked = self.marked or any(m.search(data) for m in _MARKS)
+
+    def _within_bounds(self, data: bytes) -> bool:
+        """The quick path: True when nothing in ``data`` is past the width found so far and
+        the digits and leading digit of the chunk's last row tag (then that tag's number is
+        taken as the chunk's rows). ``feed`` measures exactly what it finds past them."""
+        rows = max(self.rows, _last_row_tag(data))
+        # The first chunk's width: its first bytes' (a sheet's rows are alike).
+        width = self.width or self._widest(data[:_PROBE])
+        if not 0 < width <= 26 or not 0 < rows < 10**9:
+            return False
+        digits = len(str(rows))
+        # While any row of ``digits`` digits is within budget, the first digit needs no look.
+        loose = (10**digits - 1) * width <= MAX_CELLS
+        if _past_bounds(digits, 9 if loose else int(str(rows)[0]), width).search(data):
+            return False
+        self.rows, self.width = rows, width
+        if loose:
+            self.loose_digits = max(self.loose_digits, digits)
+        return True
+
+    def loose_holds(self) -> bool:
+        """Whether the chunks read without a look at the first digit (``loose_digits``) hide
+        nothing that counts: their rows are below 10**loose_digits, which is within the
+        final bound or, times the final width, within budget. Else read the part again."""
+        highest = 10**self.loose_digits - 1
+        return highest <= self._bound() or highest * self.width <= MAX_CELLS
 
     def _widest(self, data: bytes) -> int:
         if not _WIDE_COLUMN.search(data):
@@ -145,23 +224,44 @@ class _SheetExtent:
         2,000,000), unless ``same_digits``, the highest such reference's row, was found
         (``_same_digit_rows``)."""
         width = self.width or min(self.cells, 16_384)
-        bound = (self.leading + 1) * 10 ** (self.digits - 1) - 1
-        bound = bound if same_digits is None else same_digits
+        bound = self._bound() if same_digits is None else same_digits
         return max(self.rows, self.ref_rows, self.row_tags, bound) * width
 
+    def _bound(self) -> int:
+        return (self.leading + 1) * 10 ** (self.digits - 1) - 1
 
-def _same_digit_rows(z: zipfile.ZipFile, info: zipfile.ZipInfo, digits: int) -> int:
-    """The highest row of a cell reference of exactly ``digits`` digits in the part: read
-    again only when the power-of-ten bound alone is over budget (a sheet just past 10**n
-    rows, whose references of n + 1 digits are the few rows beyond 10**n)."""
+
+def _reread(z: zipfile.ZipFile, info: zipfile.ZipInfo, digits: int) -> tuple[int, int]:
+    """The highest row of a cell reference of exactly ``digits`` digits in the part, and its
+    highest row number as ``_ROW_NUMBER`` finds them: read again only when the part's
+    rectangle is over budget (a refusal, or a sheet just past 10**n rows whose references
+    of n + 1 digits are the few rows beyond 10**n)."""
     pattern = re.compile(rb'r="[A-Z]{1,3}([0-9]{%d})"' % digits)
-    highest, tail = 0, b""
+    highest = rows = 0
+    tail = b""
     with z.open(info) as part:
         while chunk := part.read(CHUNK):
             data = tail + chunk
             highest = max(highest, max(map(int, pattern.findall(data)), default=0))
+            rows = max(rows, max(map(int, _ROW_NUMBER.findall(data)), default=0))
             tail = chunk[-_OVERLAP:]
-    return highest
+    return highest, rows
+
+
+def _most_cells(infos: list[zipfile.ZipInfo]) -> int:
+    """At most how many ``<c`` the sheet parts can hold: zipfile stops each part at its
+    declared size, a ``<c`` takes two bytes, and each chunk counts 3 bytes again."""
+    return sum(i.file_size // 2 + 2 * (i.file_size // CHUNK + 2) for i in infos)
+
+
+def _measured(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> _SheetExtent:
+    """The part read again, every chunk measured exactly (its bytes were counted)."""
+    extent, tail = _SheetExtent(quick=False), b""
+    with z.open(info) as part:
+        while chunk := part.read(CHUNK):
+            extent.feed(tail + chunk, len(tail))
+            tail = chunk[-_OVERLAP:]
+    return extent
 
 
 def check_budget(path: Path) -> frozenset[str]:
@@ -169,11 +269,12 @@ def check_budget(path: Path) -> frozenset[str]:
     return the worksheet parts that hold an error cell or a formula (``MARK_NEEDLES``), so
     that ``cell_marks`` reads only those again.
 
-    Call after ``check_package`` and before any parser. Reads the file once.
+    Call after ``check_package`` and before any parser. Reads the file once, a sheet part
+    again only where a bound is over budget (a refusal, or a sheet close to the limits).
     """
     path = Path(path)
     name = path.name
-    total = cells = 0
+    total = 0
     marked: set[str] = set()
 
     def unsafe(zh: str, en: str) -> UnsafeWorkbook:
@@ -181,8 +282,14 @@ def check_budget(path: Path) -> frozenset[str]:
 
     try:
         with zipfile.ZipFile(path) as z:
+            sheets = [i for i in z.infolist() if _WORKSHEET.fullmatch(i.filename)]
+            count_cells = _most_cells(sheets) > MAX_CELLS  # else no total can be over
+            counts: list[int] = []  # cells of each sheet part so far
+            bounded: dict[int, zipfile.ZipInfo] = {}  # those counts that are bounds
             for info in z.infolist():
-                extent = _SheetExtent() if _WORKSHEET.fullmatch(info.filename) else None
+                extent = None
+                if _WORKSHEET.fullmatch(info.filename):
+                    extent = _SheetExtent(count_cells=count_cells)
                 tail = b""
                 with z.open(info) as part:
                     while chunk := part.read(CHUNK):
@@ -198,12 +305,24 @@ def check_budget(path: Path) -> frozenset[str]:
                             tail = chunk[-_OVERLAP:]
                 if extent is None:
                     continue
+                if not extent.loose_holds():
+                    extent = _measured(z, info)
                 if extent.marked:
                     marked.add(info.filename)
-                cells += extent.cells
+                counts.append(extent.cells)
+                if not extent.cells_exact:
+                    bounded[len(counts) - 1] = info
+                if sum(counts) > MAX_CELLS and bounded:  # only bounds over: count exactly
+                    for index, part_info in bounded.items():
+                        counts[index] = _measured(z, part_info).cells
+                    bounded.clear()
+                cells = sum(counts)
                 size = extent.rectangle()
                 if size > MAX_CELLS >= extent.rectangle(0):  # only the bound is over
-                    size = extent.rectangle(_same_digit_rows(z, info, extent.digits))
+                    # The quick path's rows can be lower than the highest: read them too.
+                    same_digits, extent.rows = _reread(z, info, extent.digits)
+                    if extent.rectangle(0) <= MAX_CELLS:
+                        size = extent.rectangle(same_digits)
                 if size > MAX_CELLS or cells > MAX_CELLS:
                     size = max(size, cells)
                     raise unsafe(

@@ -1,27 +1,32 @@
 """Begin reading a workbook while the command line is still importing its jobs.
 
-A command's first ~0.35 s go to importing pandas and the jobs, on one core. python-calamine
-parses a sheet without holding the interpreter lock, so a thread can meanwhile check the
-package, take the budget scan's verdict and parse the workbook's sheets; the reader then takes
-the parsed sheets instead of parsing them again (``take``).
+A command's first ~0.35 s go to importing pandas and the jobs, on one core. ``ahead(path)``
+forks the budget scan (``budget_ahead``) and then starts a thread that checks the package,
+waits for the scan's verdict and parses the workbook's sheets: python-calamine parses without
+holding the interpreter lock, so the parse overlaps the imports. The reader then takes the
+parsed sheets instead of parsing them again (``take``).
 
 Nothing is taken that a fresh read would not give: the file must be the same file, unchanged
 (size, modification time, inode), and whatever goes wrong in the thread is dropped: the reader
-then checks and parses by itself and reports any problem as usual. The thread is not a daemon:
-a Rust parse must not be cut off at interpreter exit, so a command that stops before reading
-waits for it (at most one parse) on its way out.
+then checks and parses by itself and reports any problem as usual. The thread is not a daemon
+(a Rust parse must not be cut off at interpreter exit); a run that ends without taking it
+cancels it, and it stops before its next sheet.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from python_calamine import CalamineSheet, CalamineWorkbook
 
 from ..core import schema
+from ..core.errors import LogisticsError
+from . import budget_ahead
 from .package import check_package
 from .package_budget import check_budget
 
@@ -43,6 +48,8 @@ class _Job:
     stamp: Stamp
     parsed: Parsed | None = None
     thread: threading.Thread | None = None
+    refused: LogisticsError | None = None  # the package's or the scan's refusal
+    cancelled: threading.Event = field(default_factory=threading.Event)
 
 
 _jobs: dict[Path, _Job] = {}
@@ -64,12 +71,42 @@ def is_read(name: str) -> bool:
 def _parse(path: Path, job: _Job) -> None:
     try:
         check_package(path)
-        marked = check_budget(path)  # before calamine allocates anything
+        marked = budget_ahead.take(path)  # the forked scan's outcome, before calamine allocates
+        if marked is None:
+            if job.cancelled.is_set():
+                return
+            marked = check_budget(path)
         book = CalamineWorkbook.from_path(str(path))
-        sheets = {n: book.get_sheet_by_name(n) for n in book.sheet_names if is_read(n)}
-    except Exception:  # the reader finds it again and says it in the user's words
+        sheets = {}
+        for name in book.sheet_names:
+            if job.cancelled.is_set():
+                return
+            if is_read(name):
+                sheets[name] = book.get_sheet_by_name(name)
+    except LogisticsError as exc:  # unsafe or not a workbook: the same file gives the same
+        job.refused = exc
+        return
+    except Exception:  # the reader reads by itself and says it in the user's words
         return
     job.parsed = Parsed(marked, book, sheets)
+
+
+@contextmanager
+def ahead(path: Path) -> Iterator[None]:
+    """Scan and parse ``path`` ahead for the run inside (the scan's fork first: a process
+    with a thread must not fork). When the run ends, what it did not take is stopped: the
+    scanning child is ended and the thread stops before its next step (waited for)."""
+    try:
+        budget_ahead.start(path)  # a Ctrl+C held during the fork comes here
+        start(path)
+        yield
+    finally:
+        job = _jobs.pop(Path(path).absolute(), None)
+        if job is not None:
+            job.cancelled.set()
+        budget_ahead.discard()  # ends a child the thread may still be waiting for
+        if job is not None and job.thread is not None:
+            job.thread.join()
 
 
 def start(path: Path) -> None:
@@ -86,11 +123,14 @@ def start(path: Path) -> None:
 
 def take(path: Path) -> Parsed | None:
     """What the thread parsed of ``path`` if the file is still the one it parsed, else None
-    (then the caller reads it whole). Waits for the thread; each result is taken once."""
+    (then the caller reads it whole); raises the refusal the thread met (``UnsafeWorkbook``,
+    ``NotAWorkbook`` …) for that same file. Waits for the thread; each result is taken once."""
     job = _jobs.pop(Path(path).absolute(), None)
     if job is None or job.thread is None:
         return None
     job.thread.join()
-    if job.parsed is None or _stamp(path) != job.stamp:
+    if _stamp(path) != job.stamp:
         return None
+    if job.refused is not None:
+        raise job.refused
     return job.parsed

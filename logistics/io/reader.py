@@ -24,11 +24,10 @@ from ..core import schema
 from ..core.errors import LogisticsError
 from ..core.problems import Problem
 from ..core.rawbook import CellError, MergedRange, RawBook, RawSheet
-from . import read_ahead
+from . import budget_ahead, read_ahead
 from .cell_marks import Marks, read_marks
 from .cell_xml import col_letter
 from .package import check_package
-from .package_budget import check_budget
 from .sheet_table import clean, clean_values, table_frame
 
 HEADER_SCAN_ROWS = 30  # a header further down than this is not looked for
@@ -58,7 +57,7 @@ def read_workbook(path: Path) -> RawBook:
     ahead = read_ahead.take(path)
     if ahead is None:
         check_package(path)
-        marked = check_budget(path)  # real inflated bytes and cells, before calamine allocates
+        marked = budget_ahead.scan(path)  # real bytes and cells, before calamine allocates
     else:
         marked = ahead.marked
     with _no_cyclic_gc():

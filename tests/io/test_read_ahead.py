@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from logistics.cli import app
 from logistics.core.rawbook import RawBook
-from logistics.io import read_ahead
+from logistics.io import budget_ahead, read_ahead
 from logistics.io.package import UnsafeWorkbook
 from logistics.io.reader import read_workbook
 from tests.workbooks import build
@@ -20,10 +20,8 @@ from tests.workbooks import build
 from .test_hostile_files import corner_cells
 
 
-@pytest.fixture
-def taken(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """What each ``take`` gave the reader (None: it read by itself)."""
-    seen: list[object] = []
+def spy_on_take(monkeypatch: pytest.MonkeyPatch, seen: list[object]) -> None:
+    """Record what each ``take`` gives the reader (None: it reads by itself) in ``seen``."""
     real = read_ahead.take
 
     def spy(path: Path) -> read_ahead.Parsed | None:
@@ -32,6 +30,12 @@ def taken(monkeypatch: pytest.MonkeyPatch) -> list[object]:
         return found
 
     monkeypatch.setattr(read_ahead, "take", spy)
+
+
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    seen: list[object] = []
+    spy_on_take(monkeypatch, seen)
     return seen
 
 
@@ -81,21 +85,28 @@ def test_a_missing_file_or_a_folder_starts_nothing(tmp_path: Path) -> None:
     assert read_ahead.take(tmp_path / "none.xlsm") is None and read_ahead.take(tmp_path) is None
 
 
-def test_a_hostile_workbook_is_refused_as_when_read_alone(tmp_path: Path, taken: list[object]):
-    # The thread checks the budget before calamine allocates, and drops its refusal: the
-    # reader checks again and says it in the user's words.
+def test_a_hostile_workbook_is_refused_as_when_read_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The thread checks the budget before calamine allocates; its refusal is the reader's.
     path = corner_cells(tmp_path, "XFD1048576")
     with pytest.raises(UnsafeWorkbook) as alone:
         read_workbook(path)
     read_ahead.start(path)
+    read_ahead._jobs[path.absolute()].thread.join()  # type: ignore[union-attr]
+
+    def untouched(name: str) -> None:
+        raise AssertionError("the reader scanned again")
+
+    monkeypatch.setattr(budget_ahead, "scan", untouched)  # the thread has scanned
+    monkeypatch.setattr(read_ahead, "check_budget", untouched)
     with pytest.raises(UnsafeWorkbook) as ahead:
         read_workbook(path)
-    assert taken == [None, None]
     assert ahead.value.message("en") == alone.value.message("en")
 
 
 def test_a_thread_that_fails_leaves_the_reading_to_the_reader(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, taken: list[object]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = build(tmp_path / "school.xlsm")
     alone = read_workbook(path)
@@ -103,10 +114,14 @@ def test_a_thread_that_fails_leaves_the_reading_to_the_reader(
     def broken(path: Path) -> frozenset[str]:
         raise RuntimeError("a bug in the thread")
 
-    monkeypatch.setattr(read_ahead, "check_budget", broken)  # the thread's, not the reader's
+    monkeypatch.setattr(read_ahead, "check_budget", broken)
     read_ahead.start(path)
+    read_ahead._jobs[path.absolute()].thread.join()  # type: ignore[union-attr]
+    monkeypatch.undo()  # the reader's own scan works
+    taken: list[object] = []
+    spy_on_take(monkeypatch, taken)
     assert_same(alone, read_workbook(path))
-    assert taken == [None, None]
+    assert taken == [None]
 
 
 def test_a_command_reads_its_workbook_ahead(tmp_path: Path, taken: list[object]) -> None:

@@ -1,0 +1,240 @@
+"""The budget scan of the workbook a command reads, started ahead in a forked child.
+
+A command that reads one workbook spends its first ~0.35 s importing pandas and the jobs,
+on one core, before ``read_workbook`` scans the package (``check_budget``: 0.1 s CPU at
+100k log rows, 1.1 s at a million). On POSIX the command line calls ``ahead(path)`` first:
+a forked child scans on the other core while the parent imports, and sends its outcome
+(the marked parts, or the refusal's fields) through a pipe; ``take`` gives it to the reader.
+
+Nothing is trusted that is not whole and fresh: ``take`` answers None, and the reader scans
+itself, when no child was started for that path (no ``os.fork``, a thread already running,
+not a regular file), when the child failed, died or was killed, when its message is not
+exactly what a child writes, or when the file's stamp (device, inode, size, mtime) is not
+the one the child scanned. The child ends with ``os._exit``: no atexit handler, no flush of
+the parent's buffered output, no finally of the parent's; it never takes the tool's lock
+(it is forked before the lock is taken, and the lock is not inherited by what it runs). A
+child is always reaped: by ``take``, or killed and reaped when ``ahead`` ends (an error
+before the read, Ctrl+C).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from words import Both
+
+from .package import UnsafeWorkbook
+
+Stamp = tuple[int, int, int, int]  # st_dev, st_ino, st_size, st_mtime_ns
+
+
+@dataclass(frozen=True)
+class _Child:
+    pid: int
+    fd: int  # the pipe's read end
+    path: str  # absolute
+    stamp: Stamp
+    parent: int  # the pid that forked it: a process forked later owns no child of ours
+
+
+_child: _Child | None = None  # started, not yet taken
+_reading: _Child | None = None  # being read by ``take`` (maybe in the read-ahead thread)
+_lock = threading.Lock()  # reaping and killing a child never interleave (no reused pid)
+
+
+def _stamp(path: str) -> Stamp | None:
+    """The file's stamp, or None when it is not a regular file (a FIFO would block)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _one_thread() -> bool:
+    """Forking a process with other threads can copy a lock held by one of them."""
+    if threading.active_count() != 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1  # threads of C libraries too (Linux)
+    except OSError:
+        return True
+
+
+def start(path: Path) -> None:
+    """Fork a child that scans ``path`` (``check_budget``), where fork exists and this
+    process runs one thread; else, or for anything but a regular file, do nothing. A child
+    already started is ended first."""
+    global _child
+    discard()
+    if not hasattr(os, "fork") or not _one_thread():
+        return
+    where = os.path.abspath(path)
+    stamp = _stamp(where)
+    if stamp is None:
+        return
+    from .package_budget import check_budget  # imported here: the child needs it at once
+
+    read_end, write_end = os.pipe()
+    # Ctrl+C waits until each side is ready for it: the child with no handler (it must not
+    # run the parent's code), the parent with the child recorded (to end it).
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        return
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _scan_and_exit(where, stamp, write_end, check_budget, mask)
+    os.close(write_end)
+    _child = _Child(pid, read_end, where, stamp, os.getpid())
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _scan_and_exit(
+    where: str,
+    stamp: Stamp,
+    fd: int,
+    check_budget: Callable[[Path], frozenset[str]],
+    mask: set[int | signal.Signals],
+) -> None:
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends it at once, silently
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
+        try:
+            marked = check_budget(Path(where))
+            outcome: dict[str, object] = {"marked": sorted(marked)}
+        except UnsafeWorkbook as exc:
+            reason = exc.params.get("reason")
+            if not isinstance(reason, Both):
+                raise
+            outcome = {"refused": [reason.zh, reason.en]}
+        if _stamp(where) == stamp:  # else the file changed while it was read: say nothing
+            message = json.dumps({"stamp": list(stamp), **outcome}).encode()
+            while message:
+                message = message[os.write(fd, message) :]
+            code = 0
+    except BaseException:  # whatever it was, the parent scans itself
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def take(path: Path) -> frozenset[str] | None:
+    """The child's outcome for ``path``: the marked parts, or ``UnsafeWorkbook`` raised as
+    ``check_budget`` would raise it; None when there is no whole, fresh outcome (then the
+    caller scans). Waits for the child if it is still scanning; ``discard`` from another
+    thread ends that wait (None)."""
+    global _child, _reading
+    with _lock:
+        child = _child
+        if child is None or child.parent != os.getpid() or child.path != os.path.abspath(path):
+            return None
+        _child, _reading = None, child
+    try:
+        data = _read_all(child.fd)
+    except OSError:
+        data = b""
+    finally:
+        with _lock:
+            _reading = None
+            _end(child)
+    outcome = _parse(data, child.stamp)
+    if outcome is None or _stamp(child.path) != child.stamp:
+        return None
+    if isinstance(outcome, Both):
+        raise UnsafeWorkbook(name=Path(path).name, reason=outcome)
+    return outcome
+
+
+def scan(path: Path) -> frozenset[str]:
+    """``check_budget``'s outcome for ``path``: the child's (``take``), else scanned now."""
+    marked = take(path)
+    if marked is not None:
+        return marked
+    from .package_budget import check_budget
+
+    return check_budget(path)
+
+
+def _read_all(fd: int) -> bytes:
+    parts = []
+    while part := os.read(fd, 1 << 16):
+        parts.append(part)
+    return b"".join(parts)
+
+
+def _parse(data: bytes, stamp: Stamp) -> frozenset[str] | Both | None:
+    """The outcome in a child's message, or None when it is not exactly one."""
+    try:
+        message = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(message, dict) or message.get("stamp") != list(stamp):
+        return None
+    texts = message.get("marked", message.get("refused"))
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        return None
+    if set(message) == {"stamp", "marked"}:
+        return frozenset(texts)
+    if set(message) == {"stamp", "refused"} and len(texts) == 2:
+        return Both(*texts)
+    return None
+
+
+def _end(child: _Child) -> None:
+    """Close the pipe, stop the child if it still runs, and reap it (no zombie). Until it
+    is reaped its pid is not reused, so the kill reaches no other process; a child that
+    has sent its message is ending anyway."""
+    with suppress(OSError):
+        os.close(child.fd)
+    with suppress(OSError):
+        os.kill(child.pid, signal.SIGKILL)
+    with suppress(OSError):
+        os.waitpid(child.pid, 0)
+
+
+def discard() -> None:
+    """End a child whose outcome was not taken, or is being waited for by another thread
+    (this process's only)."""
+    global _child
+    with _lock:
+        child, _child = _child, None
+        if child is not None and child.parent == os.getpid():
+            _end(child)
+        reading = _reading
+        if reading is not None and reading.parent == os.getpid():
+            with suppress(OSError):  # not reaped yet (the lock): its pid is still its own
+                os.kill(reading.pid, signal.SIGKILL)  # its reader sees the pipe end
+
+
+@contextmanager
+def ahead(path: Path) -> Iterator[None]:
+    """Scan ``path`` ahead (``start``) for the run inside; end the child when it is over."""
+    try:
+        start(path)  # a Ctrl+C that waited for the fork comes at its end
+        yield
+    finally:
+        discard()
+
+
+def pending() -> int | None:
+    """The pid of the child not yet taken (tests: no child is left behind)."""
+    return _child.pid if _child is not None and _child.parent == os.getpid() else None
