@@ -19,6 +19,7 @@ before the read, Ctrl+C).
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import signal
@@ -48,6 +49,7 @@ class _Child:
 _child: _Child | None = None  # started, not yet taken
 _reading: _Child | None = None  # being read by ``take`` (maybe in the read-ahead thread)
 _lock = threading.Lock()  # reaping and killing a child never interleave (no reused pid)
+_exit_hook = False  # ``discard`` is registered to run at exit
 
 
 def _stamp(path: str) -> Stamp | None:
@@ -74,15 +76,29 @@ def _one_thread() -> bool:
 def start(path: Path) -> None:
     """Fork a child that scans ``path`` (``check_budget``), where fork exists and this
     process runs one thread; else, or for anything but a regular file, do nothing. A child
-    already started is ended first."""
-    global _child
-    discard()
-    if not hasattr(os, "fork") or not _one_thread():
-        return
+    already scanning the same file, unchanged, is kept (the console script starts one as
+    the process begins: ``logistics.entry``); any other is ended first. A child never taken
+    is ended when the process exits."""
+    global _child, _exit_hook
     where = os.path.abspath(path)
     stamp = _stamp(where)
-    if stamp is None:
+    child = _child
+    if (
+        child is not None
+        and child.parent == os.getpid()
+        and (child.path, child.stamp)
+        == (
+            where,
+            stamp,
+        )
+    ):
         return
+    discard()
+    if not hasattr(os, "fork") or not _one_thread() or stamp is None:
+        return
+    if not _exit_hook:
+        atexit.register(discard)
+        _exit_hook = True
     from .package_budget import check_budget  # imported here: the child needs it at once
 
     read_end, write_end = os.pipe()

@@ -197,3 +197,40 @@ def test_each_kind_of_command_takes_the_childs_outcome(tmp_path: Path, args: lis
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "taken from the child: True" in done.stderr.splitlines()
+
+
+FORKS = """
+import os, sys
+real_fork = os.fork
+def fork():
+    pid = real_fork()
+    if pid:
+        print("forked", pid, file=sys.stderr, flush=True)
+    return pid
+os.fork = fork
+from logistics.entry import main
+sys.argv = ["logistics", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["score", "{book}", "--month", "2025-03"], 0),  # begun by the console script
+        (["score", "--month", "2025-03", "{book}"], 0),  # an option first: by the command
+        (["score", "{book}", "--month", "March"], 2),  # begun, never taken: ended at exit
+    ],
+    ids=["early", "late", "unused"],
+)
+def test_one_child_scans_and_none_outlives_the_command(
+    tmp_path: Path, args: list[str], code: int
+) -> None:
+    book = build(tmp_path / "school.xlsm")
+    command = [sys.executable, "-c", FORKS, *(a.format(book=book) for a in args)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == code, done.stderr
+    lines = done.stderr.splitlines()
+    forked = [int(line.split()[1]) for line in lines if line.startswith("forked")]
+    assert len(forked) == 1  # the command took over the child the console script began
+    assert ended(forked[0])
