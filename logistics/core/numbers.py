@@ -10,7 +10,7 @@ fractions, so the one rounding a rule names is the only rounding: three inspecti
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
 
@@ -54,24 +54,3 @@ def exact_mean(values: Iterable[Fraction]) -> Fraction | None:
     """The exact mean, None when there is nothing to average."""
     items = list(values)
     return sum(items, Fraction(0)) / len(items) if items else None
-
-
-def exact_sums_by(frame: pd.DataFrame, key: str, column: str) -> dict[Hashable, Fraction]:
-    """{key value: exact sum of ``column``} over the rows of ``frame`` (blank cells count 0).
-
-    Whole numbers of moderate size (完成数量) are summed by pandas, which is exact for them;
-    anything else is summed as fractions, one distinct value converted once.
-    """
-    values = frame[column]
-    present = values.dropna()
-    if present.empty:
-        return {}
-    floats = present.to_numpy(dtype="float64")
-    whole = bool((floats == floats.round()).all())
-    if whole and float(abs(floats).sum()) < _EXACT_INT:
-        sums = frame.loc[present.index].groupby(key)[column].sum()
-        return {k: Fraction(int(v)) for k, v in sums.items()}
-    out: dict[Hashable, Fraction] = {}
-    for k, v in zip(frame.loc[present.index, key], present, strict=True):
-        out[k] = out.get(k, Fraction(0)) + exact(v)
-    return out

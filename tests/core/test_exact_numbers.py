@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import pytest
 
-from logistics.core.numbers import exact, exact_sum, exact_sums_by
+from logistics.core.numbers import exact, exact_sum
 from logistics.core.parsing import BAD, parse_int, parse_number
 from logistics.core.periods import Month
 from logistics.core.scoring import score_month
@@ -60,17 +60,6 @@ def test_a_float_is_the_decimal_it_shows():
     assert exact(1234.5) == Fraction(2469, 2)
     assert exact_sum([0.1, 0.2, None, float("nan")]) == Fraction(3, 10)  # blanks count 0
     assert 0.1 + 0.2 != 0.3  # what the floats would have said
-
-
-def test_sums_by_key_are_exact_for_decimals_and_whole_numbers():
-    import pandas as pd
-
-    frame = pd.DataFrame({"k": ["a", "a", "b", "a"], "v": [0.1, 0.2, 0.3, None]})
-    assert exact_sums_by(frame, "k", "v") == {"a": Fraction(3, 10), "b": Fraction(3, 10)}
-    units = pd.DataFrame({"k": ["a", "b", "a"], "v": [3.0, 4.0, 5.0]})
-    assert exact_sums_by(units, "k", "v") == {"a": 8, "b": 4}
-    big = pd.DataFrame({"k": ["a", "a"], "v": [2.0**53, 1.0]})  # beyond float64's exact integers
-    assert exact_sums_by(big, "k", "v") == {"a": 2**53 + 1}
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +23,9 @@ from logistics.io.locks import excel_lock_file
 from logistics.io.package import UnsafeWorkbook
 from logistics.io.package_budget import check_budget
 from logistics.io.reader import read_workbook
-from tests.workbooks import build, sheet_part
+from tests.workbooks import build
+
+from .test_hostile_files import corner_cells
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 runner = CliRunner()
@@ -52,18 +53,7 @@ def gone(pid: int) -> bool:
 
 def corner(tmp_path: Path) -> Path:
     """The small school with a far cell in its Logs sheet: 17 billion cells."""
-    base = build(tmp_path / "base.xlsm")
-    logs = sheet_part(base, "日志")
-    xml = (
-        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
-        '.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
-        '日期</t></is></c><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>'
-    ).encode()
-    path = tmp_path / "corner.xlsm"
-    with zipfile.ZipFile(base) as a, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as b:
-        for info in a.infolist():
-            b.writestr(info, xml if info.filename == logs else a.read(info.filename))
-    return path
+    return corner_cells(tmp_path, "XFD1048576")
 
 
 def test_the_childs_outcome_is_the_scan(tmp_path: Path) -> None:
