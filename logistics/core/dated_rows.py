@@ -16,10 +16,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .numbers import exact
+from .numbers import EXACT_INT, exact
 
-# Integers up to this add up exactly as float64 (2**53).
-_EXACT_INT = 2**53
 _EPOCH = dt.date(1970, 1, 1)
 
 IntArray = npt.NDArray[np.int64]
@@ -93,7 +91,7 @@ class ExactColumn:
         present = values[~np.isnan(values)]
         # Whole numbers of moderate size add up exactly in float64, in any order.
         self.whole = bool((present == np.round(present)).all()) and (
-            float(np.abs(present).sum()) < _EXACT_INT
+            float(np.abs(present).sum()) < EXACT_INT
         )
 
     def sums(self, rows: IntArray) -> dict[Hashable, Fraction]:

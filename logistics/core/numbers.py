@@ -17,7 +17,7 @@ from functools import lru_cache
 import pandas as pd
 
 # Integers up to this add up exactly as float64 (2**53): beyond it, sums go value by value.
-_EXACT_INT = 2**53
+EXACT_INT = 2**53
 
 
 def exact(value: object) -> Fraction:
