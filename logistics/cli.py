@@ -338,7 +338,7 @@ def inventory(
     as_of: AsOf = None,
 ) -> None:
     if not 1900 <= year <= 9999:
-        raise typer.BadParameter(f"--year {year} is not a year; write four digits, e.g. 2025")
+        raise typer.BadParameter(word("en", "bad_year_option", year=year))
 
     def show(r: jobs.JobResult) -> None:
         if not r.count_lines:  # a year without Counts rows: the warning says so

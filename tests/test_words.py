@@ -145,6 +145,7 @@ QUOTE_CHINESE = {
     "bad_month_option",
     "bad_quarter_option",
     "bad_date_option",
+    "bad_year_option",
     "month_or_all",
     "udf_not_a_date",
     "udf_calendar_doc",

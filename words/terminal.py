@@ -98,6 +98,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "“{text}”不是季度，请写成 YYYYQn，如 2025Q1",
         "'{text}' is not a quarter; write it as YYYYQn, e.g. 2025Q1 (季度格式应为 2025Q1)",
     ),
+    "bad_year_option": (
+        "--year {year} 不是年份，请写四位数字，如 2025",
+        "--year {year} is not a year; write four digits, e.g. 2025 (年份应为四位数字)",
+    ),
     "bad_date_option": (
         "“{text}”不是日期，请写成 YYYY-MM-DD，如 2025-03-31",
         "'{text}' is not a date; write it as YYYY-MM-DD (日期格式应为 2025-03-31)",
