@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
@@ -135,11 +136,23 @@ def _table(
         i for i, c in enumerate(sheet.columns) if i >= first and c.key not in OMITTED_IN_TERMINAL
     ]
     table = Table(title=title)
-    for i in keep:
-        table.add_column(sheet.columns[i].label(lang), overflow="fold")
-    for row in rows:
-        table.add_row(*(_number(row[i], sheet.columns[i]) for i in keep))
+    cells = [[_number(row[i], sheet.columns[i]) for i in keep] for row in rows]
+    for j, i in enumerate(keep):
+        column = sheet.columns[i]
+        if _whole(column):  # an ID or a figure split over two lines reads as two
+            width = max((cell_len(line[j]) for line in cells), default=0)
+            table.add_column(column.label(lang), overflow="fold", no_wrap=True, min_width=width)
+        else:
+            table.add_column(column.label(lang), overflow="fold")
+    for line in cells:
+        table.add_row(*line)
     return table
+
+
+def _whole(column: schema.Column) -> bool:
+    """Columns never folded when the terminal is narrow: IDs, dates and figures."""
+    kinds = (schema.Kind.INT, schema.Kind.NUMBER, schema.Kind.DATE)
+    return column.kind in kinds or column.key.endswith("_id") or column.key == "id"
 
 
 def _number(value: object, column: schema.Column) -> str:

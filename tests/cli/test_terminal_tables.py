@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from logistics import terminal
 from logistics.cli import app
 from logistics.core import outputs, schema
+from logistics.core.assets import CountLine
 from logistics.core.energy import MeterMonth
 from logistics.core.problem_order import by_place
 from logistics.core.problems import Problem
@@ -222,3 +223,26 @@ def test_a_use_keeps_its_hundredths():
     output = render(terminal.energy_table([meter("12.25", "10", "22.5")], "en", "2025-03"), 120)
     cells = [c.strip() for c in next(x for x in output.splitlines() if "M1" in x).split(BOX)]
     assert cells[3:6] == ["12.25", "10.0", "22.5"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ids_and_figures_stay_whole_at_80_columns(lang):
+    # A long name and two long places must wrap; the asset ID and the quantities never do
+    # (ZC00001 over 5 reads as another asset).
+    line = CountLine(
+        "ZC000015",
+        "多媒体教学一体机（含投影仪、幕布、音箱和无线话筒）",
+        "第一教学楼三楼东侧多媒体教室307",
+        "第二教学楼四楼西侧多媒体教室412",
+        1234567,
+        1234566,
+        -1,
+        ("shortage", "wrong_location"),
+    )
+    output = render(terminal.count_result_table([line], lang, "2025"), 80)
+    lines = [row.split(BOX) for row in output.splitlines() if row.startswith(BOX)]
+    ids = [cells[1].strip() for cells in lines if cells[1].strip()]
+    assert ids == ["ZC000015"]
+    figures = {cells[j].strip() for cells in lines for j in (5, 6)} - {""}
+    assert figures == {"1234567", "1234566"}
+    assert "ZC000015" in output and max(len(row) for row in output.splitlines()) <= 80
