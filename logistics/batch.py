@@ -20,7 +20,7 @@ from pathlib import Path
 
 from words import LANGS, word
 
-from . import jobs
+from . import interrupt, jobs
 from .core import schema
 from .core.errors import LogisticsError
 from .core.periods import Month
@@ -109,6 +109,7 @@ def run_one(path: Path, task: Task) -> Outcome:
     what is wrong with the workbook (that is the outcome's ``message``): a spreadsheet that
     is not a logistics workbook is left as it is, and an error of the system (a name too
     long for the disk) or of the program ends this workbook's run, not the folder's."""
+    interrupt.check()  # a worker forked after a Ctrl+C begins nothing
     try:
         with FileBook.open(path, writes=task.kind != "validate") as book:
             if not is_logistics_workbook(sheet_names(path)):

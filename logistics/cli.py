@@ -200,9 +200,10 @@ def _run_folder(folder: Path, task: batch.Task, workers: int | None) -> NoReturn
                 outcomes.append(outcome)
                 progress.update(bar, advance=1, description=outcome.path.name)
     except interrupt.Interrupted:  # what was done is listed; the rest was not begun
+        if not outcomes:
+            interrupt.exit_interrupted()
         lang = folder_lang(outcomes)
-        if outcomes:
-            console.print(folder_table(outcomes, task.kind, lang, str(folder)))
+        console.print(folder_table(outcomes, task.kind, lang, str(folder)))
         interrupt.exit_interrupted(
             word(lang, "folder_interrupted", done=len(outcomes), total=len(paths))
         )
@@ -609,7 +610,13 @@ def main() -> None:
         app()
     except (interrupt.Interrupted, KeyboardInterrupt):
         interrupt.exit_interrupted()
+    except SystemExit:
+        if interrupt.came():  # a Ctrl+C whose exception was lost on the way: still 130
+            interrupt.exit_interrupted()
+        raise
     except Exception as exc:  # a bug, not bad input: say so briefly, keep the details apart
+        if interrupt.came():  # an import Ctrl+C cut short, not a bug
+            interrupt.exit_interrupted()
         log = Path(tempfile.gettempdir()) / "logistics-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")
         err_console.print(

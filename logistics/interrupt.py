@@ -23,8 +23,27 @@ class Interrupted(BaseException):
     """Ctrl+C, raised where the program was when it came."""
 
 
+_came = False  # Ctrl+C came: remembered, as the exception can be lost (below)
+
+
 def _raise_interrupted(signum: int, frame: object) -> None:
+    global _came
+    _came = True
     raise Interrupted
+
+
+def came() -> bool:
+    """Whether Ctrl+C has come. An exception raised by the handler while Python runs a
+    callback (an import lock's, a destructor's) is printed as "ignored" and lost, and an
+    import it cut short can leave a module half made: ``check`` before the workbook is
+    written and ``main`` at the end look here, so that such a Ctrl+C still stops the run."""
+    return _came
+
+
+def check() -> None:
+    """Raise ``Interrupted`` if Ctrl+C came, even if its exception was lost."""
+    if _came:
+        raise Interrupted
 
 
 def install() -> None:

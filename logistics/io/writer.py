@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 from words import both
 
+from .. import interrupt
 from .cell_xml import CellGrid
 from .locks import ensure_not_open
 from .new_sheets import check_sheet_name
@@ -173,6 +174,7 @@ def _patch_and_replace(
             backup = make_backup(target)
             _ensure_unchanged(target, stamp, path.name)  # again: the copy took a moment
         shutil.copymode(target, tmp)
+        interrupt.check()  # a Ctrl+C whose exception was lost: the workbook stays as it was
         os.replace(tmp, target)
     except BaseException as exc:
         for leftover in (tmp, backup):  # the original is untouched: a new backup is a duplicate

@@ -131,3 +131,30 @@ def test_ctrl_c_in_a_folder_run_lists_what_was_done_and_begins_nothing_more(
     # One worker: nothing after it was begun. Two: the one under way and the one begun as
     # the first finished may finish too; the last three never begin.
     assert len(changed) == 1 if workers == "1" else 1 <= len(changed) <= 3, changed
+
+
+# A Ctrl+C whose exception Python loses (raised in a callback, printed as "ignored"): the
+# job runs on, but the workbook is not replaced and the command still exits 130.
+LOST_IN_THE_JOB = """
+import logistics.jobs as jobs
+real = jobs.score_recorded
+def lose(*args, **kwargs):
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+    except BaseException:
+        pass  # as Python does in a destructor or a weakref callback
+    return real(*args, **kwargs)
+jobs.score_recorded = lose
+"""
+
+
+def test_a_ctrl_c_whose_exception_was_lost_still_stops_the_write(tmp_path: Path) -> None:
+    book = build(tmp_path / "school.xlsm")
+    before = part_hashes(book)
+    code, out, err = run(
+        ["score", str(book), "--month", "2025-03", "--as-of", "2025-12-31"], LOST_IN_THE_JOB
+    )
+    assert_interrupted(code, out, err)
+    assert part_hashes(book) == before
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != book.name]
+    assert leftovers in ([], [".logistics-backups"]), leftovers
