@@ -31,6 +31,7 @@ from pathlib import Path
 from words import Both, both
 
 from .package import MAX_TOTAL_SIZE, UnsafeWorkbook
+from .sheet_placement import Placement, Unplaceable, place_cells
 from .write_errors import DAMAGED
 
 MAX_CELLS = 16_000_000  # per sheet rectangle and per workbook: 2x a million log rows (7M)
@@ -80,7 +81,55 @@ def _past_bounds(digits: int, lead: int, width: int) -> re.Pattern[bytes]:
     first = (
         rb"[0-9]{0,%d}+" % digits if lead == 9 else rb"[0-%d]?+[0-9]{0,%d}+" % (lead, digits - 1)
     )
-    return re.compile(rb'r="[A-%c]?+%s[0-9A-Z]' % (64 + width, first))
+    return re.compile(rb'r="[A-%c]?+%s[0-9A-Za-z]' % (64 + width, first))
+
+
+# Tags and ``r`` attributes not in the standard form (``_odd``), all honoured by calamine:
+# a cell tag whose first attribute is not ``r="``, a cell with a namespace prefix, and, in
+# one search whose hits ``_odd`` checks, a row tag not in the form ``<row r="`` (``x:row``
+# too) or an ``r`` with spaces around ``=`` or single quotes. An ``r`` value with lower-case
+# or more than three letters is found where values are looked at (``_within_bounds``,
+# ``_odd_ref``). Such a part is placed by ``sheet_placement`` instead.
+_ODD_CELL = re.compile(rb'<c(?! r=")[\s/>]')
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+_ODD_ROW_OR_KEY = re.compile(rb'r(?:ow(?<!/row)(?:[\t\n\r/>]| (?!r="))|\s|=[^"])')
+_R_KEY = re.compile(rb"r\s*(?:=\s*(?:[\"']|\Z)|\Z)")  # reaching the chunk's end counts
+_ODD_REF = re.compile(rb'r="[A-Z]{0,3}+[A-Za-z]')
+_KEY_BEFORE = b" \t\r\n\"'"  # what can come before an attribute's name
+_CUT = 16  # a match this close to a chunk's end is seen whole in the next chunk
+
+
+def _is_key(data: bytes, at: int) -> bool:
+    """Whether the ``r`` at ``at`` begins an attribute name (after a space or a quote)."""
+    return at == 0 or data[at - 1] in _KEY_BEFORE
+
+
+def _odd(data: bytes) -> bool:
+    """Whether ``data`` holds a cell or row tag or an ``r`` attribute not in the standard
+    form (``<c r="A1"`` / ``<row r="1"``): three searches with a literal prefix, at C
+    speed; the third one's hits (a name ending in "r" before a space, as ``<sheetPr ``, a
+    word in a text) are checked one by one."""
+    limit = len(data) - _CUT
+    for pattern in (_ODD_CELL, _PREFIXED_CELL):
+        found = pattern.search(data)
+        if found and found.start() <= limit:
+            return True
+    for found in _ODD_ROW_OR_KEY.finditer(data):
+        at = found.start()
+        if at > limit:
+            break
+        if data.startswith(b"ow", at + 1):  # a row tag, if it follows "<" or a prefix
+            if at > 0 and data[at - 1] in b"<:":
+                return True
+        elif _is_key(data, at) and _R_KEY.match(data, at):
+            return True
+    return False
+
+
+def _odd_ref(data: bytes) -> bool:
+    """Whether an ``r`` value has lower-case letters or more than three letters (calamine
+    reads ``xfd1`` as XFD1, and ``AAAA1`` as column 18,279)."""
+    return any(_is_key(data, f.start()) for f in _ODD_REF.finditer(data))
 
 
 _SMALL = 256 << 10  # below this, listing a part's one-letter columns beats halving A..Z
@@ -151,6 +200,7 @@ class _SheetExtent:
         self.quick = quick
         self.loose_digits = 0
         self.cells_exact = True
+        self.odd = False
 
     def feed(self, data: bytes, start: int) -> None:
         """Scan ``data``, whose new bytes begin at ``start`` (before: the last chunk's tail)."""
@@ -158,10 +208,16 @@ class _SheetExtent:
         begin = max(0, start - 3)
         self.row_tags += data.count(b"<row", begin)
         self.marked = self.marked or any(m.search(data) for m in _MARKS)
+        if self.odd or _odd(data):
+            self.odd = True  # the part is placed by ``sheet_placement``: nothing more here
+            return
         if self.quick and self._within_bounds(data):
             if self.count_cells:  # a bound at a third of the cost: each "<c" holds a "c"
                 self.cells += data.count(b"c", begin)
                 self.cells_exact = False
+            return
+        if _odd_ref(data):
+            self.odd = True
             return
         self.cells += data.count(b"<c", begin)
         self.width = max(self.width, self._widest(data))
@@ -185,8 +241,10 @@ class _SheetExtent:
         digits = len(str(rows))
         # While any row of ``digits`` digits is within budget, the first digit needs no look.
         loose = (10**digits - 1) * width <= MAX_CELLS
-        if _past_bounds(digits, 9 if loose else int(str(rows)[0]), width).search(data):
-            return False
+        for found in _past_bounds(digits, 9 if loose else int(str(rows)[0]), width).finditer(data):
+            if not found[0][-1:].islower() or _is_key(data, found.start()):
+                return False
+            # else a lower-case value of another attribute ending in r (operator="equal")
         self.rows, self.width = rows, width
         if loose:
             self.loose_digits = max(self.loose_digits, digits)
@@ -254,14 +312,23 @@ def _most_cells(infos: list[zipfile.ZipInfo]) -> int:
     return sum(i.file_size // 2 + 2 * (i.file_size // CHUNK + 2) for i in infos)
 
 
-def _measured(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> _SheetExtent:
-    """The part read again, every chunk measured exactly (its bytes were counted)."""
+def _measured(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> _SheetExtent | Placement:
+    """The part read again, every chunk measured exactly (its bytes were counted); placed
+    as calamine places its cells if a tag is not in the standard form."""
     extent, tail = _SheetExtent(quick=False), b""
     with z.open(info) as part:
         while chunk := part.read(CHUNK):
             extent.feed(tail + chunk, len(tail))
             tail = chunk[-_OVERLAP:]
-    return extent
+    return _placed(z, info, extent) if extent.odd else extent
+
+
+def _placed(z: zipfile.ZipFile, info: zipfile.ZipInfo, extent: _SheetExtent) -> Placement:
+    """The part's exact bounds from ``sheet_placement`` (``extent.odd``), with the marks
+    found while streaming it."""
+    placement = place_cells(z, info, CHUNK)
+    placement.marked = extent.marked
+    return placement
 
 
 def check_budget(path: Path) -> frozenset[str]:
@@ -305,24 +372,27 @@ def check_budget(path: Path) -> frozenset[str]:
                             tail = chunk[-_OVERLAP:]
                 if extent is None:
                     continue
-                if not extent.loose_holds():
-                    extent = _measured(z, info)
-                if extent.marked:
+                sheet: _SheetExtent | Placement = extent
+                if extent.odd:
+                    sheet = _placed(z, info, extent)
+                elif not extent.loose_holds():
+                    sheet = _measured(z, info)
+                if sheet.marked:
                     marked.add(info.filename)
-                counts.append(extent.cells)
-                if not extent.cells_exact:
+                counts.append(sheet.cells)
+                if not sheet.cells_exact:
                     bounded[len(counts) - 1] = info
                 if sum(counts) > MAX_CELLS and bounded:  # only bounds over: count exactly
                     for index, part_info in bounded.items():
                         counts[index] = _measured(z, part_info).cells
                     bounded.clear()
                 cells = sum(counts)
-                size = extent.rectangle()
-                if size > MAX_CELLS >= extent.rectangle(0):  # only the bound is over
+                size = sheet.rectangle()
+                if isinstance(sheet, _SheetExtent) and size > MAX_CELLS >= sheet.rectangle(0):
                     # The quick path's rows can be lower than the highest: read them too.
-                    same_digits, extent.rows = _reread(z, info, extent.digits)
-                    if extent.rectangle(0) <= MAX_CELLS:
-                        size = extent.rectangle(same_digits)
+                    same_digits, sheet.rows = _reread(z, info, sheet.digits)
+                    if sheet.rectangle(0) <= MAX_CELLS:
+                        size = sheet.rectangle(same_digits)
                 if size > MAX_CELLS or cells > MAX_CELLS:
                     size = max(size, cells)
                     raise unsafe(
@@ -333,7 +403,7 @@ def check_budget(path: Path) -> frozenset[str]:
                             MAX_CELLS=MAX_CELLS,
                         ),
                     )
-    except DAMAGED as exc:
+    except (*DAMAGED, Unplaceable) as exc:
         raise unsafe(
             *both("data_damaged", name=type(exc).__name__, exc=exc),
         ) from exc
