@@ -11,14 +11,22 @@ allocating the rectangle between them (python-calamine does) asks for 17 billion
 - in worksheet parts it counts cells and bounds the sheet's rectangle (highest row × widest
   column) against ``MAX_CELLS``.
 
-A chunk of a sheet written in row order costs two counts and three searches that find nothing
+A chunk of a sheet written in row order costs two counts and six searches that find nothing
 (``_SheetExtent.feed``): the last row tag gives the candidate bounds, and one search looks for
 anything past them (a wider column, a longer or higher row number); only a chunk where it finds
 one is measured exactly, as a hostile file needs. Where a bound of the quick path is over
-budget, the part is read again and measured exactly. Cost: about 0.5 s of CPU per 100 MB of
-XML (a school's year is ~15 MB: 0.07 s; measuring every chunk, as
-``tests/io/budget_reference.py`` still does, 2 s); bombs stop at the budget. A million-row
-log sheet (1,000,001 rows × 7 columns) is well inside MAX_CELLS.
+budget, the part is read again and measured exactly.
+
+The searches trust the form every writer uses, ``<row r="1"`` and ``<c r="A1"``. calamine
+also honours a cell or row without ``r`` (placed after the previous one), ``r`` later in the
+tag, single quotes, spaces around ``=``, a namespace prefix, lower-case and four-letter
+columns; three of the searches (``sheet_placement.odd_form``; ``odd_reference`` where values
+are looked at) find
+any of these, and such a part is read again by ``sheet_placement``, which places its cells as
+calamine does. Cost: about 0.7 s of CPU per 100 MB of XML (a school's year is ~15 MB: 0.1 s;
+measuring every chunk, as ``tests/io/budget_reference.py`` still does, 2 s; a part placed
+by ``sheet_placement``, about 9 s); bombs stop at the budget. A million-row log sheet
+(1,000,001 rows × 7 columns) is well inside MAX_CELLS.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from pathlib import Path
 from words import Both, both
 
 from .package import MAX_TOTAL_SIZE, UnsafeWorkbook
-from .sheet_placement import Placement, Unplaceable, place_cells
+from .sheet_placement import Placement, Unplaceable, is_key, odd_form, odd_reference, place_cells
 from .write_errors import DAMAGED
 
 MAX_CELLS = 16_000_000  # per sheet rectangle and per workbook: 2x a million log rows (7M)
@@ -84,54 +92,6 @@ def _past_bounds(digits: int, lead: int, width: int) -> re.Pattern[bytes]:
     return re.compile(rb'r="[A-%c]?+%s[0-9A-Za-z]' % (64 + width, first))
 
 
-# Tags and ``r`` attributes not in the standard form (``_odd``), all honoured by calamine:
-# a cell tag whose first attribute is not ``r="``, a cell with a namespace prefix, and, in
-# one search whose hits ``_odd`` checks, a row tag not in the form ``<row r="`` (``x:row``
-# too) or an ``r`` with spaces around ``=`` or single quotes. An ``r`` value with lower-case
-# or more than three letters is found where values are looked at (``_within_bounds``,
-# ``_odd_ref``). Such a part is placed by ``sheet_placement`` instead.
-_ODD_CELL = re.compile(rb'<c(?! r=")[\s/>]')
-_PREFIXED_CELL = re.compile(rb":c[\s/>]")
-_ODD_ROW_OR_KEY = re.compile(rb'r(?:ow(?<!/row)(?:[\t\n\r/>]| (?!r="))|\s|=[^"])')
-_R_KEY = re.compile(rb"r\s*(?:=\s*(?:[\"']|\Z)|\Z)")  # reaching the chunk's end counts
-_ODD_REF = re.compile(rb'r="[A-Z]{0,3}+[A-Za-z]')
-_KEY_BEFORE = b" \t\r\n\"'"  # what can come before an attribute's name
-_CUT = 16  # a match this close to a chunk's end is seen whole in the next chunk
-
-
-def _is_key(data: bytes, at: int) -> bool:
-    """Whether the ``r`` at ``at`` begins an attribute name (after a space or a quote)."""
-    return at == 0 or data[at - 1] in _KEY_BEFORE
-
-
-def _odd(data: bytes) -> bool:
-    """Whether ``data`` holds a cell or row tag or an ``r`` attribute not in the standard
-    form (``<c r="A1"`` / ``<row r="1"``): three searches with a literal prefix, at C
-    speed; the third one's hits (a name ending in "r" before a space, as ``<sheetPr ``, a
-    word in a text) are checked one by one."""
-    limit = len(data) - _CUT
-    for pattern in (_ODD_CELL, _PREFIXED_CELL):
-        found = pattern.search(data)
-        if found and found.start() <= limit:
-            return True
-    for found in _ODD_ROW_OR_KEY.finditer(data):
-        at = found.start()
-        if at > limit:
-            break
-        if data.startswith(b"ow", at + 1):  # a row tag, if it follows "<" or a prefix
-            if at > 0 and data[at - 1] in b"<:":
-                return True
-        elif _is_key(data, at) and _R_KEY.match(data, at):
-            return True
-    return False
-
-
-def _odd_ref(data: bytes) -> bool:
-    """Whether an ``r`` value has lower-case letters or more than three letters (calamine
-    reads ``xfd1`` as XFD1, and ``AAAA1`` as column 18,279)."""
-    return any(_is_key(data, f.start()) for f in _ODD_REF.finditer(data))
-
-
 _SMALL = 256 << 10  # below this, listing a part's one-letter columns beats halving A..Z
 # Columns of two and three letters, listed only when there are any (a school's sheets have
 # fewer than 27 columns); the last single letter is found by halving A..Z.
@@ -177,9 +137,10 @@ class _SheetExtent:
 
     Rows come from ``<row r>`` tags and from cell references with more digits than the
     highest tag; a reference of as many digits as that tag (n) can still reach row
-    10**n - 1, which is the bound unless it alone is over budget. Columns are exact. Cells
-    without a reference are placed one after another, so a row is never wider than the
-    sheet's cell count.
+    10**n - 1, which is the bound unless it alone is over budget. Columns are exact (one to
+    three upper-case letters). ``odd``: a tag or reference is not in the standard form
+    (``sheet_placement.odd_form``, ``odd_reference``); the bounds here then count for
+    nothing, and the caller places the part's cells (``sheet_placement.place_cells``).
 
     ``count_cells`` False: the caller has bounded the workbook's cells by its parts' sizes,
     so chunks measured by the quick path are not counted (``cells`` is then a lower figure);
@@ -208,7 +169,7 @@ class _SheetExtent:
         begin = max(0, start - 3)
         self.row_tags += data.count(b"<row", begin)
         self.marked = self.marked or any(m.search(data) for m in _MARKS)
-        if self.odd or _odd(data):
+        if self.odd or odd_form(data):
             self.odd = True  # the part is placed by ``sheet_placement``: nothing more here
             return
         if self.quick and self._within_bounds(data):
@@ -216,7 +177,7 @@ class _SheetExtent:
                 self.cells += data.count(b"c", begin)
                 self.cells_exact = False
             return
-        if _odd_ref(data):
+        if odd_reference(data):
             self.odd = True
             return
         self.cells += data.count(b"<c", begin)
@@ -242,7 +203,7 @@ class _SheetExtent:
         # While any row of ``digits`` digits is within budget, the first digit needs no look.
         loose = (10**digits - 1) * width <= MAX_CELLS
         for found in _past_bounds(digits, 9 if loose else int(str(rows)[0]), width).finditer(data):
-            if not found[0][-1:].islower() or _is_key(data, found.start()):
+            if not found[0][-1:].islower() or is_key(data, found.start()):
                 return False
             # else a lower-case value of another attribute ending in r (operator="equal")
         self.rows, self.width = rows, width
