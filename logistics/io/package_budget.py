@@ -21,12 +21,11 @@ The searches trust the form every writer uses, ``<row r="1"`` and ``<c r="A1"``.
 also honours a cell or row without ``r`` (placed after the previous one), ``r`` later in the
 tag, single quotes, spaces around ``=``, a namespace prefix, lower-case and four-letter
 columns; three of the searches (``sheet_placement.odd_form``; ``odd_reference`` where values
-are looked at) find
-any of these, and such a part is read again by ``sheet_placement``, which places its cells as
-calamine does. Cost: about 0.7 s of CPU per 100 MB of XML (a school's year is ~15 MB: 0.1 s;
-measuring every chunk, as ``tests/io/budget_reference.py`` still does, 2 s; a part placed
-by ``sheet_placement``, about 9 s); bombs stop at the budget. A million-row log sheet
-(1,000,001 rows × 7 columns) is well inside MAX_CELLS.
+are looked at) find any of these, and such a part is read again by ``sheet_placement``, which
+places its cells as calamine does. Cost: about 0.7 s of CPU per 100 MB of XML (a school's
+year is ~15 MB: 0.1 s; measuring every chunk, as ``tests/io/budget_reference.py`` still
+does, 2 s; a part placed by ``sheet_placement``, about 9 s); bombs stop at the budget. A
+million-row log sheet (1,000,001 rows × 7 columns) is well inside MAX_CELLS.
 """
 
 from __future__ import annotations
