@@ -11,14 +11,21 @@ allocating the rectangle between them (python-calamine does) asks for 17 billion
 - in worksheet parts it counts cells and bounds the sheet's rectangle (highest row × widest
   column) against ``MAX_CELLS``.
 
-A chunk of a sheet written in row order costs two counts and three searches that find nothing
+A chunk of a sheet written in row order costs two counts and six searches that find nothing
 (``_SheetExtent.feed``): the last row tag gives the candidate bounds, and one search looks for
 anything past them (a wider column, a longer or higher row number); only a chunk where it finds
 one is measured exactly, as a hostile file needs. Where a bound of the quick path is over
-budget, the part is read again and measured exactly. Cost: about 0.5 s of CPU per 100 MB of
-XML (a school's year is ~15 MB: 0.07 s; measuring every chunk, as
-``tests/io/budget_reference.py`` still does, 2 s); bombs stop at the budget. A million-row
-log sheet (1,000,001 rows × 7 columns) is well inside MAX_CELLS.
+budget, the part is read again and measured exactly.
+
+The searches trust the form every writer uses, ``<row r="1"`` and ``<c r="A1"``. calamine
+also honours a cell or row without ``r`` (placed after the previous one), ``r`` later in the
+tag, single quotes, spaces around ``=``, a namespace prefix, lower-case and four-letter
+columns; three of the searches (``sheet_placement.odd_form``; ``odd_reference`` where values
+are looked at) find any of these, and such a part is read again by ``sheet_placement``, which
+places its cells as calamine does. Cost: about 0.7 s of CPU per 100 MB of XML (a school's
+year is ~15 MB: 0.1 s; measuring every chunk, as ``tests/io/budget_reference.py`` still
+does, 2 s; a part placed by ``sheet_placement``, about 9 s); bombs stop at the budget. A
+million-row log sheet (1,000,001 rows × 7 columns) is well inside MAX_CELLS.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from pathlib import Path
 from words import Both, both
 
 from .package import MAX_TOTAL_SIZE, UnsafeWorkbook
+from .sheet_placement import Placement, Unplaceable, is_key, odd_form, odd_reference, place_cells
 from .write_errors import DAMAGED
 
 MAX_CELLS = 16_000_000  # per sheet rectangle and per workbook: 2x a million log rows (7M)
@@ -80,7 +88,7 @@ def _past_bounds(digits: int, lead: int, width: int) -> re.Pattern[bytes]:
     first = (
         rb"[0-9]{0,%d}+" % digits if lead == 9 else rb"[0-%d]?+[0-9]{0,%d}+" % (lead, digits - 1)
     )
-    return re.compile(rb'r="[A-%c]?+%s[0-9A-Z]' % (64 + width, first))
+    return re.compile(rb'r="[A-%c]?+%s[0-9A-Za-z]' % (64 + width, first))
 
 
 _SMALL = 256 << 10  # below this, listing a part's one-letter columns beats halving A..Z
@@ -128,9 +136,10 @@ class _SheetExtent:
 
     Rows come from ``<row r>`` tags and from cell references with more digits than the
     highest tag; a reference of as many digits as that tag (n) can still reach row
-    10**n - 1, which is the bound unless it alone is over budget. Columns are exact. Cells
-    without a reference are placed one after another, so a row is never wider than the
-    sheet's cell count.
+    10**n - 1, which is the bound unless it alone is over budget. Columns are exact (one to
+    three upper-case letters). ``odd``: a tag or reference is not in the standard form
+    (``sheet_placement.odd_form``, ``odd_reference``); the bounds here then count for
+    nothing, and the caller places the part's cells (``sheet_placement.place_cells``).
 
     ``count_cells`` False: the caller has bounded the workbook's cells by its parts' sizes,
     so chunks measured by the quick path are not counted (``cells`` is then a lower figure);
@@ -151,6 +160,7 @@ class _SheetExtent:
         self.quick = quick
         self.loose_digits = 0
         self.cells_exact = True
+        self.odd = False
 
     def feed(self, data: bytes, start: int) -> None:
         """Scan ``data``, whose new bytes begin at ``start`` (before: the last chunk's tail)."""
@@ -158,10 +168,16 @@ class _SheetExtent:
         begin = max(0, start - 3)
         self.row_tags += data.count(b"<row", begin)
         self.marked = self.marked or any(m.search(data) for m in _MARKS)
+        if self.odd or odd_form(data):
+            self.odd = True  # the part is placed by ``sheet_placement``: nothing more here
+            return
         if self.quick and self._within_bounds(data):
             if self.count_cells:  # a bound at a third of the cost: each "<c" holds a "c"
                 self.cells += data.count(b"c", begin)
                 self.cells_exact = False
+            return
+        if odd_reference(data):
+            self.odd = True
             return
         self.cells += data.count(b"<c", begin)
         self.width = max(self.width, self._widest(data))
@@ -185,8 +201,10 @@ class _SheetExtent:
         digits = len(str(rows))
         # While any row of ``digits`` digits is within budget, the first digit needs no look.
         loose = (10**digits - 1) * width <= MAX_CELLS
-        if _past_bounds(digits, 9 if loose else int(str(rows)[0]), width).search(data):
-            return False
+        for found in _past_bounds(digits, 9 if loose else int(str(rows)[0]), width).finditer(data):
+            if not found[0][-1:].islower() or is_key(data, found.start()):
+                return False
+            # else a lower-case value of another attribute ending in r (operator="equal")
         self.rows, self.width = rows, width
         if loose:
             self.loose_digits = max(self.loose_digits, digits)
@@ -254,14 +272,23 @@ def _most_cells(infos: list[zipfile.ZipInfo]) -> int:
     return sum(i.file_size // 2 + 2 * (i.file_size // CHUNK + 2) for i in infos)
 
 
-def _measured(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> _SheetExtent:
-    """The part read again, every chunk measured exactly (its bytes were counted)."""
+def _measured(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> _SheetExtent | Placement:
+    """The part read again, every chunk measured exactly (its bytes were counted); placed
+    as calamine places its cells if a tag is not in the standard form."""
     extent, tail = _SheetExtent(quick=False), b""
     with z.open(info) as part:
         while chunk := part.read(CHUNK):
             extent.feed(tail + chunk, len(tail))
             tail = chunk[-_OVERLAP:]
-    return extent
+    return _placed(z, info, extent) if extent.odd else extent
+
+
+def _placed(z: zipfile.ZipFile, info: zipfile.ZipInfo, extent: _SheetExtent) -> Placement:
+    """The part's exact bounds from ``sheet_placement`` (``extent.odd``), with the marks
+    found while streaming it."""
+    placement = place_cells(z, info, CHUNK)
+    placement.marked = extent.marked
+    return placement
 
 
 def check_budget(path: Path) -> frozenset[str]:
@@ -305,24 +332,27 @@ def check_budget(path: Path) -> frozenset[str]:
                             tail = chunk[-_OVERLAP:]
                 if extent is None:
                     continue
-                if not extent.loose_holds():
-                    extent = _measured(z, info)
-                if extent.marked:
+                sheet: _SheetExtent | Placement = extent
+                if extent.odd:
+                    sheet = _placed(z, info, extent)
+                elif not extent.loose_holds():
+                    sheet = _measured(z, info)
+                if sheet.marked:
                     marked.add(info.filename)
-                counts.append(extent.cells)
-                if not extent.cells_exact:
+                counts.append(sheet.cells)
+                if not sheet.cells_exact:
                     bounded[len(counts) - 1] = info
                 if sum(counts) > MAX_CELLS and bounded:  # only bounds over: count exactly
                     for index, part_info in bounded.items():
                         counts[index] = _measured(z, part_info).cells
                     bounded.clear()
                 cells = sum(counts)
-                size = extent.rectangle()
-                if size > MAX_CELLS >= extent.rectangle(0):  # only the bound is over
+                size = sheet.rectangle()
+                if isinstance(sheet, _SheetExtent) and size > MAX_CELLS >= sheet.rectangle(0):
                     # The quick path's rows can be lower than the highest: read them too.
-                    same_digits, extent.rows = _reread(z, info, extent.digits)
-                    if extent.rectangle(0) <= MAX_CELLS:
-                        size = extent.rectangle(same_digits)
+                    same_digits, sheet.rows = _reread(z, info, sheet.digits)
+                    if sheet.rectangle(0) <= MAX_CELLS:
+                        size = sheet.rectangle(same_digits)
                 if size > MAX_CELLS or cells > MAX_CELLS:
                     size = max(size, cells)
                     raise unsafe(
@@ -333,7 +363,7 @@ def check_budget(path: Path) -> frozenset[str]:
                             MAX_CELLS=MAX_CELLS,
                         ),
                     )
-    except DAMAGED as exc:
+    except (*DAMAGED, Unplaceable) as exc:
         raise unsafe(
             *both("data_damaged", name=type(exc).__name__, exc=exc),
         ) from exc

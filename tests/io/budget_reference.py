@@ -17,6 +17,12 @@ allocating the rectangle between them (python-calamine does) asks for 17 billion
 
 Cost: about 2 s of CPU per 100 MB of XML (a school's year is ~15 MB: 0.3 s); bombs stop at
 the budget. A million-row log sheet (1,000,001 rows × 7 columns) is well inside MAX_CELLS.
+
+Since the product places the cells of a part not in the standard form as python-calamine
+does (``logistics/io/sheet_placement.py``, an expat parser), so does this reference, by a
+plain tag-by-tag reading of the whole part (``_placed``; the generated test parts are
+small and well-formed): a cell or row tag whose first attribute is not ``r`` in double
+quotes makes a part odd, and its bounds are then the farthest placed cell's.
 """
 
 from __future__ import annotations
@@ -167,6 +173,37 @@ def _same_digit_rows(z: zipfile.ZipFile, info: zipfile.ZipInfo, digits: int) -> 
     return highest
 
 
+_TAG = re.compile(r"<(/?)([\w:]+)([^>]*?)(/?)>")
+_R = re.compile(r"""(?:^|\s)r\s*=\s*["']([^"']*)["']""")
+
+
+def _placed(xml: str) -> tuple[int, int, int] | None:
+    """(highest row, widest column, cells) of a part with a cell or row tag whose first
+    attribute is not ``r="`` (None for the others), as calamine places them: a row without
+    ``r`` follows the previous one, a cell without ``r`` the previous cell of its row."""
+    body = xml.split("<sheetData>", 1)[1].split("</sheetData>", 1)[0]
+    tags = _TAG.findall(body)
+    if all(a.startswith(' r="') for c, n, a, e in tags if not c and n.split(":")[-1] in "c row"):
+        return None
+    row = column = 1
+    rows = width = cells = 0
+    for closing, name, attrs, empty in tags:
+        local, found = name.split(":")[-1], _R.search(attrs)
+        if local == "row":
+            if not closing and found:
+                row = int(re.sub("[A-Za-z]", "", found[1]))
+            if closing or empty:
+                row, column = row + 1, 1
+        elif local == "c" and not closing:
+            here = (row, column)
+            if found:
+                letters, digits = re.fullmatch("([A-Za-z]+)([0-9]+)", found[1]).groups()
+                here = (int(digits), _column_number(letters.upper().encode()))
+            column = here[1] + 1
+            rows, width, cells = max(rows, here[0]), max(width, here[1]), cells + 1
+    return rows, width, cells
+
+
 def check_budget(path: Path) -> frozenset[str]:
     """Raise ``UnsafeWorkbook`` when the parts really inflate beyond the budget (SPEC §7);
     return the worksheet parts that hold an error cell or a formula (``MARK_NEEDLES``), so
@@ -203,9 +240,14 @@ def check_budget(path: Path) -> frozenset[str]:
                     continue
                 if extent.marked:
                     marked.add(info.filename)
-                cells += extent.cells
-                size = extent.rectangle()
-                if size > MAX_CELLS >= extent.rectangle(0):  # only the bound is over
+                placed = _placed(z.read(info).decode())
+                if placed is not None:
+                    cells += placed[2]
+                    size = placed[0] * placed[1]
+                else:
+                    cells += extent.cells
+                    size = extent.rectangle()
+                if placed is None and size > MAX_CELLS >= extent.rectangle(0):
                     size = extent.rectangle(_same_digit_rows(z, info, extent.digits))
                 if size > MAX_CELLS or cells > MAX_CELLS:
                     size = max(size, cells)
