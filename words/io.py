@@ -200,6 +200,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "工作表部件 {filename!r} 约有 {size:,} 个单元格（上限 {MAX_CELLS:,}）",
         "worksheet part {filename!r} spans about {size:,} cells (limit {MAX_CELLS:,})",
     ),
+    "worksheets_span_about": (
+        "各工作表合计约有 {size:,} 个单元格（上限 {limit:,}）",
+        "its worksheets span about {size:,} cells in all (limit {limit:,})",
+    ),
     "unpacks_more_than_mib": (
         "解压后超过 {MAX_TOTAL_SIZE:,.0f} MiB",
         "it unpacks to more than {MAX_TOTAL_SIZE:,.0f} MiB",

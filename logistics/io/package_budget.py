@@ -42,6 +42,9 @@ from .sheet_placement import Placement, Unplaceable, is_key, odd_form, odd_refer
 from .write_errors import DAMAGED
 
 MAX_CELLS = 16_000_000  # per sheet rectangle and per workbook: 2x a million log rows (7M)
+# The sheets' rectangles together (their bounds): calamine's cells for the whole workbook,
+# which the reader may hold at once. A million log rows with a year's other sheets: ~15M.
+MAX_BOOK_CELLS = 2 * MAX_CELLS
 CHUNK = 4 << 20
 _OVERLAP = 64  # a tag split across two chunks is still seen whole
 _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
@@ -313,6 +316,7 @@ def check_budget(path: Path) -> frozenset[str]:
             count_cells = _most_cells(sheets) > MAX_CELLS  # else no total can be over
             counts: list[int] = []  # cells of each sheet part so far
             bounded: dict[int, zipfile.ZipInfo] = {}  # those counts that are bounds
+            rectangles = 0  # the sheets' rectangles so far (bounds)
             for info in z.infolist():
                 extent = None
                 if _WORKSHEET.fullmatch(info.filename):
@@ -362,6 +366,11 @@ def check_budget(path: Path) -> frozenset[str]:
                             size=size,
                             MAX_CELLS=MAX_CELLS,
                         ),
+                    )
+                rectangles += size
+                if rectangles > MAX_BOOK_CELLS:  # many sheets, each under the limit
+                    raise unsafe(
+                        *both("worksheets_span_about", size=rectangles, limit=MAX_BOOK_CELLS)
                     )
     except (*DAMAGED, Unplaceable) as exc:
         raise unsafe(

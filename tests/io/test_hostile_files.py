@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import threading
 import zipfile
 from dataclasses import replace
@@ -248,3 +249,33 @@ def test_cli_says_what_a_csv_is(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert "it is a CSV (comma- or tab-separated text) file" in " ".join(result.output.split())
+
+
+def far_cells_in(tmp_path: Path, sheets: list[str], far: str) -> Path:
+    """The small school with A1 and one far cell in each of ``sheets``."""
+    base = build(tmp_path / "base.xlsm")
+    parts = {sheet_part(base, name) for name in sheets}
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
+        '.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+        f'<row r="{far[1:]}"><c r="{far}"><v>1</v></c></row></sheetData></worksheet>'
+    ).encode()
+    path = tmp_path / "many.xlsm"
+    with zipfile.ZipFile(base) as a, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as b:
+        for info in a.infolist():
+            b.writestr(info, xml if info.filename in parts else a.read(info.filename))
+    return path
+
+
+def test_many_sheets_each_under_the_limit_are_refused_together(tmp_path: Path) -> None:
+    # Each sheet is 600,000 × 26 = 15,600,000 cells, under 16,000,000; three are 46,800,000
+    # cells of calamine's for the workbook (8 GB for 17 of them, seen in a trial).
+    path = far_cells_in(tmp_path, ["日志", "检查", "会务"], "Z600000")
+    message = refused(path)
+    found = re.search(r"worksheets span about ([0-9,]+) cells in all \(limit 32,000,000\)", message)
+    assert found is not None, message
+    # the three, and the small school's other sheets (a few thousand cells)
+    assert 46_800_000 < int(found[1].replace(",", "")) < 46_900_000
+    (tmp_path / "two").mkdir()
+    two = far_cells_in(tmp_path / "two", ["日志", "检查"], "Z600000")
+    check_budget(two)  # 31,200,000: within
