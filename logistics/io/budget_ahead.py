@@ -9,7 +9,7 @@ a forked child scans on the other core while the parent imports, and sends its o
 Nothing is trusted that is not whole and fresh: ``take`` answers None, and the reader scans
 itself, when no child was started for that path (no ``os.fork``, a thread already running,
 not a regular file), when the child failed, died or was killed, when its message is not
-exactly what a child writes, or when the file's stamp (device, inode, size, mtime) is not
+exactly what a child writes, or when the file's stamp (device, inode, size, mtime, ctime) is not
 the one the child scanned. The child ends with ``os._exit``: no atexit handler, no flush of
 the parent's buffered output, no finally of the parent's; it never takes the tool's lock
 (it is forked before the lock is taken, and the lock is not inherited by what it runs). A
@@ -34,7 +34,9 @@ from words import Both
 
 from .package import UnsafeWorkbook
 
-Stamp = tuple[int, int, int, int]  # st_dev, st_ino, st_size, st_mtime_ns
+# st_dev, st_ino, st_size, st_mtime_ns, st_ctime_ns: a program can set a file's mtime back
+# after writing it, never its ctime
+Stamp = tuple[int, int, int, int, int]
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def _stamp(path: str) -> Stamp | None:
         return None
     if not stat.S_ISREG(st.st_mode):
         return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _one_thread() -> bool:

@@ -7,10 +7,10 @@ holding the interpreter lock, so the parse overlaps the imports. The reader then
 parsed sheets instead of parsing them again (``take``).
 
 Nothing is taken that a fresh read would not give: the file must be the same file, unchanged
-(size, modification time, inode), and whatever goes wrong in the thread is dropped: the reader
-then checks and parses by itself and reports any problem as usual. The thread is not a daemon
-(a Rust parse must not be cut off at interpreter exit); a run that ends without taking it
-cancels it, and it stops before its next sheet.
+(size, modification and change times, inode), and whatever goes wrong in the thread is
+dropped: the reader then checks and parses by itself and reports any problem as usual. The
+thread is not a daemon (a Rust parse must not be cut off at interpreter exit); a run that
+ends without taking it cancels it, and it stops before its next step.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from . import budget_ahead
 from .package import check_package
 from .package_budget import check_budget
 
-Stamp = tuple[int, int, int]  # size, mtime_ns, inode
+Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns (never set back), inode
 
 
 @dataclass
@@ -60,7 +60,7 @@ def _stamp(path: Path) -> Stamp | None:
         found = os.stat(path)
     except OSError:
         return None
-    return found.st_size, found.st_mtime_ns, found.st_ino
+    return found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino
 
 
 def is_read(name: str) -> bool:

@@ -4,6 +4,7 @@ itself, and what the thread did is taken only for the same, unchanged file."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -129,3 +130,17 @@ def test_a_command_reads_its_workbook_ahead(tmp_path: Path, taken: list[object])
     result = CliRunner().invoke(app, ["validate", str(path), "--as-of", "2025-12-31"])
     assert result.exit_code == 0, result.output
     assert len(taken) == 1 and isinstance(taken[0], read_ahead.Parsed)
+
+
+def test_a_file_rewritten_with_its_old_time_is_read_again(tmp_path: Path, taken: list[object]):
+    # Same size, modification time set back: only the change time tells (a trial did this
+    # with dd and touch -d while a run was starting).
+    path = build(tmp_path / "school.xlsm")
+    before = path.stat()
+    read_ahead.start(path)
+    read_ahead._jobs[path.absolute()].thread.join()  # type: ignore[union-attr]
+    time.sleep(0.01)
+    path.write_bytes(path.read_bytes())
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    read_workbook(path)
+    assert taken == [None]
