@@ -141,7 +141,7 @@ def _table(
         column = sheet.columns[i]
         if _whole(column):  # an ID or a figure split over two lines reads as two
             width = max((cell_len(line[j]) for line in cells), default=0)
-            table.add_column(column.label(lang), overflow="fold", no_wrap=True, min_width=width)
+            table.add_column(column.label(lang), overflow="fold", min_width=width)  # header wraps
         else:
             table.add_column(column.label(lang), overflow="fold")
     for line in cells:
@@ -150,9 +150,9 @@ def _table(
 
 
 def _whole(column: schema.Column) -> bool:
-    """Columns never folded when the terminal is narrow: IDs, dates and figures."""
+    """Columns never folded when the terminal is narrow: IDs, dates, months and figures."""
     kinds = (schema.Kind.INT, schema.Kind.NUMBER, schema.Kind.DATE)
-    return column.kind in kinds or column.key.endswith("_id") or column.key == "id"
+    return column.kind in kinds or column.key.endswith("_id") or column.key in ("id", "month")
 
 
 def _number(value: object, column: schema.Column) -> str:
