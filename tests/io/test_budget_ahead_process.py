@@ -89,7 +89,7 @@ import os, sys, time
 import logistics.io.budget_ahead as ahead
 import logistics.io.package_budget as budget
 real_start = ahead.start
-def slow(path):
+def slow(path, **options):
     time.sleep(600)  # in the child: a scan that would outlast the test
     return frozenset()
 budget.check_budget = slow
