@@ -46,8 +46,8 @@ MAX_CELLS = 16_000_000  # per sheet rectangle and per workbook: 2x a million log
 # which the reader may hold at once. A million log rows with a year's other sheets: ~15M.
 MAX_BOOK_CELLS = 2 * MAX_CELLS
 CHUNK = 4 << 20
-_OVERLAP = 64  # a tag split across two chunks is still seen whole
-_WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
+OVERLAP = 64  # a tag split across two chunks is still seen whole
+WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
 # The patterns start with the literal ``r="`` so that re skips to it at C speed. They match
 # any attribute ending in ``r`` (a superset of the cell and row references), which can only
 # raise the bounds: never hide a far cell.
@@ -268,7 +268,7 @@ def _reread(z: zipfile.ZipFile, info: zipfile.ZipInfo, digits: int) -> tuple[int
             data = tail + chunk
             highest = max(highest, max(map(int, pattern.findall(data)), default=0))
             rows = max(rows, max(map(int, _ROW_NUMBER.findall(data)), default=0))
-            tail = chunk[-_OVERLAP:]
+            tail = chunk[-OVERLAP:]
     return highest, rows
 
 
@@ -285,7 +285,7 @@ def _measured(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> _SheetExtent | Place
     with z.open(info) as part:
         while chunk := part.read(CHUNK):
             extent.feed(tail + chunk, len(tail))
-            tail = chunk[-_OVERLAP:]
+            tail = chunk[-OVERLAP:]
     return _placed(z, info, extent) if extent.odd else extent
 
 
@@ -295,26 +295,6 @@ def _placed(z: zipfile.ZipFile, info: zipfile.ZipInfo, extent: _SheetExtent) -> 
     placement = place_cells(z, info, CHUNK)
     placement.marked = extent.marked
     return placement
-
-
-def odd_parts(path: Path) -> bool:
-    """Whether a worksheet part of ``path`` holds a tag not in the standard form
-    (``sheet_placement.odd_form``), chunk by chunk as ``check_budget`` sees them: with
-    ``check_budget(path, odd_forms=False)`` in another process, the two give
-    ``check_budget(path)``'s outcome when this is False, on two cores."""
-    total = 0  # a bomb is check_budget's to refuse: past the budget, answer "look"
-    with zipfile.ZipFile(path) as z:
-        for info in z.infolist():
-            if not _WORKSHEET.fullmatch(info.filename):
-                continue
-            tail = b""
-            with z.open(info) as part:
-                while chunk := part.read(CHUNK):
-                    total += len(chunk)
-                    if total > MAX_TOTAL_SIZE or odd_form(tail + chunk):
-                        return True
-                    tail = chunk[-_OVERLAP:]
-    return False
 
 
 def check_budget(path: Path, *, odd_forms: bool = True) -> frozenset[str]:
@@ -335,14 +315,14 @@ def check_budget(path: Path, *, odd_forms: bool = True) -> frozenset[str]:
 
     try:
         with zipfile.ZipFile(path) as z:
-            sheets = [i for i in z.infolist() if _WORKSHEET.fullmatch(i.filename)]
+            sheets = [i for i in z.infolist() if WORKSHEET.fullmatch(i.filename)]
             count_cells = _most_cells(sheets) > MAX_CELLS  # else no total can be over
             counts: list[int] = []  # cells of each sheet part so far
             bounded: dict[int, zipfile.ZipInfo] = {}  # those counts that are bounds
             rectangles = 0  # the sheets' rectangles so far (bounds)
             for info in z.infolist():
                 extent = None
-                if _WORKSHEET.fullmatch(info.filename):
+                if WORKSHEET.fullmatch(info.filename):
                     extent = _SheetExtent(count_cells=count_cells, odd_forms=odd_forms)
                 tail = b""
                 with z.open(info) as part:
@@ -356,7 +336,7 @@ def check_budget(path: Path, *, odd_forms: bool = True) -> frozenset[str]:
                             )
                         if extent is not None:
                             extent.feed(tail + chunk, len(tail))
-                            tail = chunk[-_OVERLAP:]
+                            tail = chunk[-OVERLAP:]
                 if extent is None:
                     continue
                 sheet: _SheetExtent | Placement = extent

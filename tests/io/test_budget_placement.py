@@ -85,6 +85,7 @@ def scan(path: Path, max_cells: int, chunk: int = 4 << 20) -> int | None:
     with (
         mock.patch.object(package_budget, "MAX_CELLS", max_cells),
         mock.patch.object(package_budget, "CHUNK", chunk),
+        mock.patch.object(budget_ahead, "TWO_CORES_ABOVE", -1),  # however small the part
     ):
         for run in (package_budget.check_budget, budget_ahead._two_core_scan):
             try:
