@@ -176,8 +176,12 @@ def cells(text: str) -> int:
 
 
 # A run of spaces; a Chinese character with the opening marks before it and the closing
-# marks after it; or a word. Compiled when help is shown (10 ms: not on every command's start).
-_TOKENS = r"\s+|[(（“《「]*[\u2e80-\uffef][，。、；：）》」』”！？).,;:]*|[^\s\u2e80-\uffef]+"
+# marks after it; or a word with the closing marks after it. Compiled when help is shown
+# (10 ms: not on every command's start).
+_TOKENS = (
+    r"\s+|[(（“《「]*[\u2e80-\uffef][，。、；：）》」』”！？).,;:]*"
+    r"|[^\s\u2e80-\uffef]+[，。、；：）》」』”！？]*"
+)
 
 
 def wrap(text: str, width: int) -> list[str]:

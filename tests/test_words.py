@@ -66,7 +66,8 @@ NOT_WORDS: set[tuple[str, str]] = {
     # where a help line may break: Chinese characters with the punctuation that stays with them
     (
         "logistics/cli_help.py",
-        r"\s+|[(（“《「]*[\u2e80-\uffef][，。、；：）》」』”！？).,;:]*|[^\s\u2e80-\uffef]+",
+        r"\s+|[(（“《「]*[\u2e80-\uffef][，。、；：）》」』”！？).,;:]*"
+        r"|[^\s\u2e80-\uffef]+[，。、；：）》」』”！？]*",
     ),
 }
 

@@ -80,7 +80,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "help_cmd_doctor": (
         "检查这台电脑具备哪些条件（Python、节假日日历、PDF、中文字体、Excel 或 "
-        "WPS、xlwings），并说明如何补齐。",
+        "WPS、xlwings），并说明如何补齐。各项工作都能运行时退出码为 0，缺少所需条件时"
+        "为 1，工作簿无法读取时为 2。",
         "Show what this machine has for every job (Python, the holiday calendar, PDFs, "
         "a Chinese font, Excel or WPS, xlwings) and how to fix what is missing. Exit "
         "0 when the jobs can run, 1 when something they need is missing, 2 when the "
@@ -89,7 +90,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "help_cmd_excel_setup": (
         "把这台电脑的 Python 路径写入工作簿的 xlwings.conf，让 Excel 按钮可以运"
         "行（仅 Windows 和 macOS）。",
-        "Write this Python's path into the workbook's xlwings.conf so its buttons can run.",
+        "Write this Python's path into the workbook's xlwings.conf so its buttons can run "
+        "(Windows and macOS only).",
     ),
     "help_cmd_build_workbook": (
         "从源代码生成宏工作簿：各工作表、VBA 工程和控制台按钮。\n\n"
@@ -103,7 +105,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "help_cmd_export": (
         "把内置模板写入 FOLDER 以便在 Word 中编辑；改好的模板放在工作簿旁的“模"
-        "板”文件夹，或用 logistics report --templates 指定。",
+        "板”文件夹（英文工作簿为 templates），或用 logistics report --templates 指定；"
+        "FOLDER 中已有的文件保持不变。",
         "Write the built-in templates into FOLDER for editing in Word. Put the "
         "edited ones in a folder 模板 (templates for an English workbook) besid"
         "e the workbook, or pass --templates FOLDER to logistics report; files "

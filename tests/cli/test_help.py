@@ -110,6 +110,7 @@ def test_every_command_has_chinese_help():
         ("统计能耗、接待", 8, ["统计能", "耗、接待"]),  # 、 never starts a line
         ("the EnergyStats sheet (能耗统计).", 24, ["the EnergyStats sheet", "(能耗统计)."]),
         ("a b", 80, ["a b"]),
+        ("时为 1，工作簿", 7, ["时为", "1，工作", "簿"]),  # nor ， after a word (1，)
     ],
 )
 def test_wrap_counts_columns_and_keeps_marks_with_their_characters(text, width, lines):
