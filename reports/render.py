@@ -276,8 +276,9 @@ def locate_syntax_error(env: SandboxedEnvironment, tags: list[str]) -> str | Non
 
 
 def _parses(env: SandboxedEnvironment, source: str) -> bool:
+    """Whether ``source`` compiles: parsing alone passes an unknown filter or test."""
     try:
-        env.parse(source)
+        env.compile(source)
     except TemplateSyntaxError:
         return False
     return True

@@ -99,6 +99,7 @@ def test_full_width_braces_are_flagged(tmp_path):
         (["{% for x in %}", "{{ x }}", "{% endfor %}"], "{% for x in %}"),
         (["{% if school %}", "{{ school }}"], "{% if school %}"),
         (["{{ school }}", "{% endif %}"], "{% endif %}"),
+        (["{{ school }}", "{{ year|nosuchfilter }}"], "{{ year|nosuchfilter }}"),  # not "?"
     ],
 )
 def test_syntax_errors_name_the_tag(tmp_path, lines, bad):
