@@ -55,7 +55,7 @@ _lock = threading.Lock()  # reaping and killing a child never interleave (no reu
 _exit_hook = False  # ``discard`` is registered to run at exit
 
 
-def _stamp(path: str) -> Stamp | None:
+def regular_stamp(path: str | Path) -> Stamp | None:
     """The file's stamp, or None when it is not a regular file (a FIFO would block)."""
     try:
         st = os.stat(path)
@@ -84,17 +84,14 @@ def start(path: Path) -> None:
     is ended when the process exits."""
     global _child, _exit_hook
     where = os.path.abspath(path)
-    stamp = _stamp(where)
+    stamp = regular_stamp(where)
     child = _child
-    if (
-        child is not None
-        and child.parent == os.getpid()
-        and (child.path, child.stamp)
-        == (
-            where,
-            stamp,
-        )
-    ):
+    same = child is not None and (child.parent, child.path, child.stamp) == (
+        os.getpid(),
+        where,
+        stamp,
+    )
+    if same:
         return
     discard()
     if not hasattr(os, "fork") or not _one_thread() or stamp is None:
@@ -145,7 +142,7 @@ def _scan_and_exit(
             if not isinstance(reason, Both):
                 raise
             outcome = {"refused": [reason.zh, reason.en]}
-        if _stamp(where) == stamp:  # else the file changed while it was read: say nothing
+        if regular_stamp(where) == stamp:  # else the file changed while it was read: say nothing
             message = json.dumps({"stamp": list(stamp), **outcome}).encode()
             while message:
                 message = message[os.write(fd, message) :]
@@ -252,7 +249,7 @@ def take(path: Path) -> frozenset[str] | None:
             _reading = None
             _end(child)
     outcome = _parse(data, child.stamp)
-    if outcome is None or _stamp(child.path) != child.stamp:
+    if outcome is None or regular_stamp(child.path) != child.stamp:
         return None
     if isinstance(outcome, Both):
         raise UnsafeWorkbook(name=Path(path).name, reason=outcome)

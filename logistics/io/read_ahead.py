@@ -15,7 +15,6 @@ ends without taking it cancels it, and it stops before its next step.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,8 +29,6 @@ from . import budget_ahead
 from .package import check_package
 from .package_budget import check_budget
 
-Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns (never set back), inode
-
 
 @dataclass
 class Parsed:
@@ -45,7 +42,7 @@ class Parsed:
 
 @dataclass
 class _Job:
-    stamp: Stamp
+    stamp: budget_ahead.Stamp
     parsed: Parsed | None = None
     thread: threading.Thread | None = None
     refused: LogisticsError | None = None  # the package's or the scan's refusal
@@ -53,14 +50,6 @@ class _Job:
 
 
 _jobs: dict[Path, _Job] = {}
-
-
-def _stamp(path: Path) -> Stamp | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino
 
 
 def is_read(name: str) -> bool:
@@ -112,8 +101,8 @@ def ahead(path: Path) -> Iterator[None]:
 def start(path: Path) -> None:
     """Begin on the workbook at ``path``, once; a path that is not a file is left alone."""
     path = Path(path).absolute()
-    stamp = _stamp(path)
-    if path in _jobs or stamp is None or not path.is_file():
+    stamp = budget_ahead.regular_stamp(path)  # None: not a regular file
+    if path in _jobs or stamp is None:
         return
     job = _Job(stamp)
     job.thread = threading.Thread(target=_parse, args=(path, job), name="read-ahead")
@@ -129,7 +118,7 @@ def take(path: Path) -> Parsed | None:
     if job is None or job.thread is None:
         return None
     job.thread.join()
-    if _stamp(path) != job.stamp:
+    if budget_ahead.regular_stamp(path) != job.stamp:
         return None
     if job.refused is not None:
         raise job.refused

@@ -73,21 +73,31 @@ def test_declared_sizes_that_lie_are_refused_without_inflating_on(tmp_path: Path
     assert "its data is damaged (BadZipFile: Bad CRC-32" in exc.value.message("en")
 
 
-def corner_cells(tmp_path: Path, far: str) -> Path:
-    """The small school with its Logs sheet holding A1 and one far cell."""
+def school_with(tmp_path: Path, name: str, sheets: dict[str, str]) -> Path:
+    """The small school, saved as ``name``, with each sheet of ``sheets`` (by sheet name)
+    holding the given XML inside its ``<worksheet>``."""
     base = build(tmp_path / "base.xlsm")
-    logs = sheet_part(base, "日志")
-    xml = (
+    parts = {sheet_part(base, sheet): inside for sheet, inside in sheets.items()}
+    head = (
         '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
-        '.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData><row r="1"><c r="A1" '
-        f't="inlineStr"><is><t>日期</t></is></c><c r="{far}"><v>1</v></c></row></sheetData>'
-        "</worksheet>"
-    ).encode()
-    path = tmp_path / "corner.xlsm"
+        '.org/spreadsheetml/2006/main">'
+    )
+    path = tmp_path / name
     with zipfile.ZipFile(base) as a, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as b:
         for info in a.infolist():
-            b.writestr(info, xml if info.filename == logs else a.read(info.filename))
+            inside = parts.get(info.filename)
+            part = a.read(info.filename) if inside is None else f"{head}{inside}</worksheet>"
+            b.writestr(info, part)
     return path
+
+
+def corner_cells(tmp_path: Path, far: str) -> Path:
+    """The small school with its Logs sheet holding A1 and one far cell."""
+    a1 = '<c r="A1" t="inlineStr"><is><t>日期</t></is></c>'
+    rows = f'<row r="1">{a1}<c r="{far}"><v>1</v></c></row>'
+    return school_with(
+        tmp_path, "corner.xlsm", {"日志": f'<dimension ref="A1"/><sheetData>{rows}</sheetData>'}
+    )
 
 
 @pytest.mark.parametrize(
@@ -107,17 +117,7 @@ def test_two_cells_far_apart_are_refused_before_the_reader_allocates(
 
 def logs_with_rows(tmp_path: Path, rows_xml: str) -> Path:
     """The small school with its Logs sheet's rows replaced by ``rows_xml``."""
-    base = build(tmp_path / "base.xlsm")
-    logs = sheet_part(base, "日志")
-    xml = (
-        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
-        f'.org/spreadsheetml/2006/main"><sheetData>{rows_xml}</sheetData></worksheet>'
-    ).encode()
-    path = tmp_path / "rows.xlsm"
-    with zipfile.ZipFile(base) as a, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as b:
-        for info in a.infolist():
-            b.writestr(info, xml if info.filename == logs else a.read(info.filename))
-    return path
+    return school_with(tmp_path, "rows.xlsm", {"日志": f"<sheetData>{rows_xml}</sheetData>"})
 
 
 def row_of(row: int, columns: str = "ABCDEFG", far: str = "") -> str:
@@ -253,18 +253,12 @@ def test_cli_says_what_a_csv_is(tmp_path: Path) -> None:
 
 def far_cells_in(tmp_path: Path, sheets: list[str], far: str) -> Path:
     """The small school with A1 and one far cell in each of ``sheets``."""
-    base = build(tmp_path / "base.xlsm")
-    parts = {sheet_part(base, name) for name in sheets}
-    xml = (
-        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
-        '.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
-        f'<row r="{far[1:]}"><c r="{far}"><v>1</v></c></row></sheetData></worksheet>'
-    ).encode()
-    path = tmp_path / "many.xlsm"
-    with zipfile.ZipFile(base) as a, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as b:
-        for info in a.infolist():
-            b.writestr(info, xml if info.filename in parts else a.read(info.filename))
-    return path
+    rows = (
+        f'<row r="1"><c r="A1"><v>1</v></c></row><row r="{far[1:]}"><c r="{far}"><v>1</v></c></row>'
+    )
+    return school_with(
+        tmp_path, "many.xlsm", dict.fromkeys(sheets, f"<sheetData>{rows}</sheetData>")
+    )
 
 
 def test_many_sheets_each_under_the_limit_are_refused_together(tmp_path: Path) -> None:
