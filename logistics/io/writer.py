@@ -74,12 +74,13 @@ class FileStamp(NamedTuple):
     mtime_ns: int
     size: int
     inode: int  # an editor that saves by rename gives the file a new inode
+    ctime_ns: int  # a program can set the mtime back after rewriting in place, not this
 
 
 def file_stamp(path: Path) -> FileStamp:
     """What ``write_owned_sheets(unchanged_since=...)`` compares to detect a changed workbook."""
     st = os.stat(path)
-    return FileStamp(st.st_mtime_ns, st.st_size, st.st_ino)
+    return FileStamp(st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
 
 
 def write_owned_sheets(

@@ -414,6 +414,17 @@ def test_refuses_when_changed_since_the_caller_read_it(build_book: BuildBook) ->
     write_owned_sheets(path, {SCORES: ROWS}, unchanged_since=file_stamp(path))
 
 
+def test_refuses_a_file_rewritten_in_place_with_its_old_time(build_book: BuildBook) -> None:
+    # Same size and inode, modification time set back: only the change time tells.
+    path = build_book()
+    stamp = file_stamp(path)
+    time.sleep(0.01)
+    path.write_bytes(path.read_bytes())
+    os.utime(path, ns=(stamp.mtime_ns, stamp.mtime_ns))
+    with pytest.raises(WorkbookChanged):
+        write_owned_sheets(path, {SCORES: ROWS}, unchanged_since=stamp)
+
+
 def test_failed_backup_leaves_the_original(
     build_book: BuildBook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
