@@ -21,7 +21,7 @@ from words import both
 from ..core.errors import LogisticsError
 from .package import check_package
 from .write_errors import DAMAGED, WriteFailed
-from .zip_patch import Patched
+from .zip_patch import Patched, seek_data
 
 BACKUP_DIR = ".logistics-backups"
 _TMP_SUFFIX = ".logistics-tmp"
@@ -44,7 +44,8 @@ class _Sink:
 
 
 def verify_patched(src: Path, tmp: Path, patched: Patched) -> None:
-    """Re-read the temp file: same parts in the same order, CRCs good, changed parts parse."""
+    """Re-read the temp file: same parts in the same order; each changed part inflates to its
+    CRC and parses; each copied part is the original's very bytes (``_same_part``)."""
 
     def failed(detail: str) -> WriteFailed:
         return WriteFailed(
@@ -58,21 +59,46 @@ def verify_patched(src: Path, tmp: Path, patched: Patched) -> None:
             kept = [n for n in a.namelist() if n not in patched.dropped]
             if b.namelist() != kept + patched.added:
                 raise failed("part names or order")
+            changed = set(patched.changed)
             for info in b.infolist():
-                parser = None
-                if info.filename in patched.changed:
-                    parser = DET.DefusedXMLParser(target=_Sink())
-                    parser.parser.DefaultHandlerExpand = None  # no per-token Python callback
+                if info.filename not in changed:
+                    if not _same_part(a, a.getinfo(info.filename), b, info):
+                        raise failed(f"copy of {info.filename}")
+                    continue
+                parser = DET.DefusedXMLParser(target=_Sink())
+                parser.parser.DefaultHandlerExpand = None  # no per-token Python callback
                 with b.open(info) as part:  # reading to the end checks the CRC
                     while chunk := part.read(1 << 20):
-                        if parser is not None:
-                            parser.feed(chunk)
-                if parser is not None:
-                    parser.close()
+                        parser.feed(chunk)
+                parser.close()
     except LogisticsError as exc:
         raise failed(exc.message("en")) from exc
     except DAMAGED as exc:
         raise failed(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _same_part(
+    a: zipfile.ZipFile, old: zipfile.ZipInfo, b: zipfile.ZipFile, new: zipfile.ZipInfo
+) -> bool:
+    """Whether part ``new`` of ``b`` is part ``old`` of ``a`` copied unchanged: the same
+    name, CRC, sizes and compression, and the same compressed bytes. Stricter than inflating
+    it to its CRC, and ~10x faster: the log sheet of a large workbook is hundreds of MB
+    inflated, tens of MB compressed."""
+    fields = ("filename", "CRC", "compress_size", "file_size", "compress_type")
+    if any(getattr(old, f) != getattr(new, f) for f in fields):
+        return False
+    src, _ = seek_data(a, old)
+    dst, name = seek_data(b, new)
+    if name != new.orig_filename:
+        return False
+    remaining = new.compress_size
+    while remaining:
+        size = min(remaining, 1 << 20)
+        mine = dst.read(size)
+        if len(mine) != size or src.read(size) != mine:
+            return False
+        remaining -= size
+    return True
 
 
 def make_backup(target: Path) -> Path:

@@ -103,6 +103,20 @@ def _new_part_info(name: str) -> zipfile.ZipInfo:
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip entry's local file header (30 bytes)
 
 
+def seek_data(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[IO[bytes], str]:
+    """``zf``'s file positioned at the first compressed byte of part ``info`` (after its
+    local header, whose signature is checked), and the name that local header gives."""
+    fp = zf.fp
+    assert fp is not None
+    fp.seek(info.header_offset)
+    header = _LOCAL_HEADER.unpack(fp.read(_LOCAL_HEADER.size))
+    if header[0] != b"PK\x03\x04":  # a local file header's signature
+        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+    name = fp.read(header[9]).decode("utf-8" if header[2] & 0x800 else "cp437", "replace")
+    fp.seek(header[10], 1)
+    return fp, name
+
+
 def _copy_compressed(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.ZipFile) -> None:
     """Copy an unchanged part as its compressed bytes: no inflate, no deflate.
 
@@ -110,13 +124,8 @@ def _copy_compressed(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.
     rows) was most of the write time. The entry keeps its name, CRC, sizes, compression and
     metadata; its local header is written anew (without a data descriptor, sizes known).
     """
-    fp = zin.fp
-    assert fp is not None and zout.fp is not None
-    fp.seek(info.header_offset)
-    header = _LOCAL_HEADER.unpack(fp.read(_LOCAL_HEADER.size))
-    if header[0] != b"PK\x03\x04":  # a local file header's signature
-        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
-    fp.seek(info.header_offset + _LOCAL_HEADER.size + header[9] + header[10])
+    assert zout.fp is not None
+    fp = seek_data(zin, info)[0]
     zi = copy.copy(info)
     zi.flag_bits &= ~0x08  # sizes and CRC go in the local header
     zi.header_offset = zout.fp.tell()

@@ -21,7 +21,7 @@ import pytest
 from openpyxl.utils.escape import unescape
 from python_calamine import CalamineWorkbook
 
-from logistics.io import cell_xml, sheet_xml, writer
+from logistics.io import cell_xml, sheet_xml, writer, zip_patch
 from logistics.io.locks import WorkbookOpen, excel_lock_file, libreoffice_lock_file
 from logistics.io.writer import (
     BACKUP_DIR,
@@ -477,6 +477,37 @@ def test_verification_catches_broken_xml(
     monkeypatch.setattr(cell_xml, "_plain_texts", lambda values: True)  # a bug: no escaping
     with pytest.raises(WriteFailed, match="failed verification"):
         write_owned_sheets(path, {SCORES: [["<b>&"]]})
+    assert sha256(path) == digest and leftovers(path.parent) == []
+
+
+@pytest.mark.parametrize("damage", ["flip a byte", "cut short"])
+def test_verification_catches_a_bad_copy_of_an_unchanged_part(
+    build_book: BuildBook, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    """Parts the writer does not change are copied as their compressed bytes; a bug in that
+    copy (here: the last byte of styles.xml flipped, or the part's end overwritten by the
+    next header) must fail the save, not reach the workbook."""
+    path = build_book()
+    digest = sha256(path)
+    real = zip_patch._copy_compressed
+
+    def bad_copy(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.ZipFile) -> None:
+        real(zin, info, zout)
+        if info.filename == "xl/styles.xml":
+            fp = zout.fp
+            assert fp is not None
+            end = fp.tell()
+            fp.seek(end - 1)
+            last = fp.read(1)[0]
+            fp.seek(end - 1)
+            if damage == "flip a byte":
+                fp.write(bytes([last ^ 0xFF]))
+            else:
+                zout.start_dir = end - 1  # the next part's header overwrites the last byte
+
+    monkeypatch.setattr(zip_patch, "_copy_compressed", bad_copy)
+    with pytest.raises(WriteFailed, match="failed verification"):
+        write_owned_sheets(path, {SCORES: ROWS})
     assert sha256(path) == digest and leftovers(path.parent) == []
 
 
