@@ -327,7 +327,7 @@ def cli_front() -> list[str]:
     script = Path(sys.executable).with_name("logistics")
     if script.is_file():
         return [str(script)]
-    return [sys.executable, "-c", "from logistics.cli import main; main()"]
+    return [sys.executable, "-m", "logistics"]  # the same entry as the script
 
 
 def cli_cmd(workbook: Path) -> list[str]:
