@@ -25,6 +25,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from .rawbook import CellError
+from .rawbook import Coded as Coded  # the checks import it from here, beside the parser
 from .schema import Column, Kind
 
 
@@ -40,8 +41,6 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)  # workbooks saved with the 1904 date system
 MAX_SERIAL = 2958465  # 9999-12-31
 _TEXT_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-# A column as integer codes: (code of each cell, -1 when blank; the distinct values by code).
-Coded = tuple[npt.NDArray[np.int64], npt.NDArray[np.object_]]
 # What a parser returns: the typed value, or BAD. Dates are pandas Timestamps (datetimes).
 Parsed = str | float | bool | dt.datetime | Unparsed
 Parser = Callable[[object], Parsed]
@@ -200,15 +199,22 @@ class ParsedCells:
     coded: Coded | None = None
 
 
-def parse_cells(raw: pd.Series, column: Column, date1904: bool = False) -> ParsedCells:
+def parse_cells(
+    raw: pd.Series, column: Column, date1904: bool = False, raw_codes: Coded | None = None
+) -> ParsedCells:
     """The column's typed values and masks (SPEC 4.1 types, 4.5 problems).
 
     One hash pass (``factorize``) gives each cell the code of its distinct value; the parser,
     the typing and the masks run once per distinct value and the results are taken by code,
-    so a column costs one hash and a few takes per cell.
+    so a column costs one hash and a few takes per cell. ``raw_codes``: that hash pass done
+    already (``RawSheet.codes``: what ``pd.factorize`` of ``raw`` gives, its codes as long as
+    ``raw``), so the column is not hashed again.
     """
     parse = parser_for(column, date1904)
-    codes, uniques = pd.factorize(raw.to_numpy(dtype=object))  # blank cells: code -1
+    if raw_codes is not None and len(raw_codes[0]) == len(raw):
+        codes, uniques = raw_codes
+    else:
+        codes, uniques = pd.factorize(raw.to_numpy(dtype=object))  # blank cells: code -1
     parsed = np.empty(len(uniques) + 1, dtype=object)  # the last slot answers code -1
     bad = np.zeros(len(uniques) + 1, dtype=bool)
     for i, value in enumerate(uniques):

@@ -121,7 +121,7 @@ def load_sheet(
                 pd.Series(None, index=frame.index, dtype=object), column
             )[0]
             continue
-        cells = parse_cells(frame[column.key], column, date1904)
+        cells = parse_cells(frame[column.key], column, date1904, raw.codes.get(column.key))
         typed[column.key], bad, missing[column.key] = cells.values, cells.bad, cells.missing
         if coded is not None and cells.coded is not None:
             coded[column.key] = cells.coded
