@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -202,19 +203,51 @@ class ParsedCells:
 def parse_cells(
     raw: pd.Series, column: Column, date1904: bool = False, raw_codes: Coded | None = None
 ) -> ParsedCells:
-    """The column's typed values and masks (SPEC 4.1 types, 4.5 problems).
+    """The column's typed values and masks (SPEC 4.1 types, 4.5 problems), as ``parse_coded``
+    gives them, on the raw column's index.
 
-    One hash pass (``factorize``) gives each cell the code of its distinct value; the parser,
-    the typing and the masks run once per distinct value and the results are taken by code,
-    so a column costs one hash and a few takes per cell. ``raw_codes``: that hash pass done
-    already (``RawSheet.codes``: what ``pd.factorize`` of ``raw`` gives, its codes as long as
-    ``raw``), so the column is not hashed again.
+    ``raw_codes``: the column's hash pass done already (``RawSheet.codes``: what
+    ``pd.factorize`` of ``raw`` gives, its codes as long as ``raw``), so that the column is
+    not hashed again; without them (or when they do not fit ``raw``), ``raw`` is hashed here.
     """
+    if raw_codes is None or len(raw_codes[0]) != len(raw):
+        raw_codes = factorized(raw)
+    cells = parse_coded(raw_codes, column, date1904)
+    return ParsedCells(
+        pd.Series(cells.values, index=raw.index, dtype=cells.values.dtype),
+        pd.Series(cells.bad, index=raw.index),
+        pd.Series(cells.missing, index=raw.index),
+        cells.coded,
+    )
+
+
+def factorized(raw: pd.Series) -> Coded:
+    """``raw`` as integer codes (``pd.factorize``: -1 for blank cells, in order of first
+    appearance) and its distinct values."""
+    codes, uniques = pd.factorize(raw.to_numpy(dtype=object))
+    return codes, uniques
+
+
+@dataclass(frozen=True)
+class ParsedArrays:
+    """A column parsed, as arrays in the column's row order (``ParsedCells`` without index)."""
+
+    values: npt.NDArray[Any]  # typed values; blank as NaT, NaN or None
+    bad: npt.NDArray[np.bool_]  # cells that held something unparseable
+    missing: npt.NDArray[np.bool_]  # blank typed values from cells that were not unparseable
+    coded: Coded | None = None  # text columns: as ``ParsedCells.coded``
+
+
+def parse_coded(raw_codes: Coded, column: Column, date1904: bool = False) -> ParsedArrays:
+    """The typed values and masks (SPEC 4.1 types, 4.5 problems) of the column coded as
+    ``raw_codes`` (what ``factorized`` gives: a code per cell, -1 when blank, and the
+    distinct raw values by code).
+
+    The parser, the typing and the masks run once per distinct value and the results are
+    taken by code, so a column costs a few takes per cell beyond its one hash pass.
+    """
+    codes, uniques = raw_codes
     parse = parser_for(column, date1904)
-    if raw_codes is not None and len(raw_codes[0]) == len(raw):
-        codes, uniques = raw_codes
-    else:
-        codes, uniques = pd.factorize(raw.to_numpy(dtype=object))  # blank cells: code -1
     parsed = np.empty(len(uniques) + 1, dtype=object)  # the last slot answers code -1
     bad = np.zeros(len(uniques) + 1, dtype=bool)
     for i, value in enumerate(uniques):
@@ -231,17 +264,14 @@ def parse_cells(
     if column.kind is Kind.TEXT:
         typed_codes, distinct = pd.factorize(typed)  # the blank last slot: -1
         coded = (typed_codes.astype(np.int64).take(codes), np.asarray(distinct, dtype=object))
-    return ParsedCells(
-        pd.Series(typed.take(codes), index=raw.index, dtype=typed.dtype),
-        pd.Series(bad.take(codes), index=raw.index),
-        pd.Series(missing.take(codes), index=raw.index),
-        coded,
-    )
+    return ParsedArrays(typed.take(codes), bad.take(codes), missing.take(codes), coded)
 
 
 def _typed(parsed: npt.NDArray[np.object_], column: Column) -> npt.NDArray[Any]:
     """The column's typed array of parsed values (None: blank or unparsed)."""
     if column.kind is Kind.DATE:
+        if len(parsed) == 1:  # no value at all (the blank slot alone): a sheet left empty
+            return _no_dates()
         dates: npt.NDArray[np.datetime64] = pd.to_datetime(
             pd.Series(parsed, dtype=object), errors="coerce"
         ).to_numpy()
@@ -249,3 +279,14 @@ def _typed(parsed: npt.NDArray[np.object_], column: Column) -> npt.NDArray[Any]:
     if column.kind in (Kind.NUMBER, Kind.INT):
         return np.asarray(pd.to_numeric(parsed, errors="coerce"), dtype="float64")
     return parsed  # text, choice keys and bools stay Python objects, blanks None
+
+
+@functools.cache
+def _no_dates() -> npt.NDArray[np.datetime64]:
+    """What ``_typed`` gives a date column's lone blank slot, typed once (each empty date
+    column of a run would otherwise pay ``to_datetime``'s fixed cost); read-only, as shared."""
+    dates: npt.NDArray[np.datetime64] = pd.to_datetime(
+        pd.Series([None], dtype=object), errors="coerce"
+    ).to_numpy()
+    dates.flags.writeable = False
+    return dates

@@ -8,7 +8,13 @@ Every check is a vectorized mask over a column; rules that span rows or sheets c
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
+from collections.abc import Callable, Mapping
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from words import Both, word
@@ -28,8 +34,9 @@ from .leave_transfer_pool_checks import leave_transfer_pool_problems
 from .parsing import (
     BAD,
     Coded,
-    parse_cells,
+    factorized,
     parse_code,
+    parse_coded,
     parse_column,
     parse_int,
     parse_number,
@@ -74,6 +81,14 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
 
 
 def _empty(sheet: schema.Sheet) -> pd.DataFrame:
+    """The typed table of a sheet absent from the workbook: its columns, no rows (a copy of
+    one built once per sheet, as the checks and jobs are free to change what they get)."""
+    return _empty_once(sheet.key).copy()
+
+
+@functools.cache
+def _empty_once(key: str) -> pd.DataFrame:
+    sheet = schema.SHEETS[key]
     raw = pd.DataFrame({c.key: pd.Series(dtype=object) for c in sheet.columns})
     return pd.DataFrame({c.key: parse_column(raw[c.key], c)[0] for c in sheet.columns})
 
@@ -114,23 +129,29 @@ def load_sheet(
     frame = raw.frame
     found: list[Problem] = []
     typed: dict[str, pd.Series] = {}
-    missing: dict[str, pd.Series] = {}  # column key -> mask of empty cells
+    missing: dict[str, npt.NDArray[np.bool_]] = {}  # column key -> mask of empty cells
     for column in sheet.columns:
         if column.key not in frame.columns:
             typed[column.key] = parse_column(
                 pd.Series(None, index=frame.index, dtype=object), column
             )[0]
             continue
-        cells = parse_cells(frame[column.key], column, date1904, raw.codes.get(column.key))
-        typed[column.key], bad, missing[column.key] = cells.values, cells.bad, cells.missing
+        raw_codes = raw.codes.get(column.key)
+        if raw_codes is None or len(raw_codes[0]) != len(frame):
+            raw_codes = factorized(frame[column.key])
+        cells = parse_coded(raw_codes, column, date1904)
+        # As parse_cells builds it; the masks stay arrays (a Series each is pure overhead).
+        typed[column.key] = pd.Series(cells.values, index=frame.index, dtype=cells.values.dtype)
+        missing[column.key] = cells.missing
         if coded is not None and cells.coded is not None:
             coded[column.key] = cells.coded
-        rows = bad.index[bad.to_numpy()]
-        for row, value in zip(rows, cells_at(frame[column.key], rows), strict=True):
-            found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
+        if cells.bad.any():
+            rows = frame.index[cells.bad]
+            for row, value in zip(rows, cells_at(frame[column.key], rows), strict=True):
+                found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
     table = pd.DataFrame(typed, index=frame.index)
     present = [c for c in sheet.columns if c.key in frame.columns]
-    found.extend(_column_checks(sheet, present, table, missing, frame))
+    found.extend(_column_checks(sheet, present, typed, missing, frame))
     found.extend(_duplicates(sheet, table))
     problems.extend(merged_problems(sheet, raw, found) if raw.merged else found)
     return table
@@ -151,12 +172,13 @@ def _cell_problem(
 def _column_checks(
     sheet: schema.Sheet,
     columns: list[schema.Column],
-    table: pd.DataFrame,
-    missing: dict[str, pd.Series],
+    table: Mapping[str, pd.Series],
+    missing: Mapping[str, npt.NDArray[np.bool_]],
     raw: pd.DataFrame,
 ) -> list[Problem]:
-    """Required values and numeric ranges, one vectorized mask per column; ``missing``: the
-    empty cells of each column (a cell that did not parse is no "required" problem).
+    """Required values and numeric ranges, one vectorized mask per column; ``table``: the
+    typed columns by key, on ``raw``'s index; ``missing``: the empty cells of each column (a
+    cell that did not parse is no "required" problem).
 
     (pandera did this at first; its import and backend registration cost ~0.4 s a run, more
     than all the checks themselves, and these two rules are a line each.)
@@ -164,21 +186,43 @@ def _column_checks(
     found = []
     for column in columns:
         values = table[column.key]
-        checks: list[tuple[str, pd.Series]] = []
+        checks: list[tuple[str, pd.Series | npt.NDArray[np.bool_]]] = []
         if column.required:
             checks.append(("required", missing[column.key]))
         if column.min is not None:
-            checks.append(("out_of_range", values < column.min))
+            checks.append(("out_of_range", _compared(values, operator.lt, column.min)))
         if column.max is not None:
-            checks.append(("out_of_range", values > column.max))
+            checks.append(("out_of_range", _compared(values, operator.gt, column.max)))
         for code, mask in checks:
+            rows = _rows_of(raw.index, mask)
+            if not rows:  # most columns of most sheets: no Series, no lookups
+                continue
             params = range_params(column) if code != "required" else {}
-            rows = rows_where(mask)
             found += [
                 Problem(code, sheet.key, r, column.key, value, params)
                 for r, value in zip(rows, cells_at(raw[column.key], rows), strict=True)
             ]
     return sorted(found, key=lambda p: (p.row or 0, p.column or ""))
+
+
+def _compared(
+    values: pd.Series, op: Callable[[Any, Any], Any], bound: float
+) -> pd.Series | npt.NDArray[np.bool_]:
+    """``op(values, bound)``: on the float array itself for a float column (what the Series
+    comparison gives, NaN comparing False, without its fixed cost), else as a Series."""
+    if values.dtype.kind == "f":
+        mask: npt.NDArray[np.bool_] = op(values.to_numpy(), bound)
+        return mask
+    compared: pd.Series = op(values, bound)
+    return compared
+
+
+def _rows_of(index: pd.Index, mask: pd.Series | npt.NDArray[np.bool_]) -> list[int]:
+    """The Excel rows of ``index`` where ``mask`` holds (``rows_where`` for a bool array in
+    ``index``'s order)."""
+    if isinstance(mask, pd.Series):
+        return rows_where(mask)
+    return [int(r) for r in index[mask]] if mask.any() else []
 
 
 def _first_rows(table: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Series]:

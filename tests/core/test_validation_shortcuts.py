@@ -1,0 +1,144 @@
+"""Validation skips work that finds nothing (core/validate.py, core/cell_problems.py): masks
+with no True take no index, the masks of a parsed column stay arrays, an empty date column and
+an absent sheet's table are typed once. None of it may change a result.
+
+References here are written from the rules (SPEC 4.1 typing, 4.5 problems), cell by cell,
+with the Series API that the shortcuts avoid: a parse problem at each cell its parser refuses,
+"required" at each blank cell of a required column that held nothing unparseable, a range
+problem at each number outside its column's bounds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from logistics.core import schema, validate
+from logistics.core.cell_problems import cells_at, rows_where
+from logistics.core.parsing import BAD, parse_cells, parse_code, parser_for
+from logistics.core.problems import Problem
+from logistics.core.rawbook import CellError, RawSheet
+
+CELLS: list[object] = [
+    *(None, "abc", "NaN", "TRUE", -1.0, 0.0, 2.5, 25.0, 101.0, 1e308, "1e309", "1,000"),
+    *(CellError("#N/A"), CellError("=A1", True), "2025-13-01", "2025年3月7日", 45000.0),
+    *(dt.date(2025, 3, 1), dt.datetime(2025, 3, 1, 12), " S1", "1001", 1001.0, 3, "是"),
+    *("否", "完成", "done", "大型", "workday", "保洁员"),
+]  # fmt: skip
+
+
+def test_rows_where_reads_blanks_as_false_and_finds_nothing_in_an_empty_mask() -> None:
+    index = pd.Index([9, 3, 7, 12])
+    plain = pd.Series([True, False, True, False], index=index)
+    nullable = pd.Series([True, None, False, True], index=index, dtype="boolean")
+    objects = pd.Series([None, True, False, True], index=index, dtype=object)
+    assert rows_where(plain) == [9, 7]
+    assert rows_where(nullable) == [9, 12]
+    assert rows_where(objects) == [3, 12]
+    assert rows_where(pd.Series(False, index=index)) == []
+    assert rows_where(pd.Series([], dtype=bool)) == []
+    assert all(type(r) is int for r in rows_where(plain))
+
+
+def test_cells_at_no_rows_is_empty_whatever_the_column() -> None:
+    for column in (
+        pd.Series([1.5], index=[4]),
+        pd.Series([pd.Timestamp(2025, 1, 2)], index=[4]),
+        pd.Series([], dtype=object),
+    ):
+        assert cells_at(column, []) == [] and cells_at(column, pd.Index([], dtype=int)) == []
+
+
+def test_an_absent_sheet_gives_a_fresh_empty_table_each_run() -> None:
+    sheet = schema.SHEETS["logs"]
+    problems: list[Problem] = []
+    first = validate.load_sheet(sheet, None, problems)
+    first["date"] = pd.Series(dtype="datetime64[ns]")  # a job changing what it got
+    del first["notes"]
+    second = validate.load_sheet(sheet, None, problems)
+    assert list(second.columns) == [c.key for c in sheet.columns] and second.empty
+    # Each column typed as an empty column of its kind parses (SPEC 4.1).
+    for column in sheet.columns:
+        want = parse_cells(pd.Series([], dtype=object), column).values
+        assert second[column.key].dtype == want.dtype, column.key
+    assert [p.code for p in problems] == ["sheet_missing", "sheet_missing"]
+
+
+def test_an_empty_date_column_types_as_a_column_of_blanks_does() -> None:
+    date = schema.SHEETS["logs"].column("date")
+    for cells in ([], [None], [None, None]):
+        got = parse_cells(pd.Series(cells, dtype=object), date).values
+        want = pd.to_datetime(pd.Series([*cells, None], dtype=object), errors="coerce")
+        assert got.dtype == want.dtype and got.isna().all() and len(got) == len(cells)
+    # The typing is shared: a column changed by its user leaves the next column blank.
+    first = parse_cells(pd.Series([None], dtype=object), date).values
+    first.iloc[0] = pd.Timestamp(2025, 1, 2)
+    assert parse_cells(pd.Series([None], dtype=object), date).values.isna().all()
+
+
+def _reference(sheet: schema.Sheet, frame: pd.DataFrame) -> Counter[tuple[object, ...]]:
+    """Parse, required and range problems of ``frame``, cell by cell."""
+    found: Counter[tuple[object, ...]] = Counter()
+    for column in sheet.columns:
+        if column.key not in frame.columns:
+            continue
+        parse = parser_for(column)
+        for row in frame.index:
+            cell = frame.at[row, column.key]
+            parsed = None if cell is None else parse(cell)
+            if parsed is BAD:
+                code = parse_code(column, cell)
+            elif parsed is None or (isinstance(parsed, float) and math.isnan(parsed)):
+                code = "required" if column.required else ""
+            elif isinstance(parsed, float) and (
+                (column.min is not None and parsed < column.min)
+                or (column.max is not None and parsed > column.max)
+            ):
+                code = "out_of_range"
+            else:
+                code = ""
+            if code:
+                found[(code, int(row), column.key, repr(cell))] += 1
+    return found
+
+
+CELL_CODES = {"required", "out_of_range", "cell_error", "formula_not_computed"}
+CELL_CODES |= {"not_a_number", "not_an_integer", "not_a_date", "bad_choice"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    key=st.sampled_from([s.key for s in schema.INPUT_SHEETS]),
+    cells=st.lists(st.sampled_from(CELLS), max_size=120),
+    gaps=st.booleans(),
+)
+def test_cell_problems_and_types_are_the_rules_cell_by_cell(
+    key: str, cells: list[object], gaps: bool
+) -> None:
+    sheet = schema.SHEETS[key]
+    width = len(sheet.columns)
+    height = len(cells) // width
+    index = pd.Index([2 + 3 * i for i in range(height)] if gaps else range(2, height + 2))
+    frame = pd.DataFrame(
+        np.array(cells[: height * width], dtype=object).reshape(height, width),
+        columns=[c.key for c in sheet.columns],
+        index=index,
+        dtype=object,
+    )
+    problems: list[Problem] = []
+    table = validate.load_sheet(sheet, RawSheet(key, sheet.zh, 1, frame), problems)
+    for column in sheet.columns:  # each typed column as parsing it alone gives it
+        want = parse_cells(frame[column.key], column).values
+        pd.testing.assert_series_equal(table[column.key], want, check_names=False)
+    got = Counter(
+        (p.code, p.row, p.column, repr(p.value)) for p in problems if p.code in CELL_CODES
+    )
+    assert got == _reference(sheet, frame)
+    rows = [p.row or 0 for p in problems if p.code in {"required", "out_of_range"}]
+    assert rows == sorted(rows)  # the column checks come in row order
