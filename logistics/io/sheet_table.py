@@ -50,16 +50,11 @@ def clean_values(values: np.ndarray) -> np.ndarray:
     return cleaned_and_present(values)[0]
 
 
-def cleaned_and_present(
-    values: np.ndarray, seen: Distinct | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+def cleaned_and_present(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(``clean`` of each value of the 1-D object array ``values``, which cleaned values are
-    not missing as ``pd.notna`` tells): a new object array and a bool array, both as long.
-
-    ``seen``: the distinct cleaned values of the column's earlier chunks (``cleaned_coded``).
-    """
-    out, present, _ = cleaned_coded(values, seen)
-    return out, present
+    not missing as ``pd.notna`` tells): a new object array and a bool array, both as long."""
+    codes, cleaned, _ = distinct_cleaned(values)
+    return cleaned[codes], pd.notna(cleaned)[codes]
 
 
 class Distinct:
@@ -88,17 +83,20 @@ class Distinct:
         return out
 
 
-def cleaned_coded(
+def distinct_cleaned(
     values: np.ndarray, seen: Distinct | None = None
-) -> tuple[np.ndarray, np.ndarray, npt.NDArray[np.int64] | None]:
-    """``cleaned_and_present`` and, with ``seen``, each cleaned value's code in ``seen``
-    (-1 where missing), so that the column's codes need no second hash pass (SPEC 4.1).
+) -> tuple[npt.NDArray[np.intp], np.ndarray, npt.NDArray[np.int64] | None]:
+    """(code of each value of the 1-D object array ``values`` among its distinct values,
+    -1 for a blank; ``clean`` of each distinct value, one slot more for code -1 (None); with
+    ``seen``, each distinct value's code in ``seen``, -1 in that last slot and for a missing
+    value): the cells are ``cleaned[codes]``, their codes in the column ``coded[codes]``.
 
     Each distinct value is cleaned once (sheets repeat dates, IDs and statuses): one hash
     pass (``factorize``) codes the cells and the cleaned values are taken by code, as is
-    whether each is missing. ``seen``: a value equal to one of its values is given as that
-    one, so that a column read in chunks holds the objects (and so the types: 1 and 1.0 are
-    one value) of a column read at once, and is coded as ``pd.factorize`` of that column.
+    whether each is missing. ``seen``: the distinct values of the column's earlier chunks; a
+    value equal to one of them is given as that one, so that a column read in chunks holds
+    the objects (and so the types: 1 and 1.0 are one value) of a column read at once, and is
+    coded as ``pd.factorize`` of that column (SPEC 4.1's cleaning; the parser's one hash pass).
 
     True hashes as 1 and False as 0, so distinct values would merge a logical cell with
     the number: logical cells are turned into text first, found by type where 0 or 1 occur.
@@ -124,14 +122,14 @@ def cleaned_coded(
     if seen is None:
         for i, value in enumerate(uniques):
             cleaned[i] = clean(value)
-        return cleaned[codes], pd.notna(cleaned)[codes], None
+        return codes, cleaned, None
     coded = np.full(len(uniques) + 1, -1, dtype=np.int64)
     found = seen.found
     for i, value in enumerate(uniques):
         tidy = clean(value)
         if tidy is not None:
             cleaned[i], coded[i] = found.get(tidy) or seen.add(tidy)
-    return cleaned[codes], pd.notna(cleaned)[codes], coded[codes]
+    return codes, cleaned, coded
 
 
 def table_frame(
@@ -177,12 +175,12 @@ def coded_table(
         # pandas' own list-of-rows to 2-D object array (what DataFrame(rows) runs), no frame.
         cells = lib.to_object_array(chunk)
         del chunk  # the row lists go; the cells live on in ``cells`` until cleaned
-        cleaned = []
+        parts = []
         keep = np.zeros(len(cells), dtype=bool)
         for j, earlier in zip(picks, seen, strict=True):
-            values, present, codes = _column(cells, j, earlier)
-            cleaned.append((values, codes))
-            keep |= present
+            codes, cleaned, coded = _column(cells, j, earlier)
+            parts.append((codes, cleaned, coded))
+            keep |= pd.notna(cleaned)[codes]
         del cells
         kept.append(keep)
         count = int(keep.sum())
@@ -190,9 +188,12 @@ def coded_table(
             block = _grown(block, filled + count)
             code_block = _grown(code_block, filled + count)
         everything = count == len(keep)
-        for i, (values, codes) in enumerate(cleaned):
-            block[i, filled : filled + count] = values if everything else values[keep]
-            code_block[i, filled : filled + count] = codes if everything else codes[keep]
+        for i, (codes, cleaned, coded) in enumerate(parts):
+            picked = codes if everything else codes[keep]
+            # Taken straight into the blocks (no array of the chunk's cells in between);
+            # "wrap" sends code -1 to the last slot, as indexing does, unbuffered.
+            np.take(cleaned, picked, out=block[i, filled : filled + count], mode="wrap")
+            np.take(coded, picked, out=code_block[i, filled : filled + count], mode="wrap")
         filled += count
     if filled < block.shape[1]:
         block = block[:, :filled].copy()  # blank rows or a generous hint: exact and contiguous
@@ -201,8 +202,8 @@ def coded_table(
     # The index as filtering a frame of every row would leave it (a RangeIndex when it can).
     index = pd.RangeIndex(first_row, first_row + len(mask))[mask]
     frame = pd.DataFrame(block.T, index=index, columns=keys, dtype=object, copy=False)
-    coded = {key: (code_block[i], seen[i].uniques()) for i, key in enumerate(keys)}
-    return frame, coded
+    by_key = {key: (code_block[i], seen[i].uniques()) for i, key in enumerate(keys)}
+    return frame, by_key
 
 
 def _has_logical(values: np.ndarray) -> bool:
@@ -213,15 +214,15 @@ def _has_logical(values: np.ndarray) -> bool:
 
 def _column(
     cells: np.ndarray, j: int, seen: Distinct
-) -> tuple[np.ndarray, np.ndarray, npt.NDArray[np.int64]]:
-    """The cleaned column ``j`` of a chunk, which of its cells hold anything and their codes
-    in ``seen``; all blank where every row is shorter."""
+) -> tuple[npt.NDArray[np.intp], np.ndarray, npt.NDArray[np.int64]]:
+    """``distinct_cleaned`` of column ``j`` of a chunk; all blank where every row is
+    shorter."""
     if j < cells.shape[1]:
-        values, present, codes = cleaned_coded(cells[:, j], seen)  # a strided view
-        assert codes is not None  # given ``seen``, the codes come too
-        return values, present, codes
-    n = len(cells)
-    return np.full(n, None, dtype=object), np.zeros(n, dtype=bool), np.full(n, -1, np.int64)
+        codes, cleaned, coded = distinct_cleaned(cells[:, j], seen)  # a strided view
+        assert coded is not None  # given ``seen``, the codes come too
+        return codes, cleaned, coded
+    blank = np.full(len(cells), -1, dtype=np.intp)
+    return blank, np.full(1, None, dtype=object), np.full(1, -1, dtype=np.int64)
 
 
 def _grown(block: np.ndarray, needed: int) -> np.ndarray:
