@@ -272,6 +272,10 @@ def _typed(parsed: npt.NDArray[np.object_], column: Column) -> npt.NDArray[Any]:
     if column.kind is Kind.DATE:
         if len(parsed) == 1:  # no value at all (the blank slot alone): a sheet left empty
             return _no_dates()
+        if len(parsed) <= _FEW_DATES:
+            few = _few_dates(parsed)
+            if few is not None:
+                return few
         dates: npt.NDArray[np.datetime64] = pd.to_datetime(
             pd.Series(parsed, dtype=object), errors="coerce"
         ).to_numpy()
@@ -289,4 +293,22 @@ def _no_dates() -> npt.NDArray[np.datetime64]:
         pd.Series([None], dtype=object), errors="coerce"
     ).to_numpy()
     dates.flags.writeable = False
+    return dates
+
+
+# Up to this many distinct dates, a loop types them faster than ``to_datetime``'s fixed cost
+# (~80 µs a column: most columns of a school's small sheets); beyond, ``to_datetime`` wins.
+_FEW_DATES = 64
+_NAT_S = np.datetime64("NaT", "s")
+
+
+def _few_dates(parsed: npt.NDArray[np.object_]) -> npt.NDArray[np.datetime64] | None:
+    """What ``to_datetime`` makes of ``parsed`` (``_timestamp``s at whole seconds, None for
+    a blank), datetime64[s] as it gives them; None for any other value (left to it)."""
+    dates: npt.NDArray[np.datetime64] = np.full(len(parsed), _NAT_S)
+    for i, value in enumerate(parsed):
+        if value is not None:
+            if type(value) is not pd.Timestamp or value.unit != "s":
+                return None
+            dates[i] = value.asm8
     return dates

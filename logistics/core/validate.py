@@ -149,7 +149,9 @@ def load_sheet(
             rows = frame.index[cells.bad]
             for row, value in zip(rows, cells_at(frame[column.key], rows), strict=True):
                 found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
-    table = pd.DataFrame(typed, index=frame.index)
+    # copy=False: the columns are the typed arrays themselves, not copied into blocks (the
+    # values, dtypes and index are the same; a million-row sheet is not copied once more).
+    table = pd.DataFrame(typed, index=frame.index, copy=False)
     present = [c for c in sheet.columns if c.key in frame.columns]
     found.extend(_column_checks(sheet, present, typed, missing, frame))
     found.extend(_duplicates(sheet, table))

@@ -142,3 +142,24 @@ def test_cell_problems_and_types_are_the_rules_cell_by_cell(
     assert got == _reference(sheet, frame)
     rows = [p.row or 0 for p in problems if p.code in {"required", "out_of_range"}]
     assert rows == sorted(rows)  # the column checks come in row order
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    days=st.lists(
+        st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))), max_size=80
+    ),
+    date1904=st.booleans(),
+)
+def test_a_date_column_types_as_to_datetime_types_it(
+    days: list[dt.date | None], date1904: bool
+) -> None:
+    # A few distinct dates are typed by a loop, many by to_datetime: either way the typed
+    # column is what to_datetime makes of the parsed dates (SPEC 4.1: dates, blanks NaT).
+    date = schema.SHEETS["logs"].column("date")
+    parse = parser_for(date, date1904)
+    got = parse_cells(pd.Series(days, dtype=object), date, date1904).values
+    parsed = [None if d is None else parse(d) for d in days]
+    want = pd.to_datetime(pd.Series([*parsed, None], dtype=object), errors="coerce")[:-1]
+    assert got.dtype == want.dtype
+    assert np.array_equal(got.to_numpy(), want.to_numpy(), equal_nan=True)
