@@ -72,7 +72,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
     problems += asset_problems(tables, as_of)
     problems += raw.problems  # found while reading: stale copies of output sheets
-    problems += leave_transfer_pool_problems(tables, settings, as_of)
+    problems += leave_transfer_pool_problems(tables, settings, as_of, coded["logs"].get("staff_id"))
     owned = {s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets}
     return Dataset(raw.lang, tables, settings, calendar, owned, raw.home, problems)
 

@@ -24,6 +24,7 @@ from logistics.core.cell_problems import cells_at, rows_where
 from logistics.core.parsing import BAD, parse_cells, parse_code, parser_for
 from logistics.core.problems import Problem
 from logistics.core.rawbook import CellError, RawSheet
+from tests.factories import POST, dataset, person
 
 CELLS: list[object] = [
     *(None, "abc", "NaN", "TRUE", -1.0, 0.0, 2.5, 25.0, 101.0, 1e308, "1e309", "1,000"),
@@ -163,3 +164,58 @@ def test_a_date_column_types_as_to_datetime_types_it(
     want = pd.to_datetime(pd.Series([*parsed, None], dtype=object), errors="coerce")[:-1]
     assert got.dtype == want.dtype
     assert np.array_equal(got.to_numpy(), want.to_numpy(), equal_nan=True)
+
+
+STAFF_CELLS: list[object] = ["S1", " S1", "S2", "S9", None, 1001.0, "1001", CellError("#N/A")]
+DAYS = [dt.date(2025, 3, d) for d in range(1, 8)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    logs=st.lists(st.tuples(st.sampled_from(STAFF_CELLS), st.sampled_from(DAYS)), max_size=40),
+    leave=st.lists(
+        st.tuples(st.sampled_from(["S1", "S2", "S9", "1001"]), st.sampled_from(DAYS),
+                  st.integers(0, 3)),
+        max_size=4,
+    ),
+)  # fmt: skip
+def test_unknown_staff_and_logs_on_leave_are_the_rule_row_by_row(
+    logs: list[tuple[object, dt.date]], leave: list[tuple[str, dt.date, int]]
+) -> None:
+    # The StaffID column is looked up by its codes (each distinct 工号 once): the rows found
+    # must be the rule's, row by row (SPEC 4.5: a StaffID the Staff sheet lacks; a log
+    # dated inside a leave of its person, naming the first such leave row).
+    leave_rows = [
+        {"staff_id": s, "start": d, "end": d + dt.timedelta(days=n), "type": "事假"}
+        for s, d, n in leave
+    ]
+    log_rows = [{"date": d, "staff_id": s, "content": "清扫", "units": 1, "status": "完成"}
+                for s, d in logs]  # fmt: skip
+    staff = [person("S1", dt.date(2024, 1, 1)), person("S2", dt.date(2024, 1, 1))]
+    staff.append(person("1001", dt.date(2024, 1, 1)))
+    ds = dataset(posts=[POST], staff=staff, logs=log_rows, leave=leave_rows)
+
+    def typed(cell: object) -> str | None:  # SPEC 4.1: text stripped, 1001.0 is "1001"
+        if cell is None or isinstance(cell, CellError):
+            return None
+        return str(int(cell)) if isinstance(cell, float) else str(cell).strip()
+
+    known = {"S1", "S2", "1001"}
+    want_unknown = [
+        (2 + i, typed(s)) for i, (s, _) in enumerate(logs) if typed(s) not in (None, *known)
+    ]
+    got_unknown = [
+        (p.row, p.value) for p in ds.problems if p.code == "unknown_staff" and p.sheet == "logs"
+    ]
+    assert got_unknown == want_unknown
+    want_leave = []
+    for i, (s, day) in enumerate(logs):
+        holding = [
+            2 + j
+            for j, (who, start, n) in enumerate(leave)
+            if who == typed(s) and start <= day <= start + dt.timedelta(days=n)
+        ]
+        if holding:
+            want_leave.append((2 + i, holding[0]))
+    got_leave = [(p.row, p.params["leave_row"]) for p in ds.problems if p.code == "log_on_leave"]
+    assert got_leave == want_leave
