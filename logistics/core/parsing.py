@@ -213,10 +213,11 @@ def parse_cells(
     if raw_codes is None or len(raw_codes[0]) != len(raw):
         raw_codes = factorized(raw)
     cells = parse_coded(raw_codes, column, date1904)
+    # copy=False: the arrays are new and the Series' own (pandas would copy each once more).
     return ParsedCells(
-        pd.Series(cells.values, index=raw.index, dtype=cells.values.dtype),
-        pd.Series(cells.bad, index=raw.index),
-        pd.Series(cells.missing, index=raw.index),
+        pd.Series(cells.values, index=raw.index, dtype=cells.values.dtype, copy=False),
+        pd.Series(cells.bad, index=raw.index, copy=False),
+        pd.Series(cells.missing, index=raw.index, copy=False),
         cells.coded,
     )
 
@@ -264,7 +265,16 @@ def parse_coded(raw_codes: Coded, column: Column, date1904: bool = False) -> Par
     if column.kind is Kind.TEXT:
         typed_codes, distinct = pd.factorize(typed)  # the blank last slot: -1
         coded = (typed_codes.astype(np.int64).take(codes), np.asarray(distinct, dtype=object))
-    return ParsedArrays(typed.take(codes), bad.take(codes), missing.take(codes), coded)
+    return ParsedArrays(typed.take(codes), _by_code(bad, codes), _by_code(missing, codes), coded)
+
+
+def _by_code(mask: npt.NDArray[np.bool_], codes: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """``mask.take(codes)``; a mask with no True is all False without reading the codes (a
+    million-row column rarely has a bad or an empty cell)."""
+    if mask.any():
+        taken: npt.NDArray[np.bool_] = mask.take(codes)
+        return taken
+    return np.zeros(len(codes), dtype=bool)
 
 
 def _typed(parsed: npt.NDArray[np.object_], column: Column) -> npt.NDArray[Any]:

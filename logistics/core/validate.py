@@ -141,7 +141,9 @@ def load_sheet(
             raw_codes = factorized(frame[column.key])
         cells = parse_coded(raw_codes, column, date1904)
         # As parse_cells builds it; the masks stay arrays (a Series each is pure overhead).
-        typed[column.key] = pd.Series(cells.values, index=frame.index, dtype=cells.values.dtype)
+        typed[column.key] = pd.Series(
+            cells.values, index=frame.index, dtype=cells.values.dtype, copy=False
+        )
         missing[column.key] = cells.missing
         if coded is not None and cells.coded is not None:
             coded[column.key] = cells.coded
