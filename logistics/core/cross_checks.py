@@ -143,4 +143,4 @@ def _lookup(index: pd.Index, rows: npt.NDArray[np.intp], values: pd.Series) -> p
     """values at positions ``rows`` (NaT where a row is -1), indexed by ``index``."""
     blank = np.array([np.datetime64("NaT")], dtype=values.dtype)
     extended = np.concatenate([values.to_numpy(), blank])  # the last slot answers -1
-    return pd.Series(extended.take(rows), index=index, dtype=values.dtype)
+    return pd.Series(extended.take(rows), index=index, dtype=values.dtype, copy=False)  # new
