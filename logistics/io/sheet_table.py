@@ -105,7 +105,7 @@ def distinct_cleaned(
     """
     codes, uniques = pd.factorize(values)
     copied = False
-    if any(isinstance(v, int | float) and v in (0, 1) for v in uniques) and _has_logical(values):
+    if _has_logical(values, codes, uniques):
         logical = np.fromiter((type(v) is bool for v in values), bool, len(values))
         values, copied = values.copy(), True
         values[logical] = ["TRUE" if v else "FALSE" for v in values[logical]]
@@ -206,10 +206,18 @@ def coded_table(
     return frame, by_key
 
 
-def _has_logical(values: np.ndarray) -> bool:
-    """Whether any cell is a logical one: the set of types is one C loop, and most number
-    columns holding a 1 or a 0 have no logical cell to turn into text."""
-    return bool in set(map(type, values))
+def _has_logical(values: np.ndarray, codes: npt.NDArray[np.intp], uniques: np.ndarray) -> bool:
+    """Whether any cell of ``values`` (coded by ``factorize`` as ``codes`` of ``uniques``) is
+    a logical one. A logical cell is coded as the distinct value equal to 1 or 0 (True == 1),
+    so only the cells of those codes are looked at (a number column holds many other
+    numbers); the set of their types is one C loop."""
+    zero_one = [i for i, v in enumerate(uniques) if isinstance(v, int | float) and v in (0, 1)]
+    if not zero_one:
+        return False
+    coded_so = codes == zero_one[0]
+    for i in zero_one[1:]:  # 1 and 0 both: two codes at most
+        coded_so |= codes == i
+    return bool in set(map(type, values[coded_so]))
 
 
 def _column(
