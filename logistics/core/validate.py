@@ -130,6 +130,7 @@ def load_sheet(
     found: list[Problem] = []
     typed: dict[str, pd.Series] = {}
     missing: dict[str, npt.NDArray[np.bool_]] = {}  # column key -> mask of empty cells
+    text_codes = coded if coded is not None else {}  # text columns as parsing coded them
     for column in sheet.columns:
         if column.key not in frame.columns:
             typed[column.key] = parse_column(
@@ -145,8 +146,8 @@ def load_sheet(
             cells.values, index=frame.index, dtype=cells.values.dtype, copy=False
         )
         missing[column.key] = cells.missing
-        if coded is not None and cells.coded is not None:
-            coded[column.key] = cells.coded
+        if cells.coded is not None:
+            text_codes[column.key] = cells.coded
         if cells.bad.any():
             rows = frame.index[cells.bad]
             for row, value in zip(rows, cells_at(frame[column.key], rows), strict=True):
@@ -156,7 +157,7 @@ def load_sheet(
     table = pd.DataFrame(typed, index=frame.index, copy=False)
     present = [c for c in sheet.columns if c.key in frame.columns]
     found.extend(_column_checks(sheet, present, typed, missing, frame))
-    found.extend(_duplicates(sheet, table))
+    found.extend(_duplicates(sheet, table, text_codes))
     problems.extend(merged_problems(sheet, raw, found) if raw.merged else found)
     return table
 
@@ -234,10 +235,22 @@ def _first_rows(table: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Ser
     return first_rows(table, keys)
 
 
-def _duplicates(sheet: schema.Sheet, table: pd.DataFrame) -> list[Problem]:
+def _duplicates(
+    sheet: schema.Sheet, table: pd.DataFrame, coded: Mapping[str, Coded] | None = None
+) -> list[Problem]:
+    """An error at each row whose unique ID repeats an earlier row's (SPEC 4.5). ``coded``:
+    the sheet's text columns as parsing coded them; a column whose filled cells are as many
+    as its distinct values repeats nothing and is not searched (most sheets, most runs)."""
     found = []
     for column in sheet.columns:
         if not column.unique or table.empty:
+            continue
+        codes = (coded or {}).get(column.key)
+        if (
+            codes is not None
+            and len(codes[0]) == len(table)
+            and np.count_nonzero(codes[0] >= 0) == len(codes[1])
+        ):
             continue
         dup, first = _first_rows(table, [column.key])
         for row in dup.index[dup.to_numpy()]:

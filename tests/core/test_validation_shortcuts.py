@@ -143,6 +143,24 @@ def test_cell_problems_and_types_are_the_rules_cell_by_cell(
     assert got == _reference(sheet, frame)
     rows = [p.row or 0 for p in problems if p.code in {"required", "out_of_range"}]
     assert rows == sorted(rows)  # the column checks come in row order
+    # A unique ID typed again: an error at the later row, naming the first (SPEC 4.5).
+    want_dups = []
+    for column in sheet.columns:
+        if column.unique:
+            first: dict[object, int] = {}
+            for row in table.index:
+                value = table.at[row, column.key]
+                if value is None or value is pd.NaT or pd.isna(value):
+                    continue
+                if value in first:
+                    want_dups.append((int(row), column.key, repr(value), first[value]))
+                first.setdefault(value, int(row))
+    got_dups = [
+        (p.row, p.column, repr(p.value), p.params["first_row"])
+        for p in problems
+        if p.code == "duplicate_id"
+    ]
+    assert got_dups == want_dups
 
 
 @settings(max_examples=60, deadline=None)
@@ -219,3 +237,41 @@ def test_unknown_staff_and_logs_on_leave_are_the_rule_row_by_row(
             want_leave.append((2 + i, holding[0]))
     got_leave = [(p.row, p.params["leave_row"]) for p in ds.problems if p.code == "log_on_leave"]
     assert got_leave == want_leave
+
+
+UNIQUE = [(s.key, c.key) for s in schema.INPUT_SHEETS for c in s.columns if c.unique]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    where=st.sampled_from(UNIQUE),
+    ids=st.lists(
+        st.sampled_from(["A1", "A2", "A3", 1001.0, "1001", None, CellError("#N/A"), 45000.0]),
+        max_size=12,
+    ),
+)
+def test_repeated_ids_are_found_whether_or_not_any_repeats(
+    where: tuple[str, str], ids: list[object]
+) -> None:
+    # A column whose filled cells are all distinct is not searched: whether it holds a
+    # repeat or not, the duplicate_id errors are the rule's, row by row.
+    key, column_key = where
+    sheet = schema.SHEETS[key]
+    frame = pd.DataFrame(
+        {c.key: ids if c.key == column_key else [None] * len(ids) for c in sheet.columns},
+        index=pd.RangeIndex(2, 2 + len(ids)),
+        dtype=object,
+    )
+    problems: list[Problem] = []
+    table = validate.load_sheet(sheet, RawSheet(key, sheet.zh, 1, frame), problems)
+    first: dict[object, int] = {}
+    want = []
+    for row in table.index:
+        value = table.at[row, column_key]
+        if value is None or pd.isna(value):
+            continue
+        if value in first:
+            want.append((int(row), first[value]))
+        first.setdefault(value, int(row))
+    got = [(p.row, p.params["first_row"]) for p in problems if p.code == "duplicate_id"]
+    assert got == want
