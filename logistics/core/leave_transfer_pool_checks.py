@@ -56,6 +56,8 @@ def _unknown_staff(sheet: str, table: pd.DataFrame, known: set[object]) -> list[
 def _leave(
     leave: pd.DataFrame, logs: pd.DataFrame, known: set[object], logs_staff: Coded | None = None
 ) -> list[Problem]:
+    if leave.empty:  # no leave row: no problem of its own, and no log inside a leave
+        return []
     found = _unknown_staff("leave", leave, known)
     backwards = leave["end"] < leave["start"]
     found += [
@@ -123,6 +125,8 @@ def _staff_in(
 
 
 def _transfers(transfers: pd.DataFrame, staff: pd.DataFrame, posts: set[object]) -> list[Problem]:
+    if transfers.empty:  # most schools, most years: no row, no problem (and no pandas cost)
+        return []
     found = _unknown_staff("transfers", transfers, set(staff["staff_id"]))
     for column in ("from_post_id", "to_post_id"):
         bad = transfers[column].notna() & ~transfers[column].isin(posts)
