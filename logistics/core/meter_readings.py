@@ -52,6 +52,8 @@ def reading_problems(energy: pd.DataFrame) -> list[Problem]:
     the meter on a replacement's day; an adjusted reading below an earlier one (shown with
     the earlier row's typed value: the new meter's first reading for a replacement row).
     """
+    if energy.empty:  # a school that keeps no meter readings: nothing to check
+        return []
     problems: list[Problem] = []
     swap_type = energy["check_type"].eq(REPLACEMENT)
     problems += [
