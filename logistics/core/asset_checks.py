@@ -22,6 +22,8 @@ def asset_problems(t: dict[str, pd.DataFrame], as_of: dt.date) -> list[Problem]:
     known = set(assets["asset_id"].dropna())
     for key in ("counts", "loans", "requests"):
         table = t[key]
+        if table.empty:  # a sheet left empty (schools that keep no property): nothing to find
+            continue
         bad = table["asset_id"].notna() & ~table["asset_id"].isin(known)
         rows = rows_where(bad)
         found += [
@@ -31,6 +33,8 @@ def asset_problems(t: dict[str, pd.DataFrame], as_of: dt.date) -> list[Problem]:
     staff = set(t["staff"]["staff_id"].dropna())
     for key in ("assets", "loans", "counts"):
         table = t[key]
+        if table.empty:
+            continue
         bad = table["staff_id"].notna() & ~table["staff_id"].isin(staff)
         rows = rows_where(bad)
         found += [

@@ -62,14 +62,21 @@ def range_params(column: schema.Column) -> dict[str, object]:
 
 
 def rows_where(mask: pd.Series) -> list[int]:
-    """The Excel row numbers (the frame's index) where ``mask`` holds."""
-    return [int(r) for r in mask.index[mask.fillna(False).to_numpy(dtype=bool)]]
+    """The Excel row numbers (the frame's index) where ``mask`` holds (a blank: not)."""
+    held = mask.to_numpy()
+    if held.dtype != bool:  # a nullable or object mask: blanks count as False
+        held = mask.fillna(False).to_numpy(dtype=bool)
+    if not held.any():  # most checks of most sheets find nothing: no index taken
+        return []
+    return [int(r) for r in mask.index[held]]
 
 
 def cells_at(column: pd.Series, rows: Sequence[int]) -> list[object]:
     """``column.at[r]`` for each Excel row of ``rows``, boxed as ``.at`` boxes it (a Timestamp,
     a numpy scalar or the object held), in one take instead of one lookup per row (a check
     may find thousands of rows)."""
+    if not len(rows):
+        return []
     positions = column.index.get_indexer(list(rows))
     if isinstance(column.dtype, np.dtype) and column.dtype.kind not in "mM":
         return list(column.to_numpy().take(positions))

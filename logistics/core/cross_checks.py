@@ -30,7 +30,7 @@ def cross_checks(
         key: _rows_in(employment.index, t[key]["staff_id"], (staff_codes or {}).get(key))
         for key in ("logs", "inspections", "meetings", "energy", "plans", "requests")
     }  # each record's row in ``employment`` (-1: not on the Staff sheet), hashed once
-    _unknown_ids(t, staff_rows, problems)
+    _unknown_ids(t, staff_rows, problems, staff_codes or {})
     problems += end_before_start("staff", t["staff"], "end_date", "start_date")
     problems += end_before_start("plans", t["plans"], "due", "start")
     problems += end_before_start("plans", t["plans"], "done_date", "start")
@@ -60,9 +60,13 @@ def _rows_in(index: pd.Index, keys: pd.Series, coded: Coded | None) -> npt.NDArr
 
 
 def _unknown_ids(
-    t: dict[str, pd.DataFrame], staff_rows: dict[str, npt.NDArray[np.intp]], problems: list[Problem]
+    t: dict[str, pd.DataFrame],
+    staff_rows: dict[str, npt.NDArray[np.intp]],
+    problems: list[Problem],
+    staff_codes: Mapping[str, Coded],
 ) -> None:
-    """A PostID on Staff that Posts lacks; a StaffID on a record sheet that Staff lacks."""
+    """A PostID on Staff that Posts lacks; a StaffID on a record sheet that Staff lacks
+    (``staff_codes``: as ``cross_checks`` takes them)."""
     staff, posts = t["staff"], t["posts"]
     known_posts = set(posts["post_id"].dropna())
 
@@ -73,8 +77,8 @@ def _unknown_ids(
     ]
     for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
         table = t[key]
-        bad = table["staff_id"].notna() & (staff_rows[key] < 0)
-        rows = rows_where(bad)
+        bad = _filled(table["staff_id"], staff_codes.get(key)) & (staff_rows[key] < 0)
+        rows = [int(r) for r in table.index[bad]] if bad.any() else []
         problems += [
             Problem("unknown_staff", key, r, "staff_id", staff_id)
             for r, staff_id in zip(rows, cells_at(table["staff_id"], rows), strict=True)
@@ -125,8 +129,18 @@ def _missing_companions(t: dict[str, pd.DataFrame], problems: list[Problem]) -> 
     ]
 
 
+def _filled(values: pd.Series, coded: Coded | None) -> npt.NDArray[np.bool_]:
+    """``values.notna()`` as an array; from the column's codes when parsing coded it (a text
+    column's code is -1 exactly where it is blank), which a million-row column of text
+    answers at once instead of testing each object."""
+    if coded is not None and len(coded[0]) == len(values):
+        return coded[0] >= 0
+    filled: npt.NDArray[np.bool_] = values.notna().to_numpy()
+    return filled
+
+
 def _lookup(index: pd.Index, rows: npt.NDArray[np.intp], values: pd.Series) -> pd.Series:
     """values at positions ``rows`` (NaT where a row is -1), indexed by ``index``."""
     blank = np.array([np.datetime64("NaT")], dtype=values.dtype)
     extended = np.concatenate([values.to_numpy(), blank])  # the last slot answers -1
-    return pd.Series(extended.take(rows), index=index, dtype=values.dtype)
+    return pd.Series(extended.take(rows), index=index, dtype=values.dtype, copy=False)  # new

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from words import Both
@@ -18,6 +20,7 @@ from words import Both
 from . import schema
 from .leave import valid_leave
 from .logged_months import logged_months
+from .parsing import Coded
 from .pay_pools import period_label
 from .problems import Problem, display
 from .settings import Settings
@@ -26,13 +29,17 @@ START = schema.SHEETS["leave"].column("start")
 
 
 def leave_transfer_pool_problems(
-    tables: dict[str, pd.DataFrame], settings: Settings, as_of: dt.date
+    tables: dict[str, pd.DataFrame],
+    settings: Settings,
+    as_of: dt.date,
+    logs_staff: Coded | None = None,
 ) -> list[Problem]:
-    """Every problem of the three sheets, in sheet then row order."""
+    """Every problem of the three sheets, in sheet then row order. ``logs_staff``: the Logs
+    sheet's StaffID column as parsing coded it (``parsing.Coded``), if it did."""
     staff = tables["staff"].dropna(subset=["staff_id"]).drop_duplicates("staff_id")
     known = set(staff["staff_id"])
     found: list[Problem] = []
-    found += _leave(tables["leave"], tables["logs"], known)
+    found += _leave(tables["leave"], tables["logs"], known, logs_staff)
     found += _transfers(tables["transfers"], staff, set(tables["posts"]["post_id"].dropna()))
     found += _pools(tables["pay_pools"], tables["logs"], settings, as_of)
     return found
@@ -46,7 +53,11 @@ def _unknown_staff(sheet: str, table: pd.DataFrame, known: set[object]) -> list[
     ]
 
 
-def _leave(leave: pd.DataFrame, logs: pd.DataFrame, known: set[object]) -> list[Problem]:
+def _leave(
+    leave: pd.DataFrame, logs: pd.DataFrame, known: set[object], logs_staff: Coded | None = None
+) -> list[Problem]:
+    if leave.empty:  # no leave row: no problem of its own, and no log inside a leave
+        return []
     found = _unknown_staff("leave", leave, known)
     backwards = leave["end"] < leave["start"]
     found += [
@@ -80,7 +91,7 @@ def _leave(leave: pd.DataFrame, logs: pd.DataFrame, known: set[object]) -> list[
         if before is None or end > before[0]:
             latest_end[sid] = (end, int(r))
     # Logs inside a leave: they count for nothing (SPEC 4.1).
-    dated = logs[logs["staff_id"].isin(set(rows["staff_id"]))]
+    dated = logs[_staff_in(logs["staff_id"], set(rows["staff_id"]), logs_staff)]
     dated = dated.dropna(subset=["staff_id", "date"])
     if not dated.empty:
         pairs = (
@@ -97,7 +108,25 @@ def _leave(leave: pd.DataFrame, logs: pd.DataFrame, known: set[object]) -> list[
     return sorted(found, key=lambda p: (p.sheet != "leave", p.row or 0))
 
 
+def _staff_in(
+    staff_ids: pd.Series, wanted: set[object], coded: Coded | None
+) -> npt.NDArray[np.bool_]:
+    """Which cells of ``staff_ids`` are in ``wanted`` (a set of 工号, none blank), as
+    ``isin`` tells; from the column's codes when parsing coded it: each distinct 工号 is
+    looked up once, not each of a million cells (a blank cell, code -1, is in no set of
+    工号)."""
+    if coded is not None and len(coded[0]) == len(staff_ids):
+        codes, distinct = coded
+        found = np.fromiter((d in wanted for d in distinct), bool, len(distinct))
+        inside: npt.NDArray[np.bool_] = np.append(found, False).take(codes)
+        return inside
+    inside = staff_ids.isin(wanted).to_numpy()
+    return inside
+
+
 def _transfers(transfers: pd.DataFrame, staff: pd.DataFrame, posts: set[object]) -> list[Problem]:
+    if transfers.empty:  # most schools, most years: no row, no problem (and no pandas cost)
+        return []
     found = _unknown_staff("transfers", transfers, set(staff["staff_id"]))
     for column in ("from_post_id", "to_post_id"):
         bad = transfers[column].notna() & ~transfers[column].isin(posts)

@@ -52,6 +52,8 @@ def reading_problems(energy: pd.DataFrame) -> list[Problem]:
     the meter on a replacement's day; an adjusted reading below an earlier one (shown with
     the earlier row's typed value: the new meter's first reading for a replacement row).
     """
+    if energy.empty:  # a school that keeps no meter readings: nothing to check
+        return []
     problems: list[Problem] = []
     swap_type = energy["check_type"].eq(REPLACEMENT)
     problems += [
@@ -69,12 +71,13 @@ def reading_problems(energy: pd.DataFrame) -> list[Problem]:
 
     dated = energy.dropna(subset=["meter", "date"])
     swap_here = swap_type.loc[dated.index]
-    day = pd.MultiIndex.from_frame(dated[["meter", "date"]])
-    shares_swap_day = day.isin(day[swap_here.to_numpy()]) & ~swap_here.to_numpy()
-    problems += [
-        Problem("replacement_same_day", "energy", r, "date", dated.at[r, "date"])
-        for r in rows_where(pd.Series(shares_swap_day, index=dated.index))
-    ]
+    if swap_here.any():  # most sheets replace no meter: no day to share (~1 ms saved)
+        day = pd.MultiIndex.from_frame(dated[["meter", "date"]])
+        shares_swap_day = day.isin(day[swap_here.to_numpy()]) & ~swap_here.to_numpy()
+        problems += [
+            Problem("replacement_same_day", "energy", r, "date", dated.at[r, "date"])
+            for r in rows_where(pd.Series(shares_swap_day, index=dated.index))
+        ]
 
     readings = dated.dropna(subset=["reading"])
     ordered = readings.assign(_r=readings.index).sort_values(["meter", "date", "_r"], kind="stable")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -25,6 +26,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from .rawbook import CellError
+from .rawbook import Coded as Coded  # the checks import it from here, beside the parser
 from .schema import Column, Kind
 
 
@@ -40,8 +42,6 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)  # workbooks saved with the 1904 date system
 MAX_SERIAL = 2958465  # 9999-12-31
 _TEXT_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-# A column as integer codes: (code of each cell, -1 when blank; the distinct values by code).
-Coded = tuple[npt.NDArray[np.int64], npt.NDArray[np.object_]]
 # What a parser returns: the typed value, or BAD. Dates are pandas Timestamps (datetimes).
 Parsed = str | float | bool | dt.datetime | Unparsed
 Parser = Callable[[object], Parsed]
@@ -200,15 +200,55 @@ class ParsedCells:
     coded: Coded | None = None
 
 
-def parse_cells(raw: pd.Series, column: Column, date1904: bool = False) -> ParsedCells:
-    """The column's typed values and masks (SPEC 4.1 types, 4.5 problems).
+def parse_cells(
+    raw: pd.Series, column: Column, date1904: bool = False, raw_codes: Coded | None = None
+) -> ParsedCells:
+    """The column's typed values and masks (SPEC 4.1 types, 4.5 problems), as ``parse_coded``
+    gives them, on the raw column's index.
 
-    One hash pass (``factorize``) gives each cell the code of its distinct value; the parser,
-    the typing and the masks run once per distinct value and the results are taken by code,
-    so a column costs one hash and a few takes per cell.
+    ``raw_codes``: the column's hash pass done already (``RawSheet.codes``: what
+    ``pd.factorize`` of ``raw`` gives, its codes as long as ``raw``), so that the column is
+    not hashed again; without them (or when they do not fit ``raw``), ``raw`` is hashed here.
     """
+    if raw_codes is None or len(raw_codes[0]) != len(raw):
+        raw_codes = factorized(raw)
+    cells = parse_coded(raw_codes, column, date1904)
+    # copy=False: the arrays are new and the Series' own (pandas would copy each once more).
+    return ParsedCells(
+        pd.Series(cells.values, index=raw.index, dtype=cells.values.dtype, copy=False),
+        pd.Series(cells.bad, index=raw.index, copy=False),
+        pd.Series(cells.missing, index=raw.index, copy=False),
+        cells.coded,
+    )
+
+
+def factorized(raw: pd.Series) -> Coded:
+    """``raw`` as integer codes (``pd.factorize``: -1 for blank cells, in order of first
+    appearance) and its distinct values."""
+    codes, uniques = pd.factorize(raw.to_numpy(dtype=object))
+    return codes, uniques
+
+
+@dataclass(frozen=True)
+class ParsedArrays:
+    """A column parsed, as arrays in the column's row order (``ParsedCells`` without index)."""
+
+    values: npt.NDArray[Any]  # typed values; blank as NaT, NaN or None
+    bad: npt.NDArray[np.bool_]  # cells that held something unparseable
+    missing: npt.NDArray[np.bool_]  # blank typed values from cells that were not unparseable
+    coded: Coded | None = None  # text columns: as ``ParsedCells.coded``
+
+
+def parse_coded(raw_codes: Coded, column: Column, date1904: bool = False) -> ParsedArrays:
+    """The typed values and masks (SPEC 4.1 types, 4.5 problems) of the column coded as
+    ``raw_codes`` (what ``factorized`` gives: a code per cell, -1 when blank, and the
+    distinct raw values by code).
+
+    The parser, the typing and the masks run once per distinct value and the results are
+    taken by code, so a column costs a few takes per cell beyond its one hash pass.
+    """
+    codes, uniques = raw_codes
     parse = parser_for(column, date1904)
-    codes, uniques = pd.factorize(raw.to_numpy(dtype=object))  # blank cells: code -1
     parsed = np.empty(len(uniques) + 1, dtype=object)  # the last slot answers code -1
     bad = np.zeros(len(uniques) + 1, dtype=bool)
     for i, value in enumerate(uniques):
@@ -225,17 +265,27 @@ def parse_cells(raw: pd.Series, column: Column, date1904: bool = False) -> Parse
     if column.kind is Kind.TEXT:
         typed_codes, distinct = pd.factorize(typed)  # the blank last slot: -1
         coded = (typed_codes.astype(np.int64).take(codes), np.asarray(distinct, dtype=object))
-    return ParsedCells(
-        pd.Series(typed.take(codes), index=raw.index, dtype=typed.dtype),
-        pd.Series(bad.take(codes), index=raw.index),
-        pd.Series(missing.take(codes), index=raw.index),
-        coded,
-    )
+    return ParsedArrays(typed.take(codes), _by_code(bad, codes), _by_code(missing, codes), coded)
+
+
+def _by_code(mask: npt.NDArray[np.bool_], codes: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """``mask.take(codes)``; a mask with no True is all False without reading the codes (a
+    million-row column rarely has a bad or an empty cell)."""
+    if mask.any():
+        taken: npt.NDArray[np.bool_] = mask.take(codes)
+        return taken
+    return np.zeros(len(codes), dtype=bool)
 
 
 def _typed(parsed: npt.NDArray[np.object_], column: Column) -> npt.NDArray[Any]:
     """The column's typed array of parsed values (None: blank or unparsed)."""
     if column.kind is Kind.DATE:
+        if len(parsed) == 1:  # no value at all (the blank slot alone): a sheet left empty
+            return _no_dates()
+        if len(parsed) <= _FEW_DATES:
+            few = _few_dates(parsed)
+            if few is not None:
+                return few
         dates: npt.NDArray[np.datetime64] = pd.to_datetime(
             pd.Series(parsed, dtype=object), errors="coerce"
         ).to_numpy()
@@ -243,3 +293,32 @@ def _typed(parsed: npt.NDArray[np.object_], column: Column) -> npt.NDArray[Any]:
     if column.kind in (Kind.NUMBER, Kind.INT):
         return np.asarray(pd.to_numeric(parsed, errors="coerce"), dtype="float64")
     return parsed  # text, choice keys and bools stay Python objects, blanks None
+
+
+@functools.cache
+def _no_dates() -> npt.NDArray[np.datetime64]:
+    """What ``_typed`` gives a date column's lone blank slot, typed once (each empty date
+    column of a run would otherwise pay ``to_datetime``'s fixed cost); read-only, as shared."""
+    dates: npt.NDArray[np.datetime64] = pd.to_datetime(
+        pd.Series([None], dtype=object), errors="coerce"
+    ).to_numpy()
+    dates.flags.writeable = False
+    return dates
+
+
+# Up to this many distinct dates, a loop types them faster than ``to_datetime``'s fixed cost
+# (~80 µs a column: most columns of a school's small sheets); beyond, ``to_datetime`` wins.
+_FEW_DATES = 64
+_NAT_S = np.datetime64("NaT", "s")
+
+
+def _few_dates(parsed: npt.NDArray[np.object_]) -> npt.NDArray[np.datetime64] | None:
+    """What ``to_datetime`` makes of ``parsed`` (``_timestamp``s at whole seconds, None for
+    a blank), datetime64[s] as it gives them; None for any other value (left to it)."""
+    dates: npt.NDArray[np.datetime64] = np.full(len(parsed), _NAT_S)
+    for i, value in enumerate(parsed):
+        if value is not None:
+            if type(value) is not pd.Timestamp or value.unit != "s":
+                return None
+            dates[i] = value.asm8
+    return dates

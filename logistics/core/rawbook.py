@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .columns import column_letters
 from .problems import Problem
+
+# A column as integer codes: (code of each cell, -1 when blank; the distinct values by code).
+Coded = tuple[npt.NDArray[np.int64], npt.NDArray[np.object_]]
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,10 @@ class RawSheet:
     positions: dict[str, int] = field(default_factory=dict)  # column key -> 0-based column
     problems: list[Problem] = field(default_factory=list)  # of the header (repeated labels)
     merged: list[MergedRange] = field(default_factory=list)  # merged ranges below the header
+    # Column key -> what ``pd.factorize`` of ``frame[key]`` gives (codes in order of first
+    # appearance), when the reader coded the column as it read it; the parser then need not
+    # hash the column again. Optional: a column absent here is coded by the parser.
+    codes: dict[str, Coded] = field(default_factory=dict)
 
 
 @dataclass

@@ -85,4 +85,8 @@ def first_rows(
     else:
         first_of_code = np.full(int(is_first.sum()), np.iinfo(np.int64).max, dtype=np.int64)
         np.minimum.at(first_of_code, codes, row_numbers)
-    return pd.Series(~is_first, index=rows), pd.Series(first_of_code[codes], index=rows)
+    # copy=False: both arrays are new (pandas would copy each once more).
+    return (
+        pd.Series(~is_first, index=rows, copy=False),
+        pd.Series(first_of_code[codes], index=rows, copy=False),
+    )

@@ -8,7 +8,13 @@ Every check is a vectorized mask over a column; rules that span rows or sheets c
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
+from collections.abc import Callable, Mapping
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from words import Both, word
@@ -28,8 +34,9 @@ from .leave_transfer_pool_checks import leave_transfer_pool_problems
 from .parsing import (
     BAD,
     Coded,
-    parse_cells,
+    factorized,
     parse_code,
+    parse_coded,
     parse_column,
     parse_int,
     parse_number,
@@ -65,7 +72,7 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
     problems += reception_checks(tables["receptions"], settings, staff_ids, as_of)
     problems += asset_problems(tables, as_of)
     problems += raw.problems  # found while reading: stale copies of output sheets
-    problems += leave_transfer_pool_problems(tables, settings, as_of)
+    problems += leave_transfer_pool_problems(tables, settings, as_of, coded["logs"].get("staff_id"))
     owned = {s.key: raw.sheets[s.key].frame for s in schema.OUTPUT_SHEETS if s.key in raw.sheets}
     return Dataset(raw.lang, tables, settings, calendar, owned, raw.home, problems)
 
@@ -74,6 +81,14 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
 
 
 def _empty(sheet: schema.Sheet) -> pd.DataFrame:
+    """The typed table of a sheet absent from the workbook: its columns, no rows (a copy of
+    one built once per sheet, as the checks and jobs are free to change what they get)."""
+    return _empty_once(sheet.key).copy()
+
+
+@functools.cache
+def _empty_once(key: str) -> pd.DataFrame:
+    sheet = schema.SHEETS[key]
     raw = pd.DataFrame({c.key: pd.Series(dtype=object) for c in sheet.columns})
     return pd.DataFrame({c.key: parse_column(raw[c.key], c)[0] for c in sheet.columns})
 
@@ -114,24 +129,35 @@ def load_sheet(
     frame = raw.frame
     found: list[Problem] = []
     typed: dict[str, pd.Series] = {}
-    missing: dict[str, pd.Series] = {}  # column key -> mask of empty cells
+    missing: dict[str, npt.NDArray[np.bool_]] = {}  # column key -> mask of empty cells
+    text_codes = coded if coded is not None else {}  # text columns as parsing coded them
     for column in sheet.columns:
         if column.key not in frame.columns:
             typed[column.key] = parse_column(
                 pd.Series(None, index=frame.index, dtype=object), column
             )[0]
             continue
-        cells = parse_cells(frame[column.key], column, date1904)
-        typed[column.key], bad, missing[column.key] = cells.values, cells.bad, cells.missing
-        if coded is not None and cells.coded is not None:
-            coded[column.key] = cells.coded
-        rows = bad.index[bad.to_numpy()]
-        for row, value in zip(rows, cells_at(frame[column.key], rows), strict=True):
-            found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
-    table = pd.DataFrame(typed, index=frame.index)
+        raw_codes = raw.codes.get(column.key)
+        if raw_codes is None or len(raw_codes[0]) != len(frame):
+            raw_codes = factorized(frame[column.key])
+        cells = parse_coded(raw_codes, column, date1904)
+        # As parse_cells builds it; the masks stay arrays (a Series each is pure overhead).
+        typed[column.key] = pd.Series(
+            cells.values, index=frame.index, dtype=cells.values.dtype, copy=False
+        )
+        missing[column.key] = cells.missing
+        if cells.coded is not None:
+            text_codes[column.key] = cells.coded
+        if cells.bad.any():
+            rows = frame.index[cells.bad]
+            for row, value in zip(rows, cells_at(frame[column.key], rows), strict=True):
+                found.append(_cell_problem(parse_code(column, value), sheet, column, row, value))
+    # copy=False: the columns are the typed arrays themselves, not copied into blocks (the
+    # values, dtypes and index are the same; a million-row sheet is not copied once more).
+    table = pd.DataFrame(typed, index=frame.index, copy=False)
     present = [c for c in sheet.columns if c.key in frame.columns]
-    found.extend(_column_checks(sheet, present, table, missing, frame))
-    found.extend(_duplicates(sheet, table))
+    found.extend(_column_checks(sheet, present, typed, missing, frame))
+    found.extend(_duplicates(sheet, table, text_codes))
     problems.extend(merged_problems(sheet, raw, found) if raw.merged else found)
     return table
 
@@ -151,12 +177,13 @@ def _cell_problem(
 def _column_checks(
     sheet: schema.Sheet,
     columns: list[schema.Column],
-    table: pd.DataFrame,
-    missing: dict[str, pd.Series],
+    table: Mapping[str, pd.Series],
+    missing: Mapping[str, npt.NDArray[np.bool_]],
     raw: pd.DataFrame,
 ) -> list[Problem]:
-    """Required values and numeric ranges, one vectorized mask per column; ``missing``: the
-    empty cells of each column (a cell that did not parse is no "required" problem).
+    """Required values and numeric ranges, one vectorized mask per column; ``table``: the
+    typed columns by key, on ``raw``'s index; ``missing``: the empty cells of each column (a
+    cell that did not parse is no "required" problem).
 
     (pandera did this at first; its import and backend registration cost ~0.4 s a run, more
     than all the checks themselves, and these two rules are a line each.)
@@ -164,16 +191,18 @@ def _column_checks(
     found = []
     for column in columns:
         values = table[column.key]
-        checks: list[tuple[str, pd.Series]] = []
+        checks: list[tuple[str, pd.Series | npt.NDArray[np.bool_]]] = []
         if column.required:
             checks.append(("required", missing[column.key]))
         if column.min is not None:
-            checks.append(("out_of_range", values < column.min))
+            checks.append(("out_of_range", _compared(values, operator.lt, column.min)))
         if column.max is not None:
-            checks.append(("out_of_range", values > column.max))
+            checks.append(("out_of_range", _compared(values, operator.gt, column.max)))
         for code, mask in checks:
+            rows = _rows_of(raw.index, mask)
+            if not rows:  # most columns of most sheets: no Series, no lookups
+                continue
             params = range_params(column) if code != "required" else {}
-            rows = rows_where(mask)
             found += [
                 Problem(code, sheet.key, r, column.key, value, params)
                 for r, value in zip(rows, cells_at(raw[column.key], rows), strict=True)
@@ -181,15 +210,47 @@ def _column_checks(
     return sorted(found, key=lambda p: (p.row or 0, p.column or ""))
 
 
+def _compared(
+    values: pd.Series, op: Callable[[Any, Any], Any], bound: float
+) -> pd.Series | npt.NDArray[np.bool_]:
+    """``op(values, bound)``: on the float array itself for a float column (what the Series
+    comparison gives, NaN comparing False, without its fixed cost), else as a Series."""
+    if values.dtype.kind == "f":
+        mask: npt.NDArray[np.bool_] = op(values.to_numpy(), bound)
+        return mask
+    compared: pd.Series = op(values, bound)
+    return compared
+
+
+def _rows_of(index: pd.Index, mask: pd.Series | npt.NDArray[np.bool_]) -> list[int]:
+    """The Excel rows of ``index`` where ``mask`` holds (``rows_where`` for a bool array in
+    ``index``'s order)."""
+    if isinstance(mask, pd.Series):
+        return rows_where(mask)
+    return [int(r) for r in index[mask]] if mask.any() else []
+
+
 def _first_rows(table: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Series]:
     """(mask of rows repeating an earlier row's ``keys``, Excel row of that earlier row)."""
     return first_rows(table, keys)
 
 
-def _duplicates(sheet: schema.Sheet, table: pd.DataFrame) -> list[Problem]:
+def _duplicates(
+    sheet: schema.Sheet, table: pd.DataFrame, coded: Mapping[str, Coded] | None = None
+) -> list[Problem]:
+    """An error at each row whose unique ID repeats an earlier row's (SPEC 4.5). ``coded``:
+    the sheet's text columns as parsing coded them; a column whose filled cells are as many
+    as its distinct values repeats nothing and is not searched (most sheets, most runs)."""
     found = []
     for column in sheet.columns:
         if not column.unique or table.empty:
+            continue
+        codes = (coded or {}).get(column.key)
+        if (
+            codes is not None
+            and len(codes[0]) == len(table)
+            and np.count_nonzero(codes[0] >= 0) == len(codes[1])
+        ):
             continue
         dup, first = _first_rows(table, [column.key])
         for row in dup.index[dup.to_numpy()]:

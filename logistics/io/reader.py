@@ -28,7 +28,7 @@ from . import budget_ahead, read_ahead
 from .cell_marks import Marks, read_marks
 from .cell_xml import col_letter
 from .package import check_package
-from .sheet_table import clean, clean_values, table_frame
+from .sheet_table import clean, clean_values, coded_table
 
 HEADER_SCAN_ROWS = 30  # a header further down than this is not looked for
 
@@ -217,11 +217,13 @@ def rows_to_raw_sheet(
     del head
     ordered = {k: where[k] for k in keys if k in where}
     hint = (height or 0) - header_index - 1
-    frame = table_frame(body, header_index + 2, ordered, hint)
+    frame, codes = coded_table(body, header_index + 2, ordered, hint)
     missing = [k for k in keys if k not in positions.values()]
     repeats = repeated_labels(sheet, header, positions, header_index + 1)
     body_merged = [m for m in merged if m.last_row > header_index + 1]
-    return RawSheet(sheet.key, name, header_index + 1, frame, missing, where, repeats, body_merged)
+    return RawSheet(
+        sheet.key, name, header_index + 1, frame, missing, where, repeats, body_merged, codes
+    )
 
 
 def repeated_labels(
