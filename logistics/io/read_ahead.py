@@ -5,8 +5,8 @@ forks the budget scan (``budget_ahead``) and then starts a thread that checks th
 waits for the scan's verdict and parses the workbook's sheets: python-calamine parses without
 holding the interpreter lock, so the parse overlaps the imports. The reader then takes the
 parsed sheets instead of parsing them again (``take``), one at a time as the thread hands
-them over, the smallest first: the reader builds (and the jobs check) the small sheets while
-the big one is still being parsed.
+them over, the smallest first (``parse_order``): the reader builds (and the jobs check) the
+small sheets while the big one is still being parsed.
 
 Nothing is taken that a fresh read would not give: the file must be the same file, unchanged
 (size, modification and change times, inode) when the reader takes it and when the thread
@@ -122,6 +122,17 @@ def sheets_read(names: Sequence[str]) -> dict[str, schema.Sheet | None]:
     return found
 
 
+def parse_order(path: Path, wanted: dict[str, schema.Sheet | None]) -> list[str]:
+    """The names of ``wanted`` in the order the thread parses them: first the sheets the
+    jobs check (and Home), smallest first, so that the reader has them to build and check
+    soonest while the biggest is parsed; then the tool's own output sheets (smallest first):
+    the reader only builds their frame, quick next to their parse, so they are parsed while
+    it builds and checks the biggest input sheet rather than before it."""
+    order = smallest_first(path, list(wanted))
+    owned = {name for name, sheet in wanted.items() if sheet is not None and sheet.owned}
+    return [n for n in order if n not in owned] + [n for n in order if n in owned]
+
+
 def _parse(path: Path, job: _Job) -> None:
     try:
         check_package(path)
@@ -132,7 +143,7 @@ def _parse(path: Path, job: _Job) -> None:
             marked = check_budget(path)
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
-        order = smallest_first(path, list(sheets_read(names)))
+        order = parse_order(path, sheets_read(names))
         job.post(opened=Parsed(marked, book, names, job))
         for name in order:
             if job.cancelled.is_set():

@@ -15,8 +15,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from python_calamine import CalamineSheet, CalamineWorkbook
+from typer.testing import CliRunner
 
 from logistics import jobs
+from logistics.cli import app
+from logistics.core import schema
 from logistics.core.dataset import Dataset
 from logistics.core.rawbook import RawSheet
 from logistics.core.validate import load
@@ -24,7 +27,6 @@ from logistics.interrupt import Interrupted
 from logistics.io import read_ahead
 from logistics.io.file_book import FileBook
 from logistics.io.reader import UnreadableWorkbook, read_workbook
-from logistics.io.sheet_sizes import smallest_first
 from tests.workbooks import build, small_school
 
 from .io_books import NS
@@ -98,13 +100,24 @@ def school_with_problems(path: Path) -> Path:
     return build(path, frames)
 
 
-def test_the_sheets_are_parsed_smallest_first(demo_book: Path, spy) -> None:
+def test_the_sheets_are_parsed_smallest_first_the_output_sheets_last(demo_book: Path, spy):
+    # The output sheets are only turned into frames (not checked): parsing them after the
+    # biggest input sheet lets the reader build and check that one meanwhile.
+    path = demo_book
+    scored = CliRunner().invoke(app, ["score", str(path), "--all", "--as-of", "2025-12-31"])
+    assert scored.exit_code == 0, scored.output
     seen = spy()
-    read_ahead.start(demo_book)
-    read_workbook(demo_book)
-    sizes = part_sizes(demo_book)
-    assert [sizes[n] for n in seen.parsed] == sorted(sizes[n] for n in seen.parsed)
-    assert seen.parsed[-1] == "日志"  # the demo's biggest sheet
+    read_ahead.start(path)
+    read_workbook(path)
+    sizes = part_sizes(path)
+    owned = {s.zh for s in schema.OUTPUT_SHEETS}
+    inputs = [n for n in seen.parsed if n not in owned]
+    outputs = [n for n in seen.parsed if n in owned]
+    assert seen.parsed == inputs + outputs
+    assert [sizes[n] for n in inputs] == sorted(sizes[n] for n in inputs)
+    assert [sizes[n] for n in outputs] == sorted(sizes[n] for n in outputs)
+    assert inputs[-1] == "日志" and outputs[-1] == "考评"  # the demo's biggest sheets
+    assert sizes["考评"] > max(sizes[n] for n in inputs[:-1])
     # every sheet the reader reads, once: Home and the schema's (not xlwings.conf)
     assert sorted(seen.parsed) == sorted(n for n in sizes if n != "xlwings.conf")
 
@@ -112,25 +125,28 @@ def test_the_sheets_are_parsed_smallest_first(demo_book: Path, spy) -> None:
 def test_small_sheets_are_built_and_checked_while_the_big_one_is_parsed(
     demo_book: Path, spy
 ) -> None:
-    others_done = threading.Event()
-    expected = len(read_ahead.sheets_read(CalamineWorkbook.from_path(str(demo_book)).sheet_names))
+    inputs_done = threading.Event()
+    names = CalamineWorkbook.from_path(str(demo_book)).sheet_names
+    inputs = [s.key for s in read_ahead.sheets_read(names).values() if s and not s.owned]
 
     def hold_logs(name: str) -> None:  # the big sheet waits until the rest are in the reader
         if name == "日志":
-            assert others_done.wait(10)
+            assert inputs_done.wait(10)
 
     seen = spy(hold_logs)
     handed: list[tuple[str, bool]] = []  # (sheet key, logs parsed by then)
 
     def on_sheet(sheet: RawSheet, date1904: bool) -> None:
         handed.append((sheet.key, "日志" in seen.parsed))
-        if len(handed) == expected - 2:  # all but Logs and Home
-            others_done.set()
+        if len(handed) == len(inputs) - 1:  # all input sheets but Logs
+            inputs_done.set()
 
     read_ahead.start(demo_book)
     read_workbook(demo_book, on_sheet)
-    assert handed[-1] == ("logs", True)
-    assert all(not parsed for key, parsed in handed[:-1]) and len(handed) == expected - 1
+    first = handed[: len(inputs) - 1]
+    assert sorted(key for key, _ in first) == sorted(k for k in inputs if k != "logs")
+    assert not any(parsed for _, parsed in first)
+    assert handed[len(inputs) - 1] == ("logs", True)  # then the output sheets
 
 
 def test_a_book_read_ahead_is_the_book_read_alone(tmp_path: Path, demo_book: Path) -> None:
@@ -189,10 +205,10 @@ def test_a_damaged_sheet_is_called_so_as_when_read_alone(tmp_path: Path) -> None
     assert "shared strings" in alone.value.message("en")
 
 
-def test_a_file_saved_while_the_big_sheet_is_parsed_is_read_again(tmp_path: Path, spy) -> None:
+def test_a_file_saved_while_the_last_sheet_is_parsed_is_read_again(tmp_path: Path, spy) -> None:
     path = school_with_problems(tmp_path / "school.xlsm")
     alone = read_workbook(path)
-    last = smallest_first(path, list(read_ahead.sheets_read(alone_names(path))))[-1]
+    last = read_ahead.parse_order(path, read_ahead.sheets_read(alone_names(path)))[-1]
     taken = threading.Event()
 
     def save_meanwhile(name: str) -> None:  # once the reader has taken the first sheets
