@@ -42,35 +42,33 @@ class Changed(Exception):
 @dataclass
 class Parsed:
     """A workbook as the thread opened it: the budget scan's marked parts, the open book and
-    its sheet names in tab order; its sheets come one at a time from ``ready``."""
+    its sheet names in tab order; its sheets come one at a time from ``next_sheet``."""
 
     marked: frozenset[str]
     book: CalamineWorkbook
     names: list[str]
     job: _Job = field(repr=False)
 
-    def ready(self) -> Iterator[tuple[str, CalamineSheet]]:
-        """(name, parsed sheet) of each sheet the reader reads (``sheets_read``), as the
-        thread hands it over, smallest first; each is let go of here once handed on.
+    def next_sheet(self) -> tuple[str, CalamineSheet] | None:
+        """(name, parsed sheet) of the next sheet the reader reads (``sheets_read``) as the
+        thread hands it over (``parse_order``), waiting for it; None when the thread has
+        handed over all it will. Nothing is kept here: the caller lets go of each sheet.
 
-        ``book`` is the thread's until this ends (calamine refuses a second caller while it
-        parses: "Already mutably borrowed"); then what the thread did not hand over (it
-        stopped at a sheet that failed to parse) is the caller's to parse. Raises
+        ``book`` is the thread's until this gives None (calamine refuses a second caller
+        while it parses: "Already mutably borrowed"); then what the thread did not hand
+        over (it stopped at a sheet that failed to parse) is the caller's to parse. Raises
         ``Changed`` when the file is no longer the one parsed: then read it afresh.
         """
         job = self.job
-        while True:
-            with job.turn:
-                while not job.handed and not job.done:
-                    job.turn.wait()
-                if not job.handed:
-                    break
-                name, sheet = job.handed.popleft()
-            yield name, sheet
-            del sheet
+        with job.turn:
+            while not job.handed and not job.done:
+                job.turn.wait()
+            if job.handed:
+                return job.handed.popleft()
         _finish(job)
         if budget_ahead.regular_stamp(job.path) != job.stamp:
             raise Changed
+        return None
 
 
 @dataclass
@@ -199,7 +197,7 @@ def take(path: Path) -> Parsed | None:
     """The workbook the thread opened at ``path`` if the file is still the one it opened,
     else None (then the caller reads it whole); raises the refusal the thread met
     (``UnsafeWorkbook``, ``NotAWorkbook`` …) for that same file. Waits until the book is
-    open (its sheets follow: ``Parsed.ready``); each start is taken once."""
+    open (its sheets follow: ``Parsed.next_sheet``); each start is taken once."""
     job = _jobs.get(Path(path).absolute())
     if job is None or job.thread is None or job.taken:
         return None

@@ -89,19 +89,31 @@ def _read(
         inputs = {n for n in names if (s := schema.sheet_by_label(n)) is not None and not s.owned}
         date1904, marks = read_marks(path, inputs, marked)
         wanted = read_ahead.sheets_read(names)
+        left = list(wanted)  # not read yet, in tab order
         read: dict[str, RawSheet] = {}  # by name, in the order read
         homes: dict[str, dict[str, object]] = {}
-        for name, found in _sheets(book, wanted, ahead):
+        while left:
+            # as the thread hands them over, then (all, without it) parsed here in tab order
+            item = ahead.next_sheet() if ahead is not None else None
+            if item is None:
+                ahead = None  # the book is ours now
+                name, found = left[0], book.get_sheet_by_name(left[0])
+            else:
+                name, found = item
+                del item
+            left.remove(name)
             sheet = wanted[name]
             if sheet is None:
                 homes[name] = read_home(found.to_python(skip_empty_area=False))
             else:
                 read[name] = _raw_sheet(sheet, name, found, marks.get(name, {}))
-            del found  # calamine's copy of the sheet goes before the next is parsed
+            del found  # calamine's copy of the sheet goes before the next is parsed or checked
             if on_sheet is not None and name in read:
                 on_sheet(read[name], date1904)
+        if ahead is not None:  # all handed over: wait for the thread and check the file
+            ahead.next_sheet()
         problems: list[Problem] = []
-        for name in names:  # the book is ours now (``Parsed.ready`` has ended)
+        for name in names:
             if name not in wanted and schema.sheet_by_label(name) is None:
                 problems += stale_output_copy(book, name, lang)
     except (CalamineError, ValueError, OSError) as exc:  # corrupt parts inside a valid zip
@@ -109,24 +121,6 @@ def _read(
     home = next((homes[n] for n in reversed(wanted) if n in homes), {})  # the last one
     sheets = {read[n].key: read[n] for n in wanted if n in read}  # in tab order
     return RawBook(lang=lang, sheets=sheets, home=home, problems=problems, date1904=date1904)
-
-
-def _sheets(
-    book: CalamineWorkbook,
-    wanted: Iterable[str],
-    ahead: read_ahead.Parsed | None,
-) -> Iterator[tuple[str, CalamineSheet]]:
-    """(name, parsed sheet) of each of ``wanted``: those parsed ahead as they come, then the
-    others (all of them without a read-ahead) parsed here, in tab order."""
-    done = set()
-    if ahead is not None:
-        for name, found in ahead.ready():
-            done.add(name)
-            yield name, found
-            del found
-    for name in wanted:
-        if name not in done:
-            yield name, book.get_sheet_by_name(name)
 
 
 def _raw_sheet(sheet: schema.Sheet, name: str, found: CalamineSheet, marks: Marks) -> RawSheet:

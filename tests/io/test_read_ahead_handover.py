@@ -247,7 +247,8 @@ def test_a_run_that_ends_mid_way_stops_the_thread(tmp_path: Path, spy) -> None:
         gate.append(job.cancelled)
         parsed = read_ahead.take(path)
         assert parsed is not None
-        first = next(parsed.ready())
+        first = parsed.next_sheet()
+        assert first is not None
     assert job.thread is not None and not job.thread.is_alive()
     assert seen.parsed == [first[0], seen.parsed[1]] and len(seen.parsed) == 2
     assert len(read_ahead.sheets_read(parsed.names)) > 2  # it had more to parse
