@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
+import weakref
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
@@ -43,6 +44,7 @@ class Spy:
 
     def __init__(self, before: Callable[[str], None] = lambda name: None) -> None:
         self.parsed: list[str] = []
+        self.alive: dict[str, weakref.ref[Held]] = {}  # by name: a parsed sheet still held
         self.before = before
         self.book: CalamineWorkbook | None = None
 
@@ -60,9 +62,20 @@ class Spy:
         if threading.current_thread().name != "read-ahead":
             return self.book.get_sheet_by_name(name)
         self.before(name)
-        found = self.book.get_sheet_by_name(name)
+        found = Held(self.book.get_sheet_by_name(name))
         self.parsed.append(name)
-        return found
+        self.alive[name] = weakref.ref(found)
+        return found  # type: ignore[return-value]
+
+
+class Held:
+    """A parsed sheet as calamine gives it, which can be seen to be let go (a weak ref)."""
+
+    def __init__(self, sheet: CalamineSheet) -> None:
+        self.sheet = sheet
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.sheet, name)
 
 
 @pytest.fixture
@@ -147,6 +160,21 @@ def test_small_sheets_are_built_and_checked_while_the_big_one_is_parsed(
     assert sorted(key for key, _ in first) == sorted(k for k in inputs if k != "logs")
     assert not any(parsed for _, parsed in first)
     assert handed[len(inputs) - 1] == ("logs", True)  # then the output sheets
+
+
+def test_each_parsed_sheet_is_let_go_before_the_sheet_is_checked(demo_book: Path, spy):
+    # At a million log rows calamine's copy of the Logs sheet is ~90 MB: it must not be
+    # held (by the hand-over) while the sheet is checked.
+    seen = spy()
+    held: list[str] = []
+
+    def on_sheet(sheet: RawSheet, date1904: bool) -> None:
+        if seen.alive[sheet.name]() is not None:
+            held.append(sheet.name)
+
+    read_ahead.start(demo_book)
+    read_workbook(demo_book, on_sheet)
+    assert held == [] and "日志" in seen.alive
 
 
 def test_a_book_read_ahead_is_the_book_read_alone(tmp_path: Path, demo_book: Path) -> None:
