@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from functools import partial
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .core import asset_outputs, lookups, outputs, schema
 from .core.assets import AssetStat, CountLine, asset_stats, count_result, counts_in_year
@@ -22,13 +24,14 @@ from .core.outputs import SheetRows
 from .core.pay import annual_year_end_pay, pool_problems
 from .core.periods import Month, Quarter, year_months
 from .core.problems import Problem
-from .core.rawbook import RawBook
+from .core.rawbook import RawBook, RawSheet
 from .core.receptions import ReceptionMonth, reception_month, reception_stat_rows, receptions
 from .core.recorded import not_recorded, period_not_recorded, recorded_months, score_recorded
 from .core.score_basis import ScoreBasis
 from .core.scoring import score_month
+from .core.sheet_check import SheetCheck
 from .core.summary import PeriodScore, summarize
-from .core.validate import load
+from .core.validate import check_sheet, load
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,6 +41,14 @@ class Book(Protocol):
     def read(self) -> RawBook: ...
 
     def write(self, rows: SheetRows, lang: str) -> None: ...
+
+
+@runtime_checkable
+class ReadsEach(Protocol):
+    """A book that can call ``on_sheet(sheet, date1904)`` with each sheet as soon as it has
+    read it, in the order it reads them, and then return the whole ``RawBook`` as ``read``."""
+
+    def read_each(self, on_sheet: Callable[[RawSheet, bool], None]) -> RawBook: ...
 
 
 @dataclass
@@ -69,10 +80,26 @@ def resolve_as_of(as_of: dt.date | None, raw: RawBook) -> dt.date:
 
 
 def read_dataset(book: Book, as_of: dt.date | None) -> tuple[Dataset, dt.date]:
-    """Read the book, settle the as-of date and validate: what every job starts with."""
-    raw = book.read()
+    """Read the book, settle the as-of date and validate: what every job starts with.
+
+    A book that hands each sheet over as it reads it (``ReadsEach``: a workbook file) has
+    each input sheet checked then, while the next one is parsed; ``load`` takes those."""
+    checked: dict[str, SheetCheck] = {}
+    if isinstance(book, ReadsEach):
+        raw = book.read_each(partial(_check_now, checked))
+    else:
+        raw = book.read()
     when = resolve_as_of(as_of, raw)
-    return load(raw, when), when
+    return load(raw, when, checked), when
+
+
+def _check_now(checked: dict[str, SheetCheck], raw: RawSheet, date1904: bool) -> None:
+    """Check input sheet ``raw`` on its own into ``checked`` (an owned sheet is not checked)."""
+    checked.pop(raw.key, None)
+    if schema.SHEETS[raw.key].owned:
+        return
+    with suppress(Exception):  # ``load`` checks it again and fails as it always has
+        checked[raw.key] = check_sheet(raw, date1904)
 
 
 Compute = Callable[[Dataset, dt.date, JobResult], tuple[SheetRows, list[Problem]]]

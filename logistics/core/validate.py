@@ -47,15 +47,26 @@ from .rawbook import RawBook, RawSheet
 from .receptions import reception_checks
 from .row_keys import first_rows
 from .settings import MAXIMA_KEYS, SETTING_DEFS, SettingDef, Settings, SettingValue
+from .sheet_check import SheetCheck
 from .workdays import WorkCalendar, uncovered_years
 
 
-def load(raw: RawBook, as_of: dt.date) -> Dataset:
-    """Typed tables, settings and calendar from ``raw``, with every problem found."""
+def load(raw: RawBook, as_of: dt.date, checked: Mapping[str, SheetCheck] | None = None) -> Dataset:
+    """Typed tables, settings and calendar from ``raw``, with every problem found.
+
+    ``checked``: input sheets already checked on their own (``check_sheet``), by sheet key;
+    one is taken only if it is of this very ``RawSheet`` in this date system, and its
+    problems go where checking it here would put them.
+    """
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     coded: dict[str, dict[str, Coded]] = {}  # sheet key -> its text columns as codes
     for sheet in schema.INPUT_SHEETS:
+        done = checked.get(sheet.key) if checked else None
+        if done and done.raw is raw.sheets.get(sheet.key) and done.date1904 == raw.date1904:
+            tables[sheet.key], coded[sheet.key] = done.table, done.coded
+            problems += done.problems
+            continue
         tables[sheet.key] = load_sheet(
             sheet,
             raw.sheets.get(sheet.key),
@@ -78,6 +89,15 @@ def load(raw: RawBook, as_of: dt.date) -> Dataset:
 
 
 # ---- one sheet ---------------------------------------------------------------------------
+
+
+def check_sheet(raw: RawSheet, date1904: bool) -> SheetCheck:
+    """Input sheet ``raw`` checked on its own (``load_sheet``), for ``load`` to take later."""
+    problems: list[Problem] = []
+    coded: dict[str, Coded] = {}
+    sheet = schema.SHEETS[raw.key]
+    table = load_sheet(sheet, raw, problems, date1904=date1904, coded=coded)
+    return SheetCheck(raw, date1904, table, problems, coded)
 
 
 def _empty(sheet: schema.Sheet) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from ..core.outputs import SheetRows
 from ..core.rawbook import RawBook
 from .locks import FolderReadOnly, ensure_not_open, tool_lock
 from .package import check_package
-from .reader import read_workbook
+from .reader import OnSheet, read_workbook
 from .writer import FileStamp, file_stamp, write_owned_sheets
 
 
@@ -51,8 +51,13 @@ class FileBook:
             yield book
 
     def read(self) -> RawBook:
+        return self.read_each(None)
+
+    def read_each(self, on_sheet: OnSheet | None) -> RawBook:
+        """``read``, calling ``on_sheet(sheet, date1904)`` with each sheet as soon as it is
+        read, the smallest first when read ahead (``reader.read_workbook``)."""
         self._read_stamp = file_stamp(self.path)
-        self._raw = read_workbook(self.path)
+        self._raw = read_workbook(self.path, on_sheet)
         return self._raw
 
     def write(self, rows: SheetRows, lang: str) -> None:

@@ -11,7 +11,7 @@ rows are taken from calamine one at a time and its table built a chunk at a time
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from itertools import chain, islice
 from pathlib import Path
@@ -51,60 +51,88 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_workbook(path: Path) -> RawBook:
+OnSheet = Callable[[RawSheet, bool], None]  # (a sheet just read, the book's date1904)
+
+
+def read_workbook(path: Path, on_sheet: OnSheet | None = None) -> RawBook:
     """Check the package, then read every known sheet of the workbook at ``path``; what a
-    thread has already checked and parsed of it (``read_ahead``) is taken, not done again."""
+    thread has already checked and parsed of it (``read_ahead``) is taken, not done again.
+
+    ``on_sheet`` is called with each sheet as soon as it is read, in the order sheets are
+    read (the smallest first when read ahead): the caller may check it while the next is
+    parsed. It must not raise; a file that changed meanwhile is read again, and then each
+    sheet comes again, as a new ``RawSheet``.
+    """
     ahead = read_ahead.take(path)
-    if ahead is None:
-        check_package(path)
-        marked = budget_ahead.scan(path)  # real bytes and cells, before calamine allocates
-    else:
-        marked = ahead.marked
+    if ahead is not None:
+        try:
+            with _no_cyclic_gc():
+                return _read(path, ahead.marked, ahead, on_sheet)
+        except read_ahead.Changed:  # saved while the thread parsed it: read afresh
+            pass
+    check_package(path)
+    marked = budget_ahead.scan(path)  # real bytes and cells, before calamine allocates
     with _no_cyclic_gc():
-        return _read(path, marked, ahead)
+        return _read(path, marked, None, on_sheet)
 
 
-def _read(path: Path, marked: frozenset[str], ahead: read_ahead.Parsed | None = None) -> RawBook:
-    parsed = ahead.sheets if ahead is not None else {}
+def _read(
+    path: Path,
+    marked: frozenset[str],
+    ahead: read_ahead.Parsed | None = None,
+    on_sheet: OnSheet | None = None,
+) -> RawBook:
     try:
         book = ahead.book if ahead is not None else CalamineWorkbook.from_path(str(path))
-        names = list(book.sheet_names)
+        names = ahead.names if ahead is not None else list(book.sheet_names)
         lang = detect_lang(names)
         inputs = {n for n in names if (s := schema.sheet_by_label(n)) is not None and not s.owned}
         date1904, marks = read_marks(path, inputs, marked)
-        sheets: dict[str, RawSheet] = {}
-        home: dict[str, object] = {}
+        wanted = read_ahead.sheets_read(names)
+        left = list(wanted)  # not read yet, in tab order
+        read: dict[str, RawSheet] = {}  # by name, in the order read
+        homes: dict[str, dict[str, object]] = {}
+        while left:
+            # as the thread hands them over, then (all, without it) parsed here in tab order
+            item = ahead.next_sheet() if ahead is not None else None
+            if item is None:
+                ahead = None  # the book is ours now
+                name, found = left[0], book.get_sheet_by_name(left[0])
+            else:
+                name, found = item
+                del item
+            left.remove(name)
+            sheet = wanted[name]
+            if sheet is None:
+                homes[name] = read_home(found.to_python(skip_empty_area=False))
+            else:
+                read[name] = _raw_sheet(sheet, name, found, marks.get(name, {}))
+            del found  # calamine's copy of the sheet goes before the next is parsed or checked
+            if on_sheet is not None and name in read:
+                on_sheet(read[name], date1904)
+        if ahead is not None:  # all handed over: wait for the thread and check the file
+            ahead.next_sheet()
         problems: list[Problem] = []
         for name in names:
-            if name in (schema.HOME[1], schema.HOME[2]):
-                found = _sheet(book, name, parsed)
-                home = read_home(found.to_python(skip_empty_area=False))
-                continue
-            sheet = schema.sheet_by_label(name)
-            if sheet is None:
+            if name not in wanted and schema.sheet_by_label(name) is None:
                 problems += stale_output_copy(book, name, lang)
-                continue
-            if sheet.key in sheets:
-                continue
-            found = _sheet(book, name, parsed)
-            merged = [
-                MergedRange(r0 + 1, c0, r1 + 1, c1)
-                for (r0, c0), (r1, c1) in (found.merged_cell_ranges or [])
-                if (r0, c0) != (r1, c1)
-            ]
-            rows = sheet_rows(found, marks.get(name, {}))
-            height = found.end[0] + 1 if found.end else 0
-            sheets[sheet.key] = rows_to_raw_sheet(sheet, name, rows, merged, height)
-            del rows, found  # calamine's copy of the sheet goes before the next is parsed
     except (CalamineError, ValueError, OSError) as exc:  # corrupt parts inside a valid zip
         raise UnreadableWorkbook(name=path.name, reason=str(exc) or type(exc).__name__) from exc
+    home = next((homes[n] for n in reversed(wanted) if n in homes), {})  # the last one
+    sheets = {read[n].key: read[n] for n in wanted if n in read}  # in tab order
     return RawBook(lang=lang, sheets=sheets, home=home, problems=problems, date1904=date1904)
 
 
-def _sheet(book: CalamineWorkbook, name: str, parsed: dict[str, CalamineSheet]) -> CalamineSheet:
-    """Sheet ``name``, parsed ahead (and let go of there) or parsed now."""
-    found = parsed.pop(name, None)
-    return book.get_sheet_by_name(name) if found is None else found
+def _raw_sheet(sheet: schema.Sheet, name: str, found: CalamineSheet, marks: Marks) -> RawSheet:
+    """The ``RawSheet`` of schema sheet ``sheet`` from its parsed sheet ``found``."""
+    merged = [
+        MergedRange(r0 + 1, c0, r1 + 1, c1)
+        for (r0, c0), (r1, c1) in (found.merged_cell_ranges or [])
+        if (r0, c0) != (r1, c1)
+    ]
+    rows = sheet_rows(found, marks)
+    height = found.end[0] + 1 if found.end else 0
+    return rows_to_raw_sheet(sheet, name, rows, merged, height)
 
 
 def stale_output_copy(book: CalamineWorkbook, name: str, lang: str) -> list[Problem]:
