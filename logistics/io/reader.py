@@ -28,7 +28,7 @@ from . import budget_ahead, read_ahead
 from .cell_marks import Marks, read_marks
 from .cell_xml import col_letter
 from .package import check_package
-from .sheet_table import clean, clean_values, coded_table
+from .sheet_table import clean, coded_table
 
 HEADER_SCAN_ROWS = 30  # a header further down than this is not looked for
 
@@ -189,11 +189,6 @@ def detect_lang(sheet_names: Sequence[str]) -> str:
     zh = sum(1 for s in schema.ALL_SHEETS if s.zh in sheet_names)
     en = sum(1 for s in schema.ALL_SHEETS if s.en in sheet_names)
     return "en" if en > zh else "zh"
-
-
-def _clean_column(column: pd.Series) -> pd.Series:
-    """``clean_values`` of a column, as a Series on the same index."""
-    return pd.Series(clean_values(column.to_numpy(dtype=object)), index=column.index, dtype=object)
 
 
 def find_header(

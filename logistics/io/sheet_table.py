@@ -3,7 +3,7 @@
 calamine hands over one Python list per row. Holding every row of a 100,000-row log sheet at
 once, then a 2-D frame of them, its cleaned copy and the copy without blank rows, nearly
 doubled the memory of a whole run. Here the rows are pulled a chunk (``CHUNK_CELLS``) at a
-time: each chunk's wanted columns are cleaned (``clean_values``), its non-blank rows are
+time: each chunk's wanted columns are cleaned (``distinct_cleaned``), its non-blank rows are
 written into the one block of the result, and the chunk's row lists go before the next chunk
 is read, so cells that repeat (dates, IDs, statuses) live once per chunk, not once per cell.
 
@@ -47,14 +47,8 @@ def clean(value: object) -> object:
 
 def clean_values(values: np.ndarray) -> np.ndarray:
     """``clean`` each value of the 1-D object array ``values``: a new object array."""
-    return cleaned_and_present(values)[0]
-
-
-def cleaned_and_present(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(``clean`` of each value of the 1-D object array ``values``, which cleaned values are
-    not missing as ``pd.notna`` tells): a new object array and a bool array, both as long."""
     codes, cleaned, _ = distinct_cleaned(values)
-    return cleaned[codes], pd.notna(cleaned)[codes]
+    return cleaned[codes]
 
 
 class Distinct:
@@ -130,16 +124,6 @@ def distinct_cleaned(
         if tidy is not None:
             cleaned[i], coded[i] = found.get(tidy) or seen.add(tidy)
     return codes, cleaned, coded
-
-
-def table_frame(
-    rows: Iterator[Sequence[object]],
-    first_row: int,
-    columns: Mapping[str, int],
-    size_hint: int = 0,
-) -> pd.DataFrame:
-    """``coded_table``'s frame alone."""
-    return coded_table(rows, first_row, columns, size_hint)[0]
 
 
 def coded_table(

@@ -6,20 +6,19 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-import pandas as pd
 
-from logistics.io.reader import _clean_column
+from logistics.io.sheet_table import clean_values
 
 
 def test_each_kind_of_cell() -> None:
     day = dt.datetime(2025, 3, 3)
     cells = [np.nan, None, "", "  ", " a ", True, False, 1, 0.0, 2.5, day, None, np.nan]
     expected = ["NaN", None, None, None, "a", "TRUE", "FALSE", 1, 0.0, 2.5, day, None, "NaN"]
-    cleaned = list(_clean_column(pd.Series(cells, index=range(2, 15), dtype=object)))
+    cleaned = list(clean_values(np.array(cells, dtype=object)))
     assert cleaned == expected
     # 1 and True hash alike: the logical cell must not become the number or the reverse.
     assert [type(v) for v in cleaned[5:8]] == [str, str, int]
 
 
 def test_a_blank_column_stays_blank() -> None:
-    assert list(_clean_column(pd.Series([None] * 4, dtype=object))) == [None] * 4
+    assert list(clean_values(np.full(4, None, dtype=object))) == [None] * 4
