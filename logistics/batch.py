@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Generator, Sequence
+import signal
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -150,20 +152,62 @@ def run_many(paths: Sequence[Path], task: Task, workers: int) -> Generator[Outco
             yield run_one(path, task)
         return
     waiting = iter(paths)
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = worker_pool(workers)
     try:
         # Only ``workers`` at a time are handed to the pool (it would queue more ahead), so
         # that Ctrl+C leaves every workbook not yet begun as it is.
-        running = {pool.submit(run_one, path, task) for path in islice(waiting, workers)}
+        with _ctrl_c_held_back():  # the first submit forks the workers
+            running = {pool.submit(in_worker, path, task) for path in islice(waiting, workers)}
         while running:
             done, running = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
                 following = next(waiting, None)
                 if following is not None:
-                    running.add(pool.submit(run_one, following, task))
+                    running.add(pool.submit(in_worker, following, task))
                 yield future.result()
     finally:  # Ctrl+C, or a caller that stops reading: wait for those under way, begin no more
-        pool.shutdown(wait=True, cancel_futures=True)
+        # A second Ctrl+C must not cut the shutdown short: at exit, Python then closed the
+        # pool's queue before the workers were told to stop, and waited for them for ever.
+        with interrupt.held():
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """The pool of ``workers`` processes a folder run hands its workbooks to (``in_worker``);
+    a worker waiting for its next workbook only remembers Ctrl+C (``interrupt.hold``)."""
+    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+
+
+def in_worker(path: Path, task: Task) -> Outcome:
+    """``run_one`` in a pool worker: Ctrl+C stops the workbook under way, as in a run on it
+    alone, but between workbooks it is only remembered. Raised there, it would end the
+    worker inside the pool's queue holding its lock: the other worker would wait for that
+    lock for ever, and the command for its workers."""
+    interrupt.install()
+    try:
+        return run_one(path, task)
+    finally:
+        interrupt.hold()
+
+
+def _worker_start() -> None:
+    interrupt.hold()
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def _ctrl_c_held_back() -> Iterator[None]:
+    """Ctrl+C waits while workers are forked (a new worker holds it back until
+    ``_worker_start`` has made it only remembered); then it comes as usual."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned, not forked
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def default_workers(count: int) -> int:

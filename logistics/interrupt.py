@@ -11,6 +11,8 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NoReturn
 
 from words import both
@@ -44,6 +46,29 @@ def check() -> None:
     """Raise ``Interrupted`` if Ctrl+C came, even if its exception was lost."""
     if _came:
         raise Interrupted
+
+
+def _remember(signum: int, frame: object) -> None:
+    global _came
+    _came = True
+
+
+def hold() -> None:
+    """Make Ctrl+C only remembered (``came``, ``check``), not raised: for a process that
+    waits in code which must not be cut short (a pool worker between workbooks)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _remember)
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Ctrl+C only remembered inside (``hold``), raised as usual again after: for a wait
+    that must end, as a pool's shutdown (its workers get the same Ctrl+C and stop)."""
+    hold()
+    try:
+        yield
+    finally:
+        install()
 
 
 def install() -> None:
