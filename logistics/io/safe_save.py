@@ -87,6 +87,8 @@ def _same_part(
     fields = ("filename", "CRC", "compress_size", "file_size", "compress_type")
     if any(getattr(old, f) != getattr(new, f) for f in fields):
         return False
+    if (old.flag_bits ^ new.flag_bits) & 0x800:  # the name's bytes read another way
+        return False
     src, _ = seek_data(a, old)
     dst, name = seek_data(b, new)
     if name != new.orig_filename:

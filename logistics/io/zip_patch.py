@@ -72,7 +72,7 @@ def patch_package(
                 if name not in plans and name not in edits:
                     _copy_compressed(zin, info, zout)
                     continue
-                zi = copy.copy(info)  # the writer updates sizes and CRC on its copy
+                zi = _same_name(copy.copy(info))  # the writer updates sizes and CRC on it
                 if name in plans:
                     _write_sheet(zout, zi, plans[name])
                 else:
@@ -101,6 +101,7 @@ def _new_part_info(name: str) -> zipfile.ZipInfo:
 
 
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip entry's local file header (30 bytes)
+_UTF8_NAME = 0x800  # general purpose flag: the name is UTF-8 (else cp437)
 
 
 def seek_data(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[IO[bytes], str]:
@@ -112,7 +113,7 @@ def seek_data(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[IO[bytes], st
     header = _LOCAL_HEADER.unpack(fp.read(_LOCAL_HEADER.size))
     if header[0] != b"PK\x03\x04":  # a local file header's signature
         raise zipfile.BadZipFile(f"bad local header for {info.filename}")
-    name = fp.read(header[9]).decode("utf-8" if header[2] & 0x800 else "cp437", "replace")
+    name = fp.read(header[9]).decode("utf-8" if header[2] & _UTF8_NAME else "cp437", "replace")
     fp.seek(header[10], 1)
     return fp, name
 
@@ -126,7 +127,7 @@ def _copy_compressed(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.
     """
     assert zout.fp is not None
     fp = seek_data(zin, info)[0]
-    zi = copy.copy(info)
+    zi = _same_name(copy.copy(info))
     zi.flag_bits &= ~0x08  # sizes and CRC go in the local header
     zi.header_offset = zout.fp.tell()
     zout.fp.write(zi.FileHeader())
@@ -141,6 +142,34 @@ def _copy_compressed(zin: zipfile.ZipFile, info: zipfile.ZipInfo, zout: zipfile.
     zout.NameToInfo[zi.filename] = zi
     zout.start_dir = zout.fp.tell()
     zout._didModify = True  # type: ignore[attr-defined]  # write the central directory on close
+
+
+class _NameBytes(zipfile.ZipInfo):
+    """A part's entry written under the very bytes its name had (``_same_name``)."""
+
+    __slots__ = ("name_bytes",)
+    name_bytes: bytes
+
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # zipfile's hook for both headers
+        return self.name_bytes, self.flag_bits
+
+
+def _same_name(zi: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """``zi``, to be written under the very bytes of its name. zipfile read a name without
+    the UTF-8 flag as cp437 and would write it back as UTF-8 (a part named in UTF-8 or GBK
+    by a writer that sets no flag came back as mojibake): cp437 gives each byte back."""
+    if zi.flag_bits & _UTF8_NAME or zi.orig_filename.isascii():
+        return zi
+    try:
+        name = zi.orig_filename.encode("cp437")
+    except UnicodeEncodeError:  # a name zipfile took from elsewhere (an extra field)
+        return zi
+    kept = _NameBytes(zi.filename)
+    for slot in zipfile.ZipInfo.__slots__:
+        if hasattr(zi, slot):
+            setattr(kept, slot, getattr(zi, slot))
+    kept.name_bytes = name
+    return kept
 
 
 def _fast_deflate(zi: zipfile.ZipInfo) -> None:

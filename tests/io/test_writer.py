@@ -480,6 +480,44 @@ def test_verification_catches_broken_xml(
     assert sha256(path) == digest and leftovers(path.parent) == []
 
 
+def _central_names(path: Path) -> dict[bytes, int]:
+    """{raw name bytes: general purpose flags} of each central directory entry, read from
+    the bytes themselves (zipfile decodes names: it would hide a name written differently)."""
+    data = path.read_bytes()
+    found, at = {}, data.find(b"PK\x01\x02")
+    while at >= 0:
+        flags, size = int.from_bytes(data[at + 8 : at + 10], "little"), data[at + 28 : at + 30]
+        length = int.from_bytes(size, "little")
+        found[data[at + 46 : at + 46 + length]] = flags
+        at = data.find(b"PK\x01\x02", at + 46 + length)
+    return found
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_a_part_named_without_the_utf8_flag_keeps_its_name_bytes(
+    build_book: BuildBook, encoding: str
+) -> None:
+    """Some writers store a non-ASCII part name in UTF-8 or GBK without the zip's UTF-8
+    flag; zipfile reads it as cp437. Saving must keep the name's bytes, not write the
+    cp437 reading back as UTF-8 (the part would be renamed to mojibake)."""
+    path = build_book()
+    raw = "customXml/图片说明.xml".encode(encoding)
+
+    class Unflagged(zipfile.ZipInfo):  # as such a writer stores it
+        def _encodeFilenameFlags(self) -> tuple[bytes, int]:
+            return raw, self.flag_bits
+
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr(Unflagged(raw.decode("cp437"), (2024, 1, 2, 3, 4, 6)), b"<note>kept</note>")
+    before = _central_names(path)
+    assert before[raw] & 0x800 == 0
+    write_owned_sheets(path, {SCORES: ROWS})
+    after = _central_names(path)
+    assert after[raw] == before[raw]  # the same bytes, the same flags
+    with zipfile.ZipFile(path) as z:
+        assert z.read(raw.decode("cp437")) == b"<note>kept</note>"
+
+
 @pytest.mark.parametrize("damage", ["flip a byte", "cut short"])
 def test_verification_catches_a_bad_copy_of_an_unchanged_part(
     build_book: BuildBook, monkeypatch: pytest.MonkeyPatch, damage: str
