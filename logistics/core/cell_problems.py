@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from words import Both, word
@@ -66,9 +67,14 @@ def rows_where(mask: pd.Series) -> list[int]:
     held = mask.to_numpy()
     if held.dtype != bool:  # a nullable or object mask: blanks count as False
         held = mask.fillna(False).to_numpy(dtype=bool)
+    return rows_in(mask.index, held)
+
+
+def rows_in(index: pd.Index, held: npt.NDArray[np.bool_]) -> list[int]:
+    """The Excel row numbers of ``index`` where the bool array ``held`` (in its order) holds."""
     if not held.any():  # most checks of most sheets find nothing: no index taken
         return []
-    return [int(r) for r in mask.index[held]]
+    return [int(r) for r in index[held]]
 
 
 def cells_at(column: pd.Series, rows: Sequence[int]) -> list[object]:

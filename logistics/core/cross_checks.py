@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .cell_problems import cells_at, end_before_start, rows_where
+from .cell_problems import cells_at, end_before_start, rows_in, rows_where
 from .meter_readings import reading_problems
 from .parsing import Coded
 from .problems import Problem, display
@@ -78,7 +78,7 @@ def _unknown_ids(
     for key in ("logs", "inspections", "meetings", "energy", "plans", "requests"):
         table = t[key]
         bad = _filled(table["staff_id"], staff_codes.get(key)) & (staff_rows[key] < 0)
-        rows = [int(r) for r in table.index[bad]] if bad.any() else []
+        rows = rows_in(table.index, bad)
         problems += [
             Problem("unknown_staff", key, r, "staff_id", staff_id)
             for r, staff_id in zip(rows, cells_at(table["staff_id"], rows), strict=True)

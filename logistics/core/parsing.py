@@ -203,16 +203,9 @@ class ParsedCells:
 def parse_cells(
     raw: pd.Series, column: Column, date1904: bool = False, raw_codes: Coded | None = None
 ) -> ParsedCells:
-    """The column's typed values and masks (SPEC 4.1 types, 4.5 problems), as ``parse_coded``
-    gives them, on the raw column's index.
-
-    ``raw_codes``: the column's hash pass done already (``RawSheet.codes``: what
-    ``pd.factorize`` of ``raw`` gives, its codes as long as ``raw``), so that the column is
-    not hashed again; without them (or when they do not fit ``raw``), ``raw`` is hashed here.
-    """
-    if raw_codes is None or len(raw_codes[0]) != len(raw):
-        raw_codes = factorized(raw)
-    cells = parse_coded(raw_codes, column, date1904)
+    """The column's typed values and masks (SPEC 4.1 types, 4.5 problems), as
+    ``parse_arrays`` gives them, on the raw column's index."""
+    cells = parse_arrays(raw, column, date1904, raw_codes)
     # copy=False: the arrays are new and the Series' own (pandas would copy each once more).
     return ParsedCells(
         pd.Series(cells.values, index=raw.index, dtype=cells.values.dtype, copy=False),
@@ -222,11 +215,19 @@ def parse_cells(
     )
 
 
-def factorized(raw: pd.Series) -> Coded:
-    """``raw`` as integer codes (``pd.factorize``: -1 for blank cells, in order of first
-    appearance) and its distinct values."""
-    codes, uniques = pd.factorize(raw.to_numpy(dtype=object))
-    return codes, uniques
+def parse_arrays(
+    raw: pd.Series, column: Column, date1904: bool = False, raw_codes: Coded | None = None
+) -> ParsedArrays:
+    """``parse_cells`` as arrays in the column's row order (no Series built for them).
+
+    ``raw_codes``: the column's hash pass done already (``RawSheet.codes``: what
+    ``pd.factorize`` of ``raw`` gives, its codes as long as ``raw``), so that the column is
+    not hashed again; without them (or when they do not fit ``raw``), ``raw`` is hashed here.
+    """
+    if raw_codes is None or len(raw_codes[0]) != len(raw):
+        codes, uniques = pd.factorize(raw.to_numpy(dtype=object))
+        raw_codes = (codes, uniques)
+    return _parse_coded(raw_codes, column, date1904)
 
 
 @dataclass(frozen=True)
@@ -239,9 +240,9 @@ class ParsedArrays:
     coded: Coded | None = None  # text columns: as ``ParsedCells.coded``
 
 
-def parse_coded(raw_codes: Coded, column: Column, date1904: bool = False) -> ParsedArrays:
+def _parse_coded(raw_codes: Coded, column: Column, date1904: bool = False) -> ParsedArrays:
     """The typed values and masks (SPEC 4.1 types, 4.5 problems) of the column coded as
-    ``raw_codes`` (what ``factorized`` gives: a code per cell, -1 when blank, and the
+    ``raw_codes`` (what ``pd.factorize`` gives: a code per cell, -1 when blank, and the
     distinct raw values by code).
 
     The parser, the typing and the masks run once per distinct value and the results are

@@ -26,6 +26,7 @@ from .cell_problems import (
     merged_problems,
     range_params,
     range_text,
+    rows_in,
     rows_where,
 )
 from .cross_checks import cross_checks
@@ -34,9 +35,8 @@ from .leave_transfer_pool_checks import leave_transfer_pool_problems
 from .parsing import (
     BAD,
     Coded,
-    factorized,
+    parse_arrays,
     parse_code,
-    parse_coded,
     parse_column,
     parse_int,
     parse_number,
@@ -157,10 +157,7 @@ def load_sheet(
                 pd.Series(None, index=frame.index, dtype=object), column
             )[0]
             continue
-        raw_codes = raw.codes.get(column.key)
-        if raw_codes is None or len(raw_codes[0]) != len(frame):
-            raw_codes = factorized(frame[column.key])
-        cells = parse_coded(raw_codes, column, date1904)
+        cells = parse_arrays(frame[column.key], column, date1904, raw.codes.get(column.key))
         # As parse_cells builds it; the masks stay arrays (a Series each is pure overhead).
         typed[column.key] = pd.Series(
             cells.values, index=frame.index, dtype=cells.values.dtype, copy=False
@@ -245,9 +242,7 @@ def _compared(
 def _rows_of(index: pd.Index, mask: pd.Series | npt.NDArray[np.bool_]) -> list[int]:
     """The Excel rows of ``index`` where ``mask`` holds (``rows_where`` for a bool array in
     ``index``'s order)."""
-    if isinstance(mask, pd.Series):
-        return rows_where(mask)
-    return [int(r) for r in index[mask]] if mask.any() else []
+    return rows_where(mask) if isinstance(mask, pd.Series) else rows_in(index, mask)
 
 
 def _first_rows(table: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Series]:

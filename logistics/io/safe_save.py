@@ -21,7 +21,7 @@ from words import both
 from ..core.errors import LogisticsError
 from .package import check_package
 from .write_errors import DAMAGED, WriteFailed
-from .zip_patch import Patched, seek_data
+from .zip_patch import UTF8_NAME, Patched, seek_data
 
 BACKUP_DIR = ".logistics-backups"
 _TMP_SUFFIX = ".logistics-tmp"
@@ -87,7 +87,7 @@ def _same_part(
     fields = ("filename", "CRC", "compress_size", "file_size", "compress_type")
     if any(getattr(old, f) != getattr(new, f) for f in fields):
         return False
-    if (old.flag_bits ^ new.flag_bits) & 0x800:  # the name's bytes read another way
+    if (old.flag_bits ^ new.flag_bits) & UTF8_NAME:  # the name's bytes read another way
         return False
     src, _ = seek_data(a, old)
     dst, name = seek_data(b, new)

@@ -45,12 +45,6 @@ def clean(value: object) -> object:
     return value
 
 
-def clean_values(values: np.ndarray) -> np.ndarray:
-    """``clean`` each value of the 1-D object array ``values``: a new object array."""
-    codes, cleaned, _ = distinct_cleaned(values)
-    return cleaned[codes]
-
-
 class Distinct:
     """A column's distinct cleaned values as its chunks are read: each value the first time
     read, and its code (its place among the non-missing ones, in order of first appearance;

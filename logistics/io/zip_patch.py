@@ -101,7 +101,7 @@ def _new_part_info(name: str) -> zipfile.ZipInfo:
 
 
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip entry's local file header (30 bytes)
-_UTF8_NAME = 0x800  # general purpose flag: the name is UTF-8 (else cp437)
+UTF8_NAME = 0x800  # general purpose flag: the name is UTF-8 (else cp437)
 
 
 def seek_data(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[IO[bytes], str]:
@@ -113,7 +113,7 @@ def seek_data(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[IO[bytes], st
     header = _LOCAL_HEADER.unpack(fp.read(_LOCAL_HEADER.size))
     if header[0] != b"PK\x03\x04":  # a local file header's signature
         raise zipfile.BadZipFile(f"bad local header for {info.filename}")
-    name = fp.read(header[9]).decode("utf-8" if header[2] & _UTF8_NAME else "cp437", "replace")
+    name = fp.read(header[9]).decode("utf-8" if header[2] & UTF8_NAME else "cp437", "replace")
     fp.seek(header[10], 1)
     return fp, name
 
@@ -158,7 +158,7 @@ def _same_name(zi: zipfile.ZipInfo) -> zipfile.ZipInfo:
     """``zi``, to be written under the very bytes of its name. zipfile read a name without
     the UTF-8 flag as cp437 and would write it back as UTF-8 (a part named in UTF-8 or GBK
     by a writer that sets no flag came back as mojibake): cp437 gives each byte back."""
-    if zi.flag_bits & _UTF8_NAME or zi.orig_filename.isascii():
+    if zi.flag_bits & UTF8_NAME or zi.orig_filename.isascii():
         return zi
     try:
         name = zi.orig_filename.encode("cp437")

@@ -7,7 +7,13 @@ import datetime as dt
 
 import numpy as np
 
-from logistics.io.sheet_table import clean_values
+from logistics.io.sheet_table import distinct_cleaned
+
+
+def clean_values(values: np.ndarray) -> np.ndarray:
+    """Each value as the reader cleans it (``distinct_cleaned``: once per distinct value)."""
+    codes, cleaned, _ = distinct_cleaned(values)
+    return cleaned[codes]
 
 
 def test_each_kind_of_cell() -> None:
