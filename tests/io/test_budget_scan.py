@@ -9,6 +9,7 @@ hundred rows cross every boundary the real sizes cross at a million.
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -53,10 +54,14 @@ def write_sheets(path: Path, sheets: list[str]) -> Path:
 
 @contextmanager
 def sizes(chunk: int, max_cells: int, probe: int = 64 << 10) -> Iterator[None]:
-    """Both scans with this chunk size and budget."""
+    """Both scans with this chunk size and budget. The limit on all sheets together came
+    after the reference was written: it is left out here (a few sheets near ``max_cells``
+    each passed it at the real 32M and made the scans differ) and tested on its own in
+    test_hostile_files.py."""
     with (
         mock.patch.object(package_budget, "CHUNK", chunk),
         mock.patch.object(package_budget, "MAX_CELLS", max_cells),
+        mock.patch.object(package_budget, "MAX_BOOK_CELLS", sys.maxsize),
         mock.patch.object(package_budget, "_PROBE", probe),
         mock.patch.object(budget_reference, "CHUNK", chunk),
         mock.patch.object(budget_reference, "MAX_CELLS", max_cells),
